@@ -1,0 +1,9 @@
+//! grantsmith-auth0: a typed client for Auth0's Authentication API and Management API v2,
+//! written from the wire contract (shared/reference/auth0-wire-contract.md).
+//!
+//! Deliberately shares no request/response types with grantsmith-sandbox: the two are
+//! independent implementations of one contract, checked against each other in tests.
+
+pub mod tenant_url;
+
+pub use tenant_url::{TenantUrl, TenantUrlError};

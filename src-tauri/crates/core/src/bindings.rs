@@ -1,0 +1,15 @@
+//! The list of every type that crosses IPC, exported to TypeScript by one exporter
+//! (`grantsmith-bindings`, run by `cargo xtask bindings`). 64-bit integers become `number`:
+//! JSON over IPC never carries a `bigint`.
+
+use std::path::Path;
+
+use ts_rs::{Config, TS};
+
+pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    crate::error::IpcError::export_all(&cfg)?;
+    crate::app_info::AppInfo::export_all(&cfg)?;
+    crate::settings::ColorScheme::export_all(&cfg)?;
+    Ok(())
+}

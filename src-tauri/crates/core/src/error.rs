@@ -1,0 +1,93 @@
+//! The error shape that crosses IPC: `{ kind, message, field? }`.
+//!
+//! `kind` is a closed set generated into TypeScript, so the UI can react to it (highlight a
+//! field, name a missing permission, offer "keep for this session only"). Each crate keeps
+//! its own error enum; this module only defines the common shape and the conversions.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{SecretError, StoreError};
+
+/// What went wrong, in terms the UI can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Input broke a rule; `field` names the input.
+    Validation,
+    NotFound,
+    Conflict,
+    /// The tenant refused the credentials.
+    Unauthorized,
+    /// The management client lacks a Management API permission (named in the message).
+    MissingScope,
+    RateLimited,
+    Network,
+    Server,
+    /// The local database could not be opened, read or migrated.
+    Storage,
+    /// No OS keychain is reachable; the UI offers "keep for this session only".
+    KeychainUnavailable,
+    Internal,
+}
+
+/// An error as the webview receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    pub kind: ErrorKind,
+    /// Written for an admin: what happened, why, what to do.
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+impl IpcError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into(), field: None }
+    }
+
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Validation, message: message.into(), field: Some(field.into()) }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        IpcError::new(ErrorKind::Storage, e.to_string())
+    }
+}
+
+impl From<SecretError> for IpcError {
+    fn from(e: SecretError) -> Self {
+        let kind = match e {
+            SecretError::Unavailable { .. } => ErrorKind::KeychainUnavailable,
+            SecretError::Rejected { .. } => ErrorKind::Internal,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_kind_in_snake_case_and_omits_absent_field() {
+        let json = serde_json::to_value(IpcError::new(ErrorKind::MissingScope, "m")).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "missing_scope", "message": "m"}));
+    }
+
+    #[test]
+    fn validation_error_names_its_field() {
+        let json = serde_json::to_value(IpcError::validation("domain", "bad")).unwrap();
+        assert_eq!(json["field"], "domain");
+        assert_eq!(json["kind"], "validation");
+    }
+}

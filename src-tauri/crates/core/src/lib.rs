@@ -1,0 +1,16 @@
+//! grantsmith-core: everything Grantsmith knows that is not a window.
+//!
+//! Owns the local store (SQLite), the secret store (OS keychain), and the DTOs and error
+//! shape that cross IPC. Deliberately has no `tauri` dependency: the shell in `src-tauri`
+//! only adapts these functions to commands, so all of this is testable with `cargo test`.
+
+pub mod app_info;
+pub mod bindings;
+pub mod error;
+pub mod secrets;
+pub mod settings;
+pub mod store;
+
+pub use error::{ErrorKind, IpcError};
+pub use secrets::{Channel, KeychainStore, MemoryStore, SecretError, SecretStore, Sensitive};
+pub use store::{Store, StoreError};

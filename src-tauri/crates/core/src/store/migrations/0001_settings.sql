@@ -1,0 +1,5 @@
+-- User preferences that are not secrets (e.g. the colour scheme).
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;

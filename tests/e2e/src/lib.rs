@@ -1,0 +1,180 @@
+//! Harness for end-to-end tests of the real Grantsmith window.
+//!
+//! Each test gets its own tauri-driver (own ports, own process group), its own data dir,
+//! and a screenshot under `target/e2e-screenshots/<name>.png` taken whether the test passes
+//! or fails. The driver and everything it started are killed when the test ends, also on a
+//! panic. `cargo xtask e2e` builds the app and sets the environment this reads:
+//! `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER` (tauri-driver).
+
+use std::future::Future;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running app window, as a test sees it.
+#[derive(Clone)]
+pub struct Session {
+    pub client: Client,
+    pub data_dir: PathBuf,
+}
+
+/// Options for one launch of the app.
+#[derive(Default)]
+pub struct Launch {
+    /// Reuse a data dir (e.g. to check persistence across restarts); a fresh temp dir otherwise.
+    pub data_dir: Option<PathBuf>,
+    pub env: Vec<(String, String)>,
+}
+
+/// Launches the app, runs `body`, screenshots the window, and tears everything down.
+/// A panic in `body` is re-raised after cleanup.
+pub async fn run<F, Fut>(name: &str, launch: Launch, body: F)
+where
+    F: FnOnce(Session) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let temp = tempfile::tempdir().expect("temp dir");
+    let data_dir = launch.data_dir.clone().unwrap_or_else(|| temp.path().to_path_buf());
+    let driver = Driver::start(&data_dir, &launch.env);
+    let client = driver.connect().await;
+    let session = Session { client: client.clone(), data_dir };
+
+    let outcome = tokio::spawn(body(session)).await;
+
+    if let Err(e) = save_screenshot(&client, name).await {
+        eprintln!("could not save screenshot for {name}: {e}");
+    }
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+impl Session {
+    /// The element with `data-testid`, waiting for it to appear.
+    pub async fn testid(&self, id: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&format!("[data-testid='{id}']")))
+            .await
+            .unwrap_or_else(|e| panic!("element [data-testid='{id}'] did not appear within {WAIT:?}: {e}"))
+    }
+
+    pub async fn text(&self, id: &str) -> String {
+        self.testid(id).await.text().await.unwrap_or_else(|e| panic!("reading text of {id}: {e}"))
+    }
+
+    /// Waits until the text of `id` contains `needle`; returns the text.
+    pub async fn wait_text(&self, id: &str, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = self.text(id).await;
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "[data-testid='{id}'] never contained {needle:?}; last text: {text:?}");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    pub async fn click(&self, id: &str) {
+        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+    }
+
+    /// Runs a script in the page and returns its JSON result.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+}
+
+async fn save_screenshot(client: &Client, name: &str) -> Result<PathBuf, String> {
+    let png = client.screenshot().await.map_err(|e| e.to_string())?;
+    let dir = screenshot_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).map_err(|e| e.to_string())?;
+    eprintln!("screenshot: {}", path.display());
+    Ok(path)
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots")
+}
+
+/// One tauri-driver process group: tauri-driver, WebKitWebDriver and the app.
+struct Driver {
+    child: Child,
+    port: u16,
+    app: PathBuf,
+}
+
+impl Driver {
+    fn start(data_dir: &Path, env: &[(String, String)]) -> Self {
+        let app = required_path("GRANTSMITH_E2E_APP");
+        let driver = required_path("GRANTSMITH_E2E_DRIVER");
+        let (port, native_port) = (free_port(), free_port());
+        let mut cmd = Command::new(&driver);
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("GRANTSMITH_DATA_DIR", data_dir)
+            .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdout(Stdio::null())
+            .process_group(0);
+        let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {}: {e}", driver.display()));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < WAIT, "tauri-driver did not listen on port {port} within {WAIT:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, port, app }
+    }
+
+    async fn connect(&self) -> Client {
+        // No browserName: WebKitWebDriver reports its own and refuses a mismatch.
+        let caps = serde_json::json!({ "tauri:options": { "application": self.app } });
+        let serde_json::Value::Object(caps) = caps else { unreachable!() };
+        ClientBuilder::rustls()
+            .expect("rustls connector")
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("WebDriver session with the app failed: {e}"))
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The whole group, so WebKitWebDriver and the app go too.
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.child.id())]).status();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn required_path(var: &str) -> PathBuf {
+    let p = std::env::var_os(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("{var} is not set: run the end-to-end suite with `cargo xtask e2e`"));
+    assert!(p.is_file(), "{var} points at {} which does not exist; `cargo xtask e2e` builds it", p.display());
+    p
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}

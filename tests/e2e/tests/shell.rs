@@ -1,0 +1,74 @@
+//! The app starts, shows its frame, and talks to Rust.
+
+use grantsmith_e2e::{Launch, run};
+
+#[tokio::test]
+async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
+    run("shell-home", Launch::default(), |s| async move {
+        assert_eq!(s.client.title().await.unwrap(), "Grantsmith");
+        for nav in ["nav-setup", "nav-token", "nav-apps", "nav-apis", "nav-history"] {
+            s.testid(nav).await;
+        }
+        s.testid("tenant-switcher").await;
+        s.testid("main-pane").await;
+
+        // Filled in by the `app_info` command: a real round trip to Rust.
+        let version = s.wait_text("app-version", env!("CARGO_PKG_VERSION")).await;
+        assert!(version.starts_with('v'), "version label: {version:?}");
+        let db = s.text("app-database").await;
+        assert!(
+            db.contains(&*s.data_dir.to_string_lossy()),
+            "GRANTSMITH_DATA_DIR must be honoured; database shown as {db:?}"
+        );
+        s.wait_text("keychain-status", "Keychain ready").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn damaged_database_is_explained_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("grantsmith.db");
+    let garbage = b"definitely not a database ".repeat(64);
+    std::fs::write(&db, &garbage).unwrap();
+
+    let data_dir = Some(dir.path().to_path_buf());
+    run("shell-damaged-database", Launch { data_dir, ..Launch::default() }, |s| async move {
+        let text = s.wait_text("startup-error", "not a readable Grantsmith database").await;
+        assert!(text.contains("left untouched"), "error text: {text:?}");
+    })
+    .await;
+    assert_eq!(std::fs::read(&db).unwrap(), garbage, "the damaged file must not be modified");
+}
+
+#[tokio::test]
+async fn dark_theme_choice_is_applied_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let launch = || Launch { data_dir: Some(dir.path().to_path_buf()), ..Launch::default() };
+    let scheme = "return document.documentElement.getAttribute('data-mantine-color-scheme')";
+
+    run("shell-dark", launch(), move |s| async move {
+        s.wait_text("app-version", "v").await;
+        s.click("theme-dark").await;
+        // The UI applies the scheme only once Rust has saved it, so seeing it means saved.
+        wait_for_scheme(&s, scheme, "dark").await;
+    })
+    .await;
+    run("shell-dark-after-restart", launch(), move |s| async move {
+        s.wait_text("app-version", "v").await;
+        wait_for_scheme(&s, scheme, "dark").await;
+    })
+    .await;
+}
+
+async fn wait_for_scheme(s: &grantsmith_e2e::Session, script: &str, want: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let got = s.eval(script).await;
+        if got == want {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "colour scheme stayed {got}, wanted {want}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

@@ -1,0 +1,60 @@
+import { ActionIcon, Group, Tooltip, useMantineColorScheme } from "@mantine/core";
+import { IconDeviceDesktop, IconMoon, IconSun } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { ColorScheme } from "../bindings/ColorScheme";
+import { getColorScheme, setColorScheme as saveColorScheme } from "../ipc";
+
+const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
+  { value: "auto", label: "Follow the system theme", icon: IconDeviceDesktop },
+  { value: "light", label: "Light theme", icon: IconSun },
+  { value: "dark", label: "Dark theme", icon: IconMoon },
+];
+
+/** Light / dark / follow the OS; the choice is saved by Rust and applied once saved. */
+export function ThemeToggle() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const saved = useQuery({ queryKey: ["color-scheme"], queryFn: getColorScheme });
+  const [error, setError] = useState<string>();
+
+  // Apply the saved choice once when it arrives; `setColorScheme` changes identity on every
+  // render, so it must not be a dependency (that would undo the user's next choice).
+  const applied = useRef(false);
+  useEffect(() => {
+    if (saved.data && !applied.current) {
+      applied.current = true;
+      setColorScheme(saved.data);
+    }
+  });
+
+  const choose = async (value: ColorScheme) => {
+    try {
+      await saveColorScheme(value);
+      setError(undefined);
+      setColorScheme(value);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Group gap={2} role="radiogroup" aria-label="Colour theme">
+      {CHOICES.map((c) => (
+        <Tooltip key={c.value} label={error ?? c.label} color={error ? "red" : undefined}>
+          <ActionIcon
+            variant={colorScheme === c.value ? "light" : "subtle"}
+            color={error ? "red" : "gray"}
+            size="sm"
+            role="radio"
+            aria-checked={colorScheme === c.value}
+            aria-label={c.label}
+            data-testid={`theme-${c.value}`}
+            onClick={() => void choose(c.value)}
+          >
+            <c.icon size={15} />
+          </ActionIcon>
+        </Tooltip>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,54 @@
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { IconPlugConnected, IconWand } from "@tabler/icons-react";
+import type { AppInfo } from "../../bindings/AppInfo";
+import { InstallationCard } from "../about/InstallationCard";
+
+/** First screen: what Grantsmith will do for you, and where to start. */
+export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Title order={2}>Set up machine-to-machine access</Title>
+        <Text c="dimmed" maw={720}>
+          A backend service, script or daemon that calls your API needs an access token of its own. Auth0 issues
+          one through the Client Credentials grant once three things exist: a Machine to Machine
+          <b> application</b> (the caller), an <b>API</b> with its permissions (scopes), and a <b>client grant</b>{" "}
+          that authorizes the application for some of those permissions. The setup wizard creates them in order,
+          shows you every change before it is made, and finishes with a verified test token.
+        </Text>
+      </Stack>
+
+      <Card withBorder padding="lg">
+        <Stack gap="sm">
+          <Text fw={600}>The wizard will</Text>
+          <List spacing={4} size="sm">
+            <List.Item>create a Machine to Machine application, or use one you have;</List.Item>
+            <List.Item>create an API with its identifier and signing algorithm (RS256 or HS256);</List.Item>
+            <List.Item>define the permissions (scopes) the API offers;</List.Item>
+            <List.Item>authorize the application for the permissions it needs;</List.Item>
+            <List.Item>get a test token, verify it, and show quickstart code.</List.Item>
+          </List>
+          <Group mt="xs">
+            <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" disabled>
+              Start setup
+            </Button>
+            <Button variant="default" leftSection={<IconPlugConnected size={18} />} disabled>
+              Connect your Auth0 tenant
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Both open once tenant profiles and the Sandbox tenant are part of this build.
+          </Text>
+        </Stack>
+      </Card>
+
+      {infoError ? (
+        <Alert color="red" title="Grantsmith could not describe its installation">
+          {infoError}
+        </Alert>
+      ) : (
+        <InstallationCard info={info} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+//! `cargo xtask <command>`: how people and CI set up, run and check Grantsmith.
+//!
+//! Owns the order of things (install, build UI, build app, test layers) and the summary.
+//! It shells out to cargo, npm and system tools; it holds no product logic.
+
+mod cmd;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  setup      install what is missing (apt packages when root, npm ci, tauri-driver)
+  run        set up, build the UI and the app, and open Grantsmith
+  test       everything CI checks; prints a summary, non-zero on any failure
+             --quick   skip the end-to-end suite
+  e2e        only the end-to-end suite (builds the app first)
+  bindings   regenerate ui/src/bindings from the Rust DTOs
+  build      build the UI and the app (debug, UI embedded)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("run") => run(),
+        Some("build") => setup::all().and_then(|_| build_app()),
+        Some("test") => test::all(args.iter().any(|a| a == "--quick")),
+        Some("e2e") => test::e2e_only(),
+        Some("bindings") => bindings(),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn run() -> Result {
+    setup::all()?;
+    build_app()?;
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err("no display (DISPLAY / WAYLAND_DISPLAY unset): Grantsmith is a desktop app; \
+                    run this from a graphical session, or under `xvfb-run cargo xtask run`"
+            .into());
+    }
+    cmd::run(cmd::new(cmd::root().join("target/debug/grantsmith")))
+}
+
+/// Builds ui/dist, then the app with the UI embedded (the `custom-protocol` default feature).
+pub fn build_app() -> Result {
+    cmd::run(cmd::npm(&["run", "build"]))?;
+    cmd::run(cmd::cargo(&["build", "-p", "grantsmith"]))
+}
+
+pub fn bindings() -> Result {
+    let dir = cmd::root().join("ui/src/bindings");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
+    }
+    let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
+    c.arg(&dir);
+    cmd::run(c)
+}
