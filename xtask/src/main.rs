@@ -54,9 +54,11 @@ fn run() -> Result {
     setup::all()?;
     build_app()?;
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        return Err("no display (DISPLAY / WAYLAND_DISPLAY unset): Grantsmith is a desktop app; \
+        return Err(
+            "no display (DISPLAY / WAYLAND_DISPLAY unset): Grantsmith is a desktop app; \
                     run this from a graphical session, or under `xvfb-run cargo xtask run`"
-            .into());
+                .into(),
+        );
     }
     cmd::run(cmd::new(cmd::root().join("target/debug/grantsmith")))
 }
@@ -72,7 +74,15 @@ pub fn bindings() -> Result {
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
     }
-    let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
+    let mut c = cmd::cargo(&[
+        "run",
+        "--quiet",
+        "-p",
+        "grantsmith-core",
+        "--bin",
+        "grantsmith-bindings",
+        "--",
+    ]);
     c.arg(&dir);
     cmd::run(c)
 }

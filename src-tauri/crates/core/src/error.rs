@@ -44,11 +44,19 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), field: None }
+        Self {
+            kind,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Validation, message: message.into(), field: Some(field.into()) }
+        Self {
+            kind: ErrorKind::Validation,
+            message: message.into(),
+            field: Some(field.into()),
+        }
     }
 }
 
@@ -81,7 +89,10 @@ mod tests {
     #[test]
     fn serializes_kind_in_snake_case_and_omits_absent_field() {
         let json = serde_json::to_value(IpcError::new(ErrorKind::MissingScope, "m")).unwrap();
-        assert_eq!(json, serde_json::json!({"kind": "missing_scope", "message": "m"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "missing_scope", "message": "m"})
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ impl ColorScheme {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark].into_iter().find(|c| c.as_str() == s)
+        [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark]
+            .into_iter()
+            .find(|c| c.as_str() == s)
     }
 }
 
@@ -36,10 +38,23 @@ impl Store {
     pub fn color_scheme(&self) -> Result<ColorScheme, StoreError> {
         let conn = self.conn();
         let value: Option<String> = conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [COLOR_SCHEME_KEY], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [COLOR_SCHEME_KEY],
+                |r| r.get(0),
+            )
             .map(Some)
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
-        Ok(value.as_deref().and_then(ColorScheme::parse).unwrap_or_default())
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?;
+        Ok(value
+            .as_deref()
+            .and_then(ColorScheme::parse)
+            .unwrap_or_default())
     }
 
     pub fn set_color_scheme(&self, scheme: ColorScheme) -> Result<(), StoreError> {

@@ -28,8 +28,12 @@ impl RunningSandbox {
     pub async fn start(addr: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let shared = Shared { issuer: format!("http://{addr}/") };
-        let app = Router::new().route("/.well-known/openid-configuration", get(discovery)).with_state(shared);
+        let shared = Shared {
+            issuer: format!("http://{addr}/"),
+        };
+        let app = Router::new()
+            .route("/.well-known/openid-configuration", get(discovery))
+            .with_state(shared);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -39,7 +43,11 @@ impl RunningSandbox {
                 tracing::error!(error = %e, "sandbox server stopped with an error");
             }
         });
-        Ok(Self { addr, stop: Some(stop), task: Some(task) })
+        Ok(Self {
+            addr,
+            stop: Some(stop),
+            task: Some(task),
+        })
     }
 
     pub fn base_url(&self) -> String {
