@@ -18,6 +18,7 @@ usage: cargo xtask <command>
              --quick   skip the end-to-end suite
   e2e        only the end-to-end suite (builds the app first)
   bindings   regenerate ui/src/bindings from the Rust DTOs
+  bench      measure (release build) and write reports under target/bench/
   build      build the UI and the app (debug, UI embedded)
 ";
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(args.iter().any(|a| a == "--quick")),
         Some("e2e") => test::e2e_only(),
         Some("bindings") => bindings(),
+        Some("bench") => bench(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -84,5 +86,21 @@ pub fn bindings() -> Result {
         "--",
     ]);
     c.arg(&dir);
+    cmd::run(c)
+}
+
+/// Speed and memory targets are measured here and reported, never asserted in tests.
+fn bench() -> Result {
+    let report = cmd::root().join("target/bench/sandbox.md");
+    let mut c = cmd::cargo(&[
+        "run",
+        "--release",
+        "-p",
+        "grantsmith-sandbox",
+        "--example",
+        "bench",
+        "--",
+    ]);
+    c.arg(&report);
     cmd::run(c)
 }

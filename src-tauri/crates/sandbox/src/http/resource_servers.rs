@@ -244,6 +244,17 @@ pub async fn update(
         ));
     }
     let obj = rs.as_object_mut().ok_or_else(not_found)?;
+    // Lowering token_lifetime alone also lowers the web lifetime to fit (our choice; README).
+    if let (Some(life), false) = (
+        body.get("token_lifetime").and_then(Value::as_i64),
+        body.contains_key("token_lifetime_for_web"),
+    ) && obj
+        .get("token_lifetime_for_web")
+        .and_then(Value::as_i64)
+        .is_some_and(|web| web > life)
+    {
+        obj.insert("token_lifetime_for_web".into(), Value::from(life));
+    }
     obj.extend(body);
     check_lifetimes(obj)?;
     settle_secret(obj);
