@@ -143,3 +143,29 @@ async fn filters_narrow_lists() {
         .await;
     assert_eq!(m2m["total"], 6);
 }
+
+#[tokio::test]
+async fn resource_server_list_matches_the_recorded_go_auth0_request() {
+    let t = seeded(0).await;
+    t.api("https://api.example.com/", "RS256", &["read:x"])
+        .await;
+    // REC-go: GET /resource-servers?fields=id%2Cidentifier&identifiers=https%3A%2F%2Fapi.example.com%2F
+    //         &include_fields=true&include_totals=true&per_page=50
+    let (s, v) = t
+        .get("/api/v2/resource-servers?fields=id%2Cidentifier&identifiers=https%3A%2F%2Fapi.example.com%2F&include_fields=true&include_totals=true&per_page=50")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        (
+            v["total"].as_u64(),
+            v["start"].as_u64(),
+            v["limit"].as_u64()
+        ),
+        (Some(1), Some(0), Some(50))
+    );
+    let item = v["resource_servers"][0].as_object().unwrap();
+    let mut keys: Vec<&String> = item.keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["id", "identifier"]);
+    assert_eq!(item["identifier"], "https://api.example.com/");
+}

@@ -345,3 +345,20 @@ async fn non_loopback_listen_is_refused_without_allow_remote() {
         .expect("must refuse");
     assert!(err.to_string().contains("--allow-remote"), "{err}");
 }
+
+#[tokio::test]
+async fn latency_delays_every_response() {
+    let t = start_with(SandboxConfig {
+        latency: Duration::from_millis(150),
+        ..SandboxConfig::default()
+    })
+    .await;
+    let started = Instant::now();
+    let (s, _) = t.get("/api/v2/clients").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        started.elapsed() >= Duration::from_millis(150),
+        "took {:?}",
+        started.elapsed()
+    );
+}
