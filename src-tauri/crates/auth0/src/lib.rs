@@ -4,6 +4,15 @@
 //! Deliberately shares no request/response types with grantsmith-sandbox: the two are
 //! independent implementations of one contract, checked against each other in tests.
 
+mod client;
+mod error;
+mod sensitive;
 pub mod tenant_url;
+mod transport;
+pub mod types;
 
+pub use client::{Auth0Client, TokenRequest};
+pub use error::Auth0Error;
+pub use sensitive::Sensitive;
 pub use tenant_url::{TenantUrl, TenantUrlError};
+pub use transport::{ClientOptions, RetryPolicy};

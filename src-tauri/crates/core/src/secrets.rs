@@ -1,7 +1,7 @@
 //! Secret storage: the OS keychain, and an in-memory stand-in.
 //!
-//! Owns where secrets live and the `Sensitive<T>` wrapper that keeps them out of logs and
-//! IPC. It does not decide *which* secrets exist (profiles do) and never falls back to
+//! Owns where secrets live (and re-exports `Sensitive<T>`, which keeps them out of logs and
+//! IPC). It does not decide *which* secrets exist (profiles do) and never falls back to
 //! writing a secret anywhere else: when no keychain is reachable it says so
 //! (`SecretError::Unavailable`) and the caller offers "keep for this session only", which
 //! is `MemoryStore`.
@@ -9,33 +9,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-/// A value that must not be printed. Debug/Display are redacted and there is deliberately
-/// no `Serialize`, so it cannot reach the webview or a log by accident.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Sensitive<T>(T);
-
-impl<T> Sensitive<T> {
-    pub fn new(value: T) -> Self {
-        Self(value)
-    }
-
-    /// The secret itself; call only where it is sent to its one destination.
-    pub fn expose(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T> std::fmt::Debug for Sensitive<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Sensitive(<redacted>)")
-    }
-}
-
-impl<T> std::fmt::Display for Sensitive<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+pub use grantsmith_auth0::Sensitive;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
@@ -185,20 +159,6 @@ impl SecretStore for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sensitive_never_prints_its_value() {
-        let s = Sensitive::new("hunter2".to_string());
-        assert!(
-            !format!("{s:?}").contains("hunter2"),
-            "Debug leaked the secret"
-        );
-        assert!(
-            !format!("{s}").contains("hunter2"),
-            "Display leaked the secret"
-        );
-        assert_eq!(s.expose(), "hunter2");
-    }
 
     #[test]
     fn memory_store_round_trips_and_deletes() {

@@ -1,0 +1,189 @@
+//! Sending one request with Auth0's retry rules (contract §3):
+//! - 429: wait until `x-ratelimit-reset` (plus jitter, capped), then resend — a 429 was not
+//!   processed, so this is safe for every method; bounded number of tries;
+//! - connection refused before anything was sent: resend, for every method;
+//! - 5xx, timeouts and dropped connections: resend only idempotent requests, with
+//!   exponential backoff. A create is never blindly resent: the error says whether it may
+//!   have been applied, and the caller decides how to make it safe.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+use crate::Auth0Error;
+
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// Backoff for 5xx / network errors: base × 2^attempt (+ jitter).
+    pub base_delay: Duration,
+    /// Longest wait for a rate-limit reset.
+    pub max_rate_limit_wait: Duration,
+    /// Up to this much random extra wait, so parallel clients do not retry in lockstep.
+    pub jitter: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 3,
+            base_delay: Duration::from_millis(250),
+            max_rate_limit_wait: Duration::from_secs(10),
+            jitter: Duration::from_millis(250),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+pub(crate) struct Answer {
+    pub status: u16,
+    pub body: Value,
+}
+
+pub(crate) struct Transport {
+    pub http: reqwest::Client,
+    retry: RetryPolicy,
+}
+
+impl Transport {
+    pub fn new(options: &ClientOptions) -> Result<Self, Auth0Error> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("grantsmith/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Auth0Error::Protocol {
+                message: format!("Could not set up HTTPS: {e}"),
+            })?;
+        Ok(Self {
+            http,
+            retry: options.retry.clone(),
+        })
+    }
+
+    fn jitter(&self) -> Duration {
+        let max = self.retry.jitter.as_millis() as u64;
+        Duration::from_millis(if max == 0 { 0 } else { fastrand::u64(0..=max) })
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.retry
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(attempt))
+            + self.jitter()
+    }
+
+    fn rate_limit_wait(&self, headers: &HeaderMap, attempt: u32) -> Duration {
+        let reset = headers
+            .get("x-ratelimit-reset")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        let wait = match reset {
+            Some(reset) => Duration::from_secs(reset).saturating_sub(now),
+            None => Duration::from_secs(1) * 2u32.saturating_pow(attempt),
+        };
+        wait.min(self.retry.max_rate_limit_wait) + self.jitter()
+    }
+
+    /// Sends the request `build` makes (called again for each retry).
+    pub async fn send(
+        &self,
+        build: impl Fn() -> reqwest::RequestBuilder,
+        idempotent: bool,
+    ) -> Result<Answer, Auth0Error> {
+        let mut attempt = 0;
+        loop {
+            let last = attempt >= self.retry.max_retries;
+            match build().send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    if status == 429 && !last {
+                        let wait = self.rate_limit_wait(response.headers(), attempt);
+                        tracing::info!(
+                            wait_ms = wait.as_millis() as u64,
+                            "rate limited by Auth0; waiting for the reset"
+                        );
+                        tokio::time::sleep(wait).await;
+                    } else if status >= 500 && idempotent && !last {
+                        tracing::info!(status, attempt, "Auth0 server error; retrying");
+                        tokio::time::sleep(self.backoff(attempt)).await;
+                    } else {
+                        match response.text().await {
+                            Ok(text) => {
+                                let body = if text.trim().is_empty() {
+                                    Value::Null
+                                } else {
+                                    serde_json::from_str(&text).unwrap_or(Value::String(text))
+                                };
+                                return Ok(Answer { status, body });
+                            }
+                            Err(e) if idempotent && !last => {
+                                tracing::info!(error = %e, "response cut off; retrying");
+                                tokio::time::sleep(self.backoff(attempt)).await;
+                            }
+                            Err(e) => return Err(network(e, !idempotent)),
+                        }
+                    }
+                }
+                // Nothing reached the server: safe to resend whatever the method.
+                Err(e) if e.is_connect() && !last => {
+                    tokio::time::sleep(self.backoff(attempt)).await
+                }
+                Err(e) if idempotent && !last => {
+                    tracing::info!(error = %e, "request failed; retrying");
+                    tokio::time::sleep(self.backoff(attempt)).await;
+                }
+                Err(e) => {
+                    let maybe_applied = !idempotent && !e.is_connect();
+                    return Err(network(e, maybe_applied));
+                }
+            }
+            attempt += 1;
+        }
+    }
+}
+
+fn network(e: reqwest::Error, maybe_applied: bool) -> Auth0Error {
+    let host = e
+        .url()
+        .and_then(|u| u.host_str())
+        .unwrap_or("the tenant")
+        .to_string();
+    let why = if e.is_timeout() {
+        "it did not answer in time".to_string()
+    } else if e.is_connect() {
+        "the connection could not be made (check the domain and your network)".to_string()
+    } else {
+        "the connection was closed before an answer arrived".to_string()
+    };
+    let mut message = format!("Could not reach {host}: {why}.");
+    if maybe_applied {
+        message.push_str(" The change may or may not have been applied.");
+    }
+    Auth0Error::Network {
+        message,
+        maybe_applied,
+    }
+}
