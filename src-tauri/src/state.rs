@@ -18,10 +18,7 @@ impl AppState {
             tracing::error!(error = %e, "could not open the database");
             IpcError::from(e)
         });
-        Self {
-            store,
-            keychain: KeychainStore::new(Channel::current()),
-        }
+        Self { store, keychain: KeychainStore::new(Channel::current()) }
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {

@@ -5,10 +5,7 @@ use std::process::Command;
 
 pub fn root() -> PathBuf {
     // xtask lives in <root>/xtask; CARGO_MANIFEST_DIR is fixed at compile time.
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask has a parent")
-        .to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
 }
 
 pub fn new(program: impl AsRef<std::ffi::OsStr>) -> Command {
@@ -40,35 +37,20 @@ pub fn describe(c: &Command) -> String {
 
 pub fn run(mut c: Command) -> crate::Result {
     eprintln!("$ {}", describe(&c));
-    let status = c
-        .status()
-        .map_err(|e| format!("could not start `{}`: {e}", describe(&c)))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{}` failed ({status})", describe(&c)))
-    }
+    let status = c.status().map_err(|e| format!("could not start `{}`: {e}", describe(&c)))?;
+    if status.success() { Ok(()) } else { Err(format!("`{}` failed ({status})", describe(&c))) }
 }
 
 /// Output of a command that must succeed, as text.
 pub fn output(mut c: Command) -> crate::Result<String> {
-    let out = c
-        .output()
-        .map_err(|e| format!("could not start `{}`: {e}", describe(&c)))?;
+    let out = c.output().map_err(|e| format!("could not start `{}`: {e}", describe(&c)))?;
     if !out.status.success() {
-        return Err(format!(
-            "`{}` failed ({}): {}",
-            describe(&c),
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("`{}` failed ({}): {}", describe(&c), out.status, String::from_utf8_lossy(&out.stderr)));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(program))
-        .find(|p| p.is_file())
+    std::env::split_paths(&path).map(|d| d.join(program)).find(|p| p.is_file())
 }

@@ -56,11 +56,9 @@ fn run() -> Result {
     setup::all()?;
     build_app()?;
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        return Err(
-            "no display (DISPLAY / WAYLAND_DISPLAY unset): Grantsmith is a desktop app; \
+        return Err("no display (DISPLAY / WAYLAND_DISPLAY unset): Grantsmith is a desktop app; \
                     run this from a graphical session, or under `xvfb-run cargo xtask run`"
-                .into(),
-        );
+            .into());
     }
     cmd::run(cmd::new(cmd::root().join("target/debug/grantsmith")))
 }
@@ -76,15 +74,7 @@ pub fn bindings() -> Result {
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
     }
-    let mut c = cmd::cargo(&[
-        "run",
-        "--quiet",
-        "-p",
-        "grantsmith-core",
-        "--bin",
-        "grantsmith-bindings",
-        "--",
-    ]);
+    let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
     c.arg(&dir);
     cmd::run(c)
 }
@@ -92,15 +82,7 @@ pub fn bindings() -> Result {
 /// Speed and memory targets are measured here and reported, never asserted in tests.
 fn bench() -> Result {
     let report = cmd::root().join("target/bench/sandbox.md");
-    let mut c = cmd::cargo(&[
-        "run",
-        "--release",
-        "-p",
-        "grantsmith-sandbox",
-        "--example",
-        "bench",
-        "--",
-    ]);
+    let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-sandbox", "--example", "bench", "--"]);
     c.arg(&report);
     cmd::run(c)
 }

@@ -40,38 +40,23 @@ fn system_packages() -> crate::Result {
         // macOS and Windows ship their webview; Tauri's prerequisites page covers the rest.
         return Ok(());
     }
-    let missing: Vec<&str> = PACKAGES
-        .iter()
-        .copied()
-        .filter(|p| !dpkg_installed(p))
-        .collect();
+    let missing: Vec<&str> = PACKAGES.iter().copied().filter(|p| !dpkg_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let line = format!(
-        "apt-get install -y --no-install-recommends {}",
-        missing.join(" ")
-    );
+    let line = format!("apt-get install -y --no-install-recommends {}", missing.join(" "));
     let mut id = cmd::new("id");
     id.arg("-u");
     let is_root = cmd::output(id).is_ok_and(|s| s.trim() == "0");
     if !is_root || cmd::which("apt-get").is_none() {
-        return Err(format!(
-            "missing system packages: {}\nInstall them with:\n  sudo {line}",
-            missing.join(" ")
-        ));
+        return Err(format!("missing system packages: {}\nInstall them with:\n  sudo {line}", missing.join(" ")));
     }
     eprintln!("installing missing system packages: {}", missing.join(" "));
     let mut update = cmd::new("apt-get");
     update.args(["update", "-qq"]);
     cmd::run(update)?;
     let mut install = cmd::new("apt-get");
-    install.env("DEBIAN_FRONTEND", "noninteractive").args([
-        "install",
-        "-y",
-        "-qq",
-        "--no-install-recommends",
-    ]);
+    install.env("DEBIAN_FRONTEND", "noninteractive").args(["install", "-y", "-qq", "--no-install-recommends"]);
     install.args(&missing);
     cmd::run(install).map_err(|e| format!("{e}\nTry it by hand:\n  {line}"))
 }
@@ -111,13 +96,7 @@ pub fn tauri_driver() -> crate::Result<PathBuf> {
         .ok_or("neither CARGO_HOME nor HOME is set")?;
     let installed = cargo_home.join("bin/tauri-driver");
     if !installed.is_file() {
-        cmd::run(cmd::cargo(&[
-            "install",
-            "tauri-driver",
-            "--locked",
-            "--version",
-            "^2",
-        ]))?;
+        cmd::run(cmd::cargo(&["install", "tauri-driver", "--locked", "--version", "^2"]))?;
     }
     Ok(installed)
 }

@@ -31,47 +31,19 @@ pub fn all(quick: bool) -> crate::Result {
         if let Err(e) = &result {
             eprintln!("--- {name} FAILED: {e}");
         }
-        done.push(Outcome {
-            name,
-            result,
-            took: t.elapsed(),
-        });
+        done.push(Outcome { name, result, took: t.elapsed() });
         done.last().is_some_and(|o| o.result.is_ok())
     };
 
-    step("rustfmt", &|| {
-        cmd::run(cmd::cargo(&["fmt", "--all", "--check"]))
-    });
+    step("rustfmt", &|| cmd::run(cmd::cargo(&["fmt", "--all", "--check"])));
     step("bindings drift", &bindings_drift);
-    step("tsc --noEmit", &|| {
-        cmd::run(cmd::npm(&["run", "--silent", "typecheck"]))
-    });
-    step("vitest", &|| {
-        cmd::run(cmd::npm(&["run", "--silent", "test"]))
-    });
+    step("tsc --noEmit", &|| cmd::run(cmd::npm(&["run", "--silent", "typecheck"])));
+    step("vitest", &|| cmd::run(cmd::npm(&["run", "--silent", "test"])));
     // The shell embeds ui/dist at compile time, so clippy and tests of it need the UI built.
-    if step("build ui", &|| {
-        cmd::run(cmd::npm(&["run", "--silent", "build"]))
-    }) {
-        step("clippy", &|| {
-            cmd::run(cmd::cargo(&[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ]))
-        });
+    if step("build ui", &|| cmd::run(cmd::npm(&["run", "--silent", "build"]))) {
+        step("clippy", &|| cmd::run(cmd::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])));
         step("rust tests", &|| {
-            let c = cmd::cargo(&[
-                "test",
-                "--workspace",
-                "--exclude",
-                "grantsmith-e2e",
-                "--",
-                "--include-ignored",
-            ]);
+            let c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
             cmd::run(in_keyring_session(c)?)
         });
         if !quick {
@@ -84,16 +56,8 @@ pub fn all(quick: bool) -> crate::Result {
         let verdict = if o.result.is_ok() { "ok    " } else { "FAILED" };
         eprintln!("{verdict}  {:<16} {:>5.1}s", o.name, o.took.as_secs_f64());
     }
-    let failed: Vec<&str> = done
-        .iter()
-        .filter(|o| o.result.is_err())
-        .map(|o| o.name)
-        .collect();
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("failed: {}", failed.join(", ")))
-    }
+    let failed: Vec<&str> = done.iter().filter(|o| o.result.is_err()).map(|o| o.name).collect();
+    if failed.is_empty() { Ok(()) } else { Err(format!("failed: {}", failed.join(", "))) }
 }
 
 pub fn e2e_only() -> crate::Result {
@@ -106,12 +70,9 @@ fn e2e() -> crate::Result {
     crate::build_app()?;
     let driver = setup::tauri_driver()?;
     let mut c = cmd::cargo(&["test", "-p", "grantsmith-e2e", "--", "--test-threads=1"]);
-    c.env(
-        "GRANTSMITH_E2E_APP",
-        cmd::root().join("target/debug/grantsmith"),
-    )
-    .env("GRANTSMITH_E2E_DRIVER", driver)
-    .env("NO_AT_BRIDGE", "1");
+    c.env("GRANTSMITH_E2E_APP", cmd::root().join("target/debug/grantsmith"))
+        .env("GRANTSMITH_E2E_DRIVER", driver)
+        .env("NO_AT_BRIDGE", "1");
     cmd::run(in_keyring_session(under_xvfb(c))?)
 }
 
@@ -121,10 +82,8 @@ fn in_keyring_session(c: Command) -> crate::Result<Command> {
     if !cfg!(target_os = "linux") {
         return Ok(c);
     }
-    let keyring_home: PathBuf =
-        cmd::root().join(format!("target/xtask/keyring-{}", std::process::id()));
-    std::fs::create_dir_all(&keyring_home)
-        .map_err(|e| format!("creating {}: {e}", keyring_home.display()))?;
+    let keyring_home: PathBuf = cmd::root().join(format!("target/xtask/keyring-{}", std::process::id()));
+    std::fs::create_dir_all(&keyring_home).map_err(|e| format!("creating {}: {e}", keyring_home.display()))?;
     let mut wrapped = cmd::new("dbus-run-session");
     wrapped
         .args(["--", "sh", "-c"])
@@ -145,10 +104,7 @@ fn under_xvfb(c: Command) -> Command {
         return c;
     }
     let mut wrapped = cmd::new("xvfb-run");
-    wrapped
-        .args(["-a", "-s", "-screen 0 1280x860x24"])
-        .arg(c.get_program())
-        .args(c.get_args());
+    wrapped.args(["-a", "-s", "-screen 0 1280x860x24"]).arg(c.get_program()).args(c.get_args());
     copy_env(&c, &mut wrapped);
     wrapped
 }

@@ -41,16 +41,10 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let temp = tempfile::tempdir().expect("temp dir");
-    let data_dir = launch
-        .data_dir
-        .clone()
-        .unwrap_or_else(|| temp.path().to_path_buf());
+    let data_dir = launch.data_dir.clone().unwrap_or_else(|| temp.path().to_path_buf());
     let driver = Driver::start(&data_dir, &launch.env);
     let client = driver.connect().await;
-    let session = Session {
-        client: client.clone(),
-        data_dir,
-    };
+    let session = Session { client: client.clone(), data_dir };
 
     let outcome = tokio::spawn(body(session)).await;
 
@@ -72,19 +66,14 @@ impl Session {
             .at_most(WAIT)
             .for_element(Locator::Css(&format!("[data-testid='{id}']")))
             .await
-            .unwrap_or_else(|e| {
-                panic!("element [data-testid='{id}'] did not appear within {WAIT:?}: {e}")
-            })
+            .unwrap_or_else(|e| panic!("element [data-testid='{id}'] did not appear within {WAIT:?}: {e}"))
     }
 
     /// The element's `textContent` (WebKitWebDriver's rendered-text computation drops
     /// parts of flex layouts and applies CSS text-transform, so the DOM text is steadier).
     pub async fn text(&self, id: &str) -> String {
         let el = self.testid(id).await;
-        el.prop("textContent")
-            .await
-            .unwrap_or_else(|e| panic!("reading text of {id}: {e}"))
-            .unwrap_or_default()
+        el.prop("textContent").await.unwrap_or_else(|e| panic!("reading text of {id}: {e}")).unwrap_or_default()
     }
 
     /// Waits until the text of `id` contains `needle`; returns the text.
@@ -95,28 +84,18 @@ impl Session {
             if text.contains(needle) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "[data-testid='{id}'] never contained {needle:?}; last text: {text:?}"
-            );
+            assert!(Instant::now() < deadline, "[data-testid='{id}'] never contained {needle:?}; last text: {text:?}");
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
 
     pub async fn click(&self, id: &str) {
-        self.testid(id)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
     }
 
     /// Runs a script in the page and returns its JSON result.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
-        self.client
-            .execute(script, vec![])
-            .await
-            .unwrap_or_else(|e| panic!("script failed: {e}"))
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 }
 
@@ -147,26 +126,16 @@ impl Driver {
         let driver = required_path("GRANTSMITH_E2E_DRIVER");
         let (port, native_port) = (free_port(), free_port());
         let mut cmd = Command::new(&driver);
-        cmd.args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native_port.to_string(),
-        ])
-        .env("GRANTSMITH_DATA_DIR", data_dir)
-        .env("NO_AT_BRIDGE", "1")
-        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .stdout(Stdio::null())
-        .process_group(0);
-        let child = cmd
-            .spawn()
-            .unwrap_or_else(|e| panic!("starting {}: {e}", driver.display()));
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("GRANTSMITH_DATA_DIR", data_dir)
+            .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdout(Stdio::null())
+            .process_group(0);
+        let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {}: {e}", driver.display()));
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < WAIT,
-                "tauri-driver did not listen on port {port} within {WAIT:?}"
-            );
+            assert!(started.elapsed() < WAIT, "tauri-driver did not listen on port {port} within {WAIT:?}");
             std::thread::sleep(Duration::from_millis(50));
         }
         Self { child, port, app }
@@ -175,9 +144,7 @@ impl Driver {
     async fn connect(&self) -> Client {
         // No browserName: WebKitWebDriver reports its own and refuses a mismatch.
         let caps = serde_json::json!({ "tauri:options": { "application": self.app } });
-        let serde_json::Value::Object(caps) = caps else {
-            unreachable!()
-        };
+        let serde_json::Value::Object(caps) = caps else { unreachable!() };
         ClientBuilder::rustls()
             .expect("rustls connector")
             .capabilities(caps)
@@ -190,9 +157,7 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // The whole group, so WebKitWebDriver and the app go too.
-        let _ = Command::new("kill")
-            .args(["-TERM", "--", &format!("-{}", self.child.id())])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.child.id())]).status();
         let deadline = Instant::now() + Duration::from_secs(3);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -200,28 +165,19 @@ impl Drop for Driver {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .status();
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.wait();
     }
 }
 
 fn required_path(var: &str) -> PathBuf {
-    let p = std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
-        panic!("{var} is not set: run the end-to-end suite with `cargo xtask e2e`")
-    });
-    assert!(
-        p.is_file(),
-        "{var} points at {} which does not exist; `cargo xtask e2e` builds it",
-        p.display()
-    );
+    let p = std::env::var_os(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("{var} is not set: run the end-to-end suite with `cargo xtask e2e`"));
+    assert!(p.is_file(), "{var} points at {} which does not exist; `cargo xtask e2e` builds it", p.display());
     p
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }

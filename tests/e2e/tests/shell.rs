@@ -6,13 +6,7 @@ use grantsmith_e2e::{Launch, run};
 async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
     run("shell-home", Launch::default(), |s| async move {
         assert_eq!(s.client.title().await.unwrap(), "Grantsmith");
-        for nav in [
-            "nav-setup",
-            "nav-token",
-            "nav-apps",
-            "nav-apis",
-            "nav-history",
-        ] {
+        for nav in ["nav-setup", "nav-token", "nav-apps", "nav-apis", "nav-history"] {
             s.testid(nav).await;
         }
         s.testid("tenant-switcher").await;
@@ -39,34 +33,18 @@ async fn damaged_database_is_explained_and_left_untouched() {
     std::fs::write(&db, &garbage).unwrap();
 
     let data_dir = Some(dir.path().to_path_buf());
-    run(
-        "shell-damaged-database",
-        Launch {
-            data_dir,
-            ..Launch::default()
-        },
-        |s| async move {
-            let text = s
-                .wait_text("startup-error", "not a readable Grantsmith database")
-                .await;
-            assert!(text.contains("left untouched"), "error text: {text:?}");
-        },
-    )
+    run("shell-damaged-database", Launch { data_dir, ..Launch::default() }, |s| async move {
+        let text = s.wait_text("startup-error", "not a readable Grantsmith database").await;
+        assert!(text.contains("left untouched"), "error text: {text:?}");
+    })
     .await;
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        garbage,
-        "the damaged file must not be modified"
-    );
+    assert_eq!(std::fs::read(&db).unwrap(), garbage, "the damaged file must not be modified");
 }
 
 #[tokio::test]
 async fn dark_theme_choice_is_applied_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let launch = || Launch {
-        data_dir: Some(dir.path().to_path_buf()),
-        ..Launch::default()
-    };
+    let launch = || Launch { data_dir: Some(dir.path().to_path_buf()), ..Launch::default() };
     let scheme = "return document.documentElement.getAttribute('data-mantine-color-scheme')";
 
     run("shell-dark", launch(), move |s| async move {
@@ -90,10 +68,7 @@ async fn wait_for_scheme(s: &grantsmith_e2e::Session, script: &str, want: &str) 
         if got == want {
             return;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "colour scheme stayed {got}, wanted {want}"
-        );
+        assert!(std::time::Instant::now() < deadline, "colour scheme stayed {got}, wanted {want}");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }

@@ -102,25 +102,18 @@ impl Auth0Client {
         if status != 200 {
             return Err(Auth0Error::from_oauth(status, &body));
         }
-        serde_json::from_value(body).map_err(|e| Auth0Error::Protocol {
-            message: format!("Unexpected token response: {e}"),
-        })
+        serde_json::from_value(body)
+            .map_err(|e| Auth0Error::Protocol { message: format!("Unexpected token response: {e}") })
     }
 
     pub async fn jwks(&self) -> Result<Jwks, Auth0Error> {
         let url = format!("{}.well-known/jwks.json", self.tenant.issuer());
-        let Answer { status, body } = self
-            .transport
-            .send(|| self.transport.http.get(&url), true)
-            .await?;
+        let Answer { status, body } = self.transport.send(|| self.transport.http.get(&url), true).await?;
         if status != 200 {
-            return Err(Auth0Error::Protocol {
-                message: format!("The tenant's JWKS answered HTTP {status}"),
-            });
+            return Err(Auth0Error::Protocol { message: format!("The tenant's JWKS answered HTTP {status}") });
         }
-        serde_json::from_value(body).map_err(|_| Auth0Error::Protocol {
-            message: "The tenant's JWKS is not a key set".into(),
-        })
+        serde_json::from_value(body)
+            .map_err(|_| Auth0Error::Protocol { message: "The tenant's JWKS is not a key set".into() })
     }
 
     // --- management token --------------------------------------------------------------
@@ -184,21 +177,13 @@ impl Auth0Client {
         for attempt in 0..2 {
             let (token, _) = self.management_token().await?;
             let build = || {
-                let mut r = self
-                    .transport
-                    .http
-                    .request(method.clone(), &url)
-                    .bearer_auth(token.expose())
-                    .query(query);
+                let mut r = self.transport.http.request(method.clone(), &url).bearer_auth(token.expose()).query(query);
                 if let Some(b) = &body {
                     r = r.json(b);
                 }
                 r
             };
-            let Answer {
-                status,
-                body: answer,
-            } = self.transport.send(build, idempotent).await?;
+            let Answer { status, body: answer } = self.transport.send(build, idempotent).await?;
             match status {
                 200..=299 => return Ok(answer),
                 // A revoked or expired token: fetch a new one once.
@@ -217,9 +202,8 @@ impl Auth0Client {
         body: Option<Value>,
     ) -> Result<T, Auth0Error> {
         let v = self.management(method, path, query, body).await?;
-        serde_json::from_value(v).map_err(|e| Auth0Error::Protocol {
-            message: format!("Unexpected answer for {path}: {e}"),
-        })
+        serde_json::from_value(v)
+            .map_err(|e| Auth0Error::Protocol { message: format!("Unexpected answer for {path}: {e}") })
     }
 
     fn body(value: &impl Serialize) -> Option<Value> {
@@ -237,24 +221,16 @@ impl Auth0Client {
     ) -> Result<Vec<T>, Auth0Error> {
         let mut items: Vec<T> = Vec::new();
         for page in 0u32.. {
-            let mut query: Vec<(&str, String)> = vec![
-                ("include_totals", "true".into()),
-                ("per_page", PER_PAGE.to_string()),
-                ("page", page.to_string()),
-            ];
+            let mut query: Vec<(&str, String)> =
+                vec![("include_totals", "true".into()), ("per_page", PER_PAGE.to_string()), ("page", page.to_string())];
             query.extend(filters.iter().cloned());
             let v = self.management(Method::GET, path, &query, None).await?;
             let total = v["total"].as_u64();
-            let batch: Vec<T> =
-                serde_json::from_value(v[key].clone()).map_err(|e| Auth0Error::Protocol {
-                    message: format!("Unexpected list answer for {path}: {e}"),
-                })?;
+            let batch: Vec<T> = serde_json::from_value(v[key].clone())
+                .map_err(|e| Auth0Error::Protocol { message: format!("Unexpected list answer for {path}: {e}") })?;
             let n = batch.len();
             items.extend(batch);
-            progress(Progress {
-                done: items.len() as u64,
-                total,
-            });
+            progress(Progress { done: items.len() as u64, total });
             if n < PER_PAGE as usize || total.is_some_and(|t| items.len() as u64 >= t) {
                 break;
             }
@@ -267,93 +243,45 @@ impl Auth0Client {
         app_type: Option<&str>,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<Vec<Client>, Auth0Error> {
-        let filters: Vec<(&str, String)> = app_type
-            .map(|a| ("app_type", a.to_string()))
-            .into_iter()
-            .collect();
-        self.list_all("clients", "clients", &filters, progress)
-            .await
+        let filters: Vec<(&str, String)> = app_type.map(|a| ("app_type", a.to_string())).into_iter().collect();
+        self.list_all("clients", "clients", &filters, progress).await
     }
 
     pub async fn get_client(&self, client_id: &str) -> Result<Client, Auth0Error> {
-        self.call(
-            Method::GET,
-            &format!("clients/{}", encode_segment(client_id)),
-            &[],
-            None,
-        )
-        .await
+        self.call(Method::GET, &format!("clients/{}", encode_segment(client_id)), &[], None).await
     }
 
     /// Not resent on a lost answer: see `Auth0Error::Network::maybe_applied`.
     pub async fn create_client(&self, client: &NewClient) -> Result<Client, Auth0Error> {
-        self.call(Method::POST, "clients", &[], Self::body(client))
-            .await
+        self.call(Method::POST, "clients", &[], Self::body(client)).await
     }
 
-    pub async fn update_client(
-        &self,
-        client_id: &str,
-        update: &ClientUpdate,
-    ) -> Result<Client, Auth0Error> {
-        self.call(
-            Method::PATCH,
-            &format!("clients/{}", encode_segment(client_id)),
-            &[],
-            Self::body(update),
-        )
-        .await
+    pub async fn update_client(&self, client_id: &str, update: &ClientUpdate) -> Result<Client, Auth0Error> {
+        self.call(Method::PATCH, &format!("clients/{}", encode_segment(client_id)), &[], Self::body(update)).await
     }
 
     pub async fn delete_client(&self, client_id: &str) -> Result<(), Auth0Error> {
-        self.management(
-            Method::DELETE,
-            &format!("clients/{}", encode_segment(client_id)),
-            &[],
-            None,
-        )
-        .await
-        .map(|_| ())
+        self.management(Method::DELETE, &format!("clients/{}", encode_segment(client_id)), &[], None).await.map(|_| ())
     }
 
     pub async fn rotate_secret(&self, client_id: &str) -> Result<Client, Auth0Error> {
-        self.call(
-            Method::POST,
-            &format!("clients/{}/rotate-secret", encode_segment(client_id)),
-            &[],
-            None,
-        )
-        .await
+        self.call(Method::POST, &format!("clients/{}/rotate-secret", encode_segment(client_id)), &[], None).await
     }
 
     pub async fn list_resource_servers(
         &self,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<Vec<ResourceServer>, Auth0Error> {
-        self.list_all("resource-servers", "resource_servers", &[], progress)
-            .await
+        self.list_all("resource-servers", "resource_servers", &[], progress).await
     }
 
     /// By id or by identifier (audience).
-    pub async fn get_resource_server(
-        &self,
-        id_or_identifier: &str,
-    ) -> Result<ResourceServer, Auth0Error> {
-        self.call(
-            Method::GET,
-            &format!("resource-servers/{}", encode_segment(id_or_identifier)),
-            &[],
-            None,
-        )
-        .await
+    pub async fn get_resource_server(&self, id_or_identifier: &str) -> Result<ResourceServer, Auth0Error> {
+        self.call(Method::GET, &format!("resource-servers/{}", encode_segment(id_or_identifier)), &[], None).await
     }
 
-    pub async fn create_resource_server(
-        &self,
-        rs: &NewResourceServer,
-    ) -> Result<ResourceServer, Auth0Error> {
-        self.call(Method::POST, "resource-servers", &[], Self::body(rs))
-            .await
+    pub async fn create_resource_server(&self, rs: &NewResourceServer) -> Result<ResourceServer, Auth0Error> {
+        self.call(Method::POST, "resource-servers", &[], Self::body(rs)).await
     }
 
     pub async fn update_resource_server(
@@ -361,24 +289,13 @@ impl Auth0Client {
         id: &str,
         update: &ResourceServerUpdate,
     ) -> Result<ResourceServer, Auth0Error> {
-        self.call(
-            Method::PATCH,
-            &format!("resource-servers/{}", encode_segment(id)),
-            &[],
-            Self::body(update),
-        )
-        .await
+        self.call(Method::PATCH, &format!("resource-servers/{}", encode_segment(id)), &[], Self::body(update)).await
     }
 
     pub async fn delete_resource_server(&self, id: &str) -> Result<(), Auth0Error> {
-        self.management(
-            Method::DELETE,
-            &format!("resource-servers/{}", encode_segment(id)),
-            &[],
-            None,
-        )
-        .await
-        .map(|_| ())
+        self.management(Method::DELETE, &format!("resource-servers/{}", encode_segment(id)), &[], None)
+            .await
+            .map(|_| ())
     }
 
     pub async fn list_client_grants(
@@ -394,34 +311,19 @@ impl Auth0Client {
         if let Some(a) = audience {
             filters.push(("audience", a.to_string()));
         }
-        self.list_all("client-grants", "client_grants", &filters, progress)
-            .await
+        self.list_all("client-grants", "client_grants", &filters, progress).await
     }
 
     pub async fn get_client_grant(&self, id: &str) -> Result<ClientGrant, Auth0Error> {
-        self.call(
-            Method::GET,
-            &format!("client-grants/{}", encode_segment(id)),
-            &[],
-            None,
-        )
-        .await
+        self.call(Method::GET, &format!("client-grants/{}", encode_segment(id)), &[], None).await
     }
 
-    pub async fn create_client_grant(
-        &self,
-        grant: &NewClientGrant,
-    ) -> Result<ClientGrant, Auth0Error> {
-        self.call(Method::POST, "client-grants", &[], Self::body(grant))
-            .await
+    pub async fn create_client_grant(&self, grant: &NewClientGrant) -> Result<ClientGrant, Auth0Error> {
+        self.call(Method::POST, "client-grants", &[], Self::body(grant)).await
     }
 
     /// Replaces the grant's scopes.
-    pub async fn update_client_grant_scopes(
-        &self,
-        id: &str,
-        scope: &[String],
-    ) -> Result<ClientGrant, Auth0Error> {
+    pub async fn update_client_grant_scopes(&self, id: &str, scope: &[String]) -> Result<ClientGrant, Auth0Error> {
         self.call(
             Method::PATCH,
             &format!("client-grants/{}", encode_segment(id)),
@@ -432,14 +334,7 @@ impl Auth0Client {
     }
 
     pub async fn delete_client_grant(&self, id: &str) -> Result<(), Auth0Error> {
-        self.management(
-            Method::DELETE,
-            &format!("client-grants/{}", encode_segment(id)),
-            &[],
-            None,
-        )
-        .await
-        .map(|_| ())
+        self.management(Method::DELETE, &format!("client-grants/{}", encode_segment(id)), &[], None).await.map(|_| ())
     }
 }
 
@@ -448,9 +343,7 @@ impl Auth0Client {
 fn scope_claim(token: &str) -> Option<String> {
     use base64::Engine;
     let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload)
-        .ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).ok()?;
     let claims: Value = serde_json::from_slice(&bytes).ok()?;
     claims["scope"].as_str().map(String::from)
 }

@@ -41,14 +41,8 @@ mod tests {
     #[test]
     fn sensitive_never_prints_its_value() {
         let s = Sensitive::new("hunter2".to_string());
-        assert!(
-            !format!("{s:?}").contains("hunter2"),
-            "Debug leaked the secret"
-        );
-        assert!(
-            !format!("{s}").contains("hunter2"),
-            "Display leaked the secret"
-        );
+        assert!(!format!("{s:?}").contains("hunter2"), "Debug leaked the secret");
+        assert!(!format!("{s}").contains("hunter2"), "Display leaked the secret");
         assert_eq!(s.expose(), "hunter2");
     }
 }

@@ -36,11 +36,7 @@ impl TenantUrl {
         if trimmed.is_empty() {
             return Err(TenantUrlError::Empty);
         }
-        let with_scheme = if trimmed.contains("://") {
-            trimmed.to_string()
-        } else {
-            format!("https://{trimmed}")
-        };
+        let with_scheme = if trimmed.contains("://") { trimmed.to_string() } else { format!("https://{trimmed}") };
         let url = Url::parse(&with_scheme).map_err(|_| TenantUrlError::Invalid(trimmed.into()))?;
         if !matches!(url.path(), "" | "/") || url.query().is_some() || url.fragment().is_some() {
             return Err(TenantUrlError::HasPath(trimmed.into()));
@@ -48,9 +44,7 @@ impl TenantUrl {
         if !url.username().is_empty() || url.password().is_some() {
             return Err(TenantUrlError::Invalid(trimmed.into()));
         }
-        let host = url
-            .host()
-            .ok_or_else(|| TenantUrlError::Invalid(trimmed.into()))?;
+        let host = url.host().ok_or_else(|| TenantUrlError::Invalid(trimmed.into()))?;
         match url.scheme() {
             "https" => {}
             "http" if is_loopback(&host) => {}
@@ -107,11 +101,7 @@ mod tests {
         let t = TenantUrl::parse("http://127.0.0.1:4010").unwrap();
         assert_eq!(t.issuer(), "http://127.0.0.1:4010/");
         assert!(t.is_loopback());
-        assert!(
-            TenantUrl::parse("http://localhost:9")
-                .unwrap()
-                .is_loopback()
-        );
+        assert!(TenantUrl::parse("http://localhost:9").unwrap().is_loopback());
     }
 
     #[test]
@@ -123,26 +113,11 @@ mod tests {
 
     #[test]
     fn paths_queries_and_odd_schemes_are_refused() {
-        assert!(matches!(
-            TenantUrl::parse("acme.auth0.com/api/v2"),
-            Err(TenantUrlError::HasPath(_))
-        ));
-        assert!(matches!(
-            TenantUrl::parse("https://acme.auth0.com/?x=1"),
-            Err(TenantUrlError::HasPath(_))
-        ));
-        assert!(matches!(
-            TenantUrl::parse("ftp://acme.auth0.com"),
-            Err(TenantUrlError::Scheme(_))
-        ));
+        assert!(matches!(TenantUrl::parse("acme.auth0.com/api/v2"), Err(TenantUrlError::HasPath(_))));
+        assert!(matches!(TenantUrl::parse("https://acme.auth0.com/?x=1"), Err(TenantUrlError::HasPath(_))));
+        assert!(matches!(TenantUrl::parse("ftp://acme.auth0.com"), Err(TenantUrlError::Scheme(_))));
         assert_eq!(TenantUrl::parse("   "), Err(TenantUrlError::Empty));
-        assert!(matches!(
-            TenantUrl::parse("acme"),
-            Err(TenantUrlError::Invalid(_))
-        ));
-        assert!(matches!(
-            TenantUrl::parse("a b.com"),
-            Err(TenantUrlError::Invalid(_))
-        ));
+        assert!(matches!(TenantUrl::parse("acme"), Err(TenantUrlError::Invalid(_))));
+        assert!(matches!(TenantUrl::parse("a b.com"), Err(TenantUrlError::Invalid(_))));
     }
 }

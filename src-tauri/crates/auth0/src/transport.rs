@@ -71,13 +71,8 @@ impl Transport {
             .timeout(options.request_timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| Auth0Error::Protocol {
-                message: format!("Could not set up HTTPS: {e}"),
-            })?;
-        Ok(Self {
-            http,
-            retry: options.retry.clone(),
-        })
+            .map_err(|e| Auth0Error::Protocol { message: format!("Could not set up HTTPS: {e}") })?;
+        Ok(Self { http, retry: options.retry.clone() })
     }
 
     fn jitter(&self) -> Duration {
@@ -86,20 +81,12 @@ impl Transport {
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
-        self.retry
-            .base_delay
-            .saturating_mul(2u32.saturating_pow(attempt))
-            + self.jitter()
+        self.retry.base_delay.saturating_mul(2u32.saturating_pow(attempt)) + self.jitter()
     }
 
     fn rate_limit_wait(&self, headers: &HeaderMap, attempt: u32) -> Duration {
-        let reset = headers
-            .get("x-ratelimit-reset")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
+        let reset = headers.get("x-ratelimit-reset").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
         let wait = match reset {
             Some(reset) => Duration::from_secs(reset).saturating_sub(now),
             None => Duration::from_secs(1) * 2u32.saturating_pow(attempt),
@@ -148,9 +135,7 @@ impl Transport {
                     }
                 }
                 // Nothing reached the server: safe to resend whatever the method.
-                Err(e) if e.is_connect() && !last => {
-                    tokio::time::sleep(self.backoff(attempt)).await
-                }
+                Err(e) if e.is_connect() && !last => tokio::time::sleep(self.backoff(attempt)).await,
                 Err(e) if idempotent && !last => {
                     tracing::info!(error = %e, "request failed; retrying");
                     tokio::time::sleep(self.backoff(attempt)).await;
@@ -166,11 +151,7 @@ impl Transport {
 }
 
 fn network(e: reqwest::Error, maybe_applied: bool) -> Auth0Error {
-    let host = e
-        .url()
-        .and_then(|u| u.host_str())
-        .unwrap_or("the tenant")
-        .to_string();
+    let host = e.url().and_then(|u| u.host_str()).unwrap_or("the tenant").to_string();
     let why = if e.is_timeout() {
         "it did not answer in time".to_string()
     } else if e.is_connect() {
@@ -182,8 +163,5 @@ fn network(e: reqwest::Error, maybe_applied: bool) -> Auth0Error {
     if maybe_applied {
         message.push_str(" The change may or may not have been applied.");
     }
-    Auth0Error::Network {
-        message,
-        maybe_applied,
-    }
+    Auth0Error::Network { message, maybe_applied }
 }

@@ -4,9 +4,7 @@
 use std::time::Duration;
 
 use grantsmith_auth0::types::*;
-use grantsmith_auth0::{
-    Auth0Client, Auth0Error, ClientOptions, RetryPolicy, Sensitive, TenantUrl, TokenRequest,
-};
+use grantsmith_auth0::{Auth0Client, Auth0Error, ClientOptions, RetryPolicy, Sensitive, TenantUrl, TokenRequest};
 use grantsmith_sandbox::{Fault, FaultAction, Sandbox, SandboxConfig, Seed};
 
 fn fast() -> ClientOptions {
@@ -24,29 +22,17 @@ fn fast() -> ClientOptions {
 
 async fn sandbox(config: SandboxConfig) -> (Sandbox, Auth0Client) {
     let sb = Sandbox::start(config).await.unwrap();
-    let client = admin(
-        &sb,
-        sb.management_client_id(),
-        &sb.management_client_secret(),
-    );
+    let client = admin(&sb, sb.management_client_id(), &sb.management_client_secret());
     (sb, client)
 }
 
 fn admin(sb: &Sandbox, id: &str, secret: &str) -> Auth0Client {
-    Auth0Client::new(
-        TenantUrl::parse(&sb.base_url()).unwrap(),
-        id,
-        Sensitive::new(secret.to_string()),
-        &fast(),
-    )
-    .unwrap()
+    Auth0Client::new(TenantUrl::parse(&sb.base_url()).unwrap(), id, Sensitive::new(secret.to_string()), &fast())
+        .unwrap()
 }
 
 fn count(sb: &Sandbox, method: &str, path: &str) -> usize {
-    sb.requests()
-        .iter()
-        .filter(|r| r.method == method && r.path == path)
-        .count()
+    sb.requests().iter().filter(|r| r.method == method && r.path == path).count()
 }
 
 fn m2m(name: &str) -> NewClient {
@@ -63,13 +49,7 @@ fn api(identifier: &str, scopes: &[&str]) -> NewResourceServer {
         identifier: identifier.into(),
         name: Some("Orders".into()),
         signing_alg: Some("RS256".into()),
-        scopes: scopes
-            .iter()
-            .map(|s| Scope {
-                value: s.to_string(),
-                description: None,
-            })
-            .collect(),
+        scopes: scopes.iter().map(|s| Scope { value: s.to_string(), description: None }).collect(),
         ..NewResourceServer::default()
     }
 }
@@ -85,68 +65,32 @@ async fn clients_resource_servers_and_grants_round_trip() {
     assert_eq!(app.grant_types, ["client_credentials"]);
     assert!(app.client_secret.is_some(), "create returns the secret");
     let renamed = c
-        .update_client(
-            &app.client_id,
-            &ClientUpdate {
-                name: Some("Renamed".into()),
-                ..ClientUpdate::default()
-            },
-        )
+        .update_client(&app.client_id, &ClientUpdate { name: Some("Renamed".into()), ..ClientUpdate::default() })
         .await
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("Renamed"));
     let rotated = c.rotate_secret(&app.client_id).await.unwrap();
-    assert_ne!(
-        rotated.client_secret.as_ref().unwrap().expose(),
-        app.client_secret.as_ref().unwrap().expose()
-    );
-    assert_eq!(
-        c.get_client(&app.client_id).await.unwrap().name.as_deref(),
-        Some("Renamed")
-    );
-    let m2m_apps = c
-        .list_clients(Some("non_interactive"), &mut no_progress())
-        .await
-        .unwrap();
+    assert_ne!(rotated.client_secret.as_ref().unwrap().expose(), app.client_secret.as_ref().unwrap().expose());
+    assert_eq!(c.get_client(&app.client_id).await.unwrap().name.as_deref(), Some("Renamed"));
+    let m2m_apps = c.list_clients(Some("non_interactive"), &mut no_progress()).await.unwrap();
     assert!(m2m_apps.iter().any(|x| x.client_id == app.client_id));
 
     let rs = c
-        .create_resource_server(&api(
-            "https://api.example.com/orders/",
-            &["read:orders", "write:orders"],
-        ))
+        .create_resource_server(&api("https://api.example.com/orders/", &["read:orders", "write:orders"]))
         .await
         .unwrap();
     assert_eq!(rs.signing_alg.as_deref(), Some("RS256"));
-    let by_identifier = c
-        .get_resource_server("https://api.example.com/orders/")
-        .await
-        .unwrap();
-    assert_eq!(
-        by_identifier.id, rs.id,
-        "identifier with slashes is encoded as one path segment"
-    );
+    let by_identifier = c.get_resource_server("https://api.example.com/orders/").await.unwrap();
+    assert_eq!(by_identifier.id, rs.id, "identifier with slashes is encoded as one path segment");
     let mut scopes = by_identifier.scopes.clone();
-    scopes.push(Scope {
-        value: "delete:orders".into(),
-        description: Some("Delete".into()),
-    });
+    scopes.push(Scope { value: "delete:orders".into(), description: Some("Delete".into()) });
     let updated = c
-        .update_resource_server(
-            &rs.id,
-            &ResourceServerUpdate {
-                scopes: Some(scopes),
-                ..Default::default()
-            },
-        )
+        .update_resource_server(&rs.id, &ResourceServerUpdate { scopes: Some(scopes), ..Default::default() })
         .await
         .unwrap();
     assert_eq!(updated.scopes.len(), 3);
     let all = c.list_resource_servers(&mut no_progress()).await.unwrap();
-    assert!(
-        all.iter().any(|r| r.is_system),
-        "the system Management API is listed"
-    );
+    assert!(all.iter().any(|r| r.is_system), "the system Management API is listed");
 
     let grant = c
         .create_client_grant(&NewClientGrant {
@@ -156,19 +100,9 @@ async fn clients_resource_servers_and_grants_round_trip() {
         })
         .await
         .unwrap();
-    let found = c
-        .list_client_grants(
-            Some(&app.client_id),
-            Some(&rs.identifier),
-            &mut no_progress(),
-        )
-        .await
-        .unwrap();
+    let found = c.list_client_grants(Some(&app.client_id), Some(&rs.identifier), &mut no_progress()).await.unwrap();
     assert_eq!(found, vec![grant.clone()]);
-    let g2 = c
-        .update_client_grant_scopes(&grant.id, &["read:orders".into(), "write:orders".into()])
-        .await
-        .unwrap();
+    let g2 = c.update_client_grant_scopes(&grant.id, &["read:orders".into(), "write:orders".into()]).await.unwrap();
     assert_eq!(g2.scope, ["read:orders", "write:orders"]);
     assert_eq!(c.get_client_grant(&grant.id).await.unwrap().scope.len(), 2);
 
@@ -183,40 +117,24 @@ async fn clients_resource_servers_and_grants_round_trip() {
         })
         .await
         .unwrap();
-    assert_eq!(
-        (token.token_type.as_str(), token.scope.as_deref()),
-        ("Bearer", Some("read:orders"))
-    );
+    assert_eq!((token.token_type.as_str(), token.scope.as_deref()), ("Bearer", Some("read:orders")));
     assert!(c.jwks().await.unwrap().keys.len() >= 1);
 
     c.delete_client_grant(&grant.id).await.unwrap();
-    c.delete_client_grant(&grant.id)
-        .await
-        .expect("deleting twice is fine");
+    c.delete_client_grant(&grant.id).await.expect("deleting twice is fine");
     c.delete_resource_server(&rs.id).await.unwrap();
     c.delete_client(&app.client_id).await.unwrap();
-    assert!(matches!(
-        c.get_client(&app.client_id).await,
-        Err(Auth0Error::NotFound { .. })
-    ));
+    assert!(matches!(c.get_client(&app.client_id).await, Err(Auth0Error::NotFound { .. })));
 }
 
 #[tokio::test]
 async fn each_error_kind_is_recognised() {
     let (sb, c) = sandbox(SandboxConfig::default()).await;
     let bad = admin(&sb, sb.management_client_id(), "wrong-secret");
-    assert!(matches!(
-        bad.granted_scopes().await,
-        Err(Auth0Error::Unauthorized { .. })
-    ));
+    assert!(matches!(bad.granted_scopes().await, Err(Auth0Error::Unauthorized { .. })));
 
-    c.create_resource_server(&api("https://dup", &[]))
-        .await
-        .unwrap();
-    assert!(matches!(
-        c.create_resource_server(&api("https://dup", &[])).await,
-        Err(Auth0Error::Conflict { .. })
-    ));
+    c.create_resource_server(&api("https://dup", &[])).await.unwrap();
+    assert!(matches!(c.create_resource_server(&api("https://dup", &[])).await, Err(Auth0Error::Conflict { .. })));
     match c.create_client(&m2m(&"x".repeat(300))).await {
         Err(Auth0Error::Validation { field, message }) => {
             assert_eq!(field.as_deref(), Some("name"));
@@ -224,10 +142,7 @@ async fn each_error_kind_is_recognised() {
         }
         other => panic!("expected a validation error, got {other:?}"),
     }
-    assert!(matches!(
-        c.get_resource_server("https://nope").await,
-        Err(Auth0Error::NotFound { .. })
-    ));
+    assert!(matches!(c.get_resource_server("https://nope").await, Err(Auth0Error::NotFound { .. })));
 
     // A management client with read-only permissions, as an admin would set up on Auth0.
     let limited = c.create_client(&m2m("Read-only admin")).await.unwrap();
@@ -238,11 +153,7 @@ async fn each_error_kind_is_recognised() {
     })
     .await
     .unwrap();
-    let ro = admin(
-        &sb,
-        &limited.client_id,
-        limited.client_secret.as_ref().unwrap().expose(),
-    );
+    let ro = admin(&sb, &limited.client_id, limited.client_secret.as_ref().unwrap().expose());
     assert_eq!(ro.granted_scopes().await.unwrap(), ["read:clients"]);
     match ro.create_client(&m2m("nope")).await {
         Err(Auth0Error::MissingScope { scopes, .. }) => assert_eq!(scopes, ["create:clients"]),
@@ -262,26 +173,16 @@ async fn each_error_kind_is_recognised() {
     {
         Err(Auth0Error::AccessDenied { error, message }) => {
             assert_eq!(error, "access_denied");
-            assert!(
-                message.contains("is not authorized to access resource server"),
-                "{message}"
-            );
+            assert!(message.contains("is not authorized to access resource server"), "{message}");
         }
         other => panic!("expected access denied, got {other:?}"),
     }
 
-    let dead = Auth0Client::new(
-        TenantUrl::parse("http://127.0.0.1:9").unwrap(),
-        "x",
-        Sensitive::new("y".into()),
-        &fast(),
-    )
-    .unwrap();
+    let dead =
+        Auth0Client::new(TenantUrl::parse("http://127.0.0.1:9").unwrap(), "x", Sensitive::new("y".into()), &fast())
+            .unwrap();
     match dead.granted_scopes().await {
-        Err(Auth0Error::Network {
-            maybe_applied,
-            message,
-        }) => {
+        Err(Auth0Error::Network { maybe_applied, message }) => {
             assert!(!maybe_applied, "nothing was sent");
             assert!(message.contains("127.0.0.1"), "{message}");
         }
@@ -302,14 +203,8 @@ async fn idempotent_calls_are_retried_on_503_and_dropped_connections() {
         times: 2,
     })
     .unwrap();
-    c.list_clients(None, &mut no_progress())
-        .await
-        .expect("succeeds after two 503s");
-    assert_eq!(
-        count(&sb, "GET", "/api/v2/clients"),
-        3,
-        "two failures, one success"
-    );
+    c.list_clients(None, &mut no_progress()).await.expect("succeeds after two 503s");
+    assert_eq!(count(&sb, "GET", "/api/v2/clients"), 3, "two failures, one success");
 
     sb.add_fault(Fault {
         method: Some("GET".into()),
@@ -320,9 +215,7 @@ async fn idempotent_calls_are_retried_on_503_and_dropped_connections() {
         times: 1,
     })
     .unwrap();
-    c.list_resource_servers(&mut no_progress())
-        .await
-        .expect("succeeds after a dropped connection");
+    c.list_resource_servers(&mut no_progress()).await.expect("succeeds after a dropped connection");
 
     sb.add_fault(Fault {
         method: Some("GET".into()),
@@ -337,11 +230,7 @@ async fn idempotent_calls_are_retried_on_503_and_dropped_connections() {
         c.list_client_grants(None, None, &mut no_progress()).await,
         Err(Auth0Error::Server { status: 503, .. })
     ));
-    assert_eq!(
-        count(&sb, "GET", "/api/v2/client-grants"),
-        4,
-        "bounded: 1 try + 3 retries"
-    );
+    assert_eq!(count(&sb, "GET", "/api/v2/client-grants"), 4, "bounded: 1 try + 3 retries");
 }
 
 #[tokio::test]
@@ -357,15 +246,8 @@ async fn creates_are_never_blindly_resent() {
         times: 1,
     })
     .unwrap();
-    assert!(matches!(
-        c.create_client(&m2m("a")).await,
-        Err(Auth0Error::Server { status: 503, .. })
-    ));
-    assert_eq!(
-        count(&sb, "POST", "/api/v2/clients"),
-        1,
-        "a failed create is not resent"
-    );
+    assert!(matches!(c.create_client(&m2m("a")).await, Err(Auth0Error::Server { status: 503, .. })));
+    assert_eq!(count(&sb, "POST", "/api/v2/clients"), 1, "a failed create is not resent");
 
     sb.add_fault(Fault {
         method: Some("POST".into()),
@@ -376,21 +258,12 @@ async fn creates_are_never_blindly_resent() {
         times: 1,
     })
     .unwrap();
-    match c
-        .create_resource_server(&api("https://committed", &[]))
-        .await
-    {
-        Err(Auth0Error::Network {
-            maybe_applied: true,
-            ..
-        }) => {}
+    match c.create_resource_server(&api("https://committed", &[])).await {
+        Err(Auth0Error::Network { maybe_applied: true, .. }) => {}
         other => panic!("expected a network error that may have applied, got {other:?}"),
     }
     assert_eq!(count(&sb, "POST", "/api/v2/resource-servers"), 1);
-    assert!(
-        c.get_resource_server("https://committed").await.is_ok(),
-        "the caller can find what was created"
-    );
+    assert!(c.get_resource_server("https://committed").await.is_ok(), "the caller can find what was created");
 
     sb.add_fault(Fault {
         method: Some("POST".into()),
@@ -404,67 +277,36 @@ async fn creates_are_never_blindly_resent() {
     assert!(
         matches!(
             c.create_resource_server(&api("https://slow", &[])).await,
-            Err(Auth0Error::Network {
-                maybe_applied: true,
-                ..
-            })
+            Err(Auth0Error::Network { maybe_applied: true, .. })
         ),
         "a timeout is reported, not resent"
     );
     // The slow request is logged when (and if) the sandbox finishes it; a resend would add more.
     tokio::time::sleep(Duration::from_millis(1_000)).await;
-    assert!(
-        count(&sb, "POST", "/api/v2/resource-servers") <= 2,
-        "the timed-out create was resent"
-    );
+    assert!(count(&sb, "POST", "/api/v2/resource-servers") <= 2, "the timed-out create was resent");
 }
 
 #[tokio::test]
 async fn rate_limits_are_waited_out() {
-    let (sb, c) = sandbox(SandboxConfig {
-        mgmt_rate_limit: Some(2),
-        ..SandboxConfig::default()
-    })
-    .await;
+    let (sb, c) = sandbox(SandboxConfig { mgmt_rate_limit: Some(2), ..SandboxConfig::default() }).await;
     for _ in 0..6 {
-        c.get_resource_server("https://api.example.com/missing")
-            .await
-            .expect_err("404 expected");
+        c.get_resource_server("https://api.example.com/missing").await.expect_err("404 expected");
     }
-    let gets: Vec<_> = sb
-        .requests()
-        .into_iter()
-        .filter(|r| r.method == "GET")
-        .collect();
-    assert!(
-        gets.iter().any(|r| r.status == Some(429)),
-        "the limiter was hit"
-    );
-    assert_eq!(
-        gets.iter().filter(|r| r.status == Some(404)).count(),
-        6,
-        "every call eventually got through"
-    );
+    let gets: Vec<_> = sb.requests().into_iter().filter(|r| r.method == "GET").collect();
+    assert!(gets.iter().any(|r| r.status == Some(429)), "the limiter was hit");
+    assert_eq!(gets.iter().filter(|r| r.status == Some(404)).count(), 6, "every call eventually got through");
 
     let impatient = Auth0Client::new(
         TenantUrl::parse(&sb.base_url()).unwrap(),
         sb.management_client_id(),
         Sensitive::new(sb.management_client_secret()),
-        &ClientOptions {
-            retry: RetryPolicy {
-                max_retries: 0,
-                ..fast().retry
-            },
-            ..fast()
-        },
+        &ClientOptions { retry: RetryPolicy { max_retries: 0, ..fast().retry }, ..fast() },
     )
     .unwrap();
     impatient.granted_scopes().await.unwrap();
     let mut saw = false;
     for _ in 0..5 {
-        if let Err(Auth0Error::RateLimited { .. }) =
-            impatient.list_resource_servers(&mut no_progress()).await
-        {
+        if let Err(Auth0Error::RateLimited { .. }) = impatient.list_resource_servers(&mut no_progress()).await {
             saw = true;
         }
     }
@@ -477,30 +319,17 @@ async fn management_token_is_cached_and_refreshed_once_on_401() {
     for _ in 0..3 {
         c.list_resource_servers(&mut no_progress()).await.unwrap();
     }
-    assert_eq!(
-        count(&sb, "POST", "/oauth/token"),
-        1,
-        "one token for three calls"
-    );
+    assert_eq!(count(&sb, "POST", "/oauth/token"), 1, "one token for three calls");
     // The tenant's clock moves past the token's expiry; the client does not know yet.
     sb.advance_clock(Duration::from_secs(90_000));
-    c.list_resource_servers(&mut no_progress())
-        .await
-        .expect("refreshes after the 401");
+    c.list_resource_servers(&mut no_progress()).await.expect("refreshes after the 401");
     assert_eq!(count(&sb, "POST", "/oauth/token"), 2);
 }
 
 #[tokio::test]
 async fn paging_streams_more_than_a_thousand_objects_with_progress() {
-    let (_sb, c) = sandbox(SandboxConfig {
-        seed: Seed {
-            clients: 1_050,
-            apis: 0,
-            grants: 0,
-        },
-        ..SandboxConfig::default()
-    })
-    .await;
+    let (_sb, c) =
+        sandbox(SandboxConfig { seed: Seed { clients: 1_050, apis: 0, grants: 0 }, ..SandboxConfig::default() }).await;
     let mut seen = Vec::new();
     let all = c.list_clients(None, &mut |p| seen.push(p)).await.unwrap();
     assert_eq!(all.len(), 1_051);
@@ -509,12 +338,6 @@ async fn paging_streams_more_than_a_thousand_objects_with_progress() {
     ids.dedup();
     assert_eq!(ids.len(), 1_051, "no duplicates across pages");
     assert_eq!(seen.len(), 11, "one progress report per page of 100");
-    assert_eq!(
-        seen.last().unwrap(),
-        &Progress {
-            done: 1_051,
-            total: Some(1_051)
-        }
-    );
+    assert_eq!(seen.last().unwrap(), &Progress { done: 1_051, total: Some(1_051) });
     assert!(seen.windows(2).all(|w| w[0].done < w[1].done));
 }

@@ -31,33 +31,14 @@ pub struct KeychainStatus {
 impl KeychainStatus {
     pub fn probe(keychain: &KeychainStore) -> Self {
         let problem = keychain.probe().err().map(|e: SecretError| e.to_string());
-        Self {
-            available: problem.is_none(),
-            service: keychain.service().into(),
-            problem,
-        }
+        Self { available: problem.is_none(), service: keychain.service().into(), problem }
     }
 }
 
 impl AppInfo {
-    pub fn collect(
-        version: &str,
-        store: &Store,
-        keychain: KeychainStatus,
-    ) -> Result<Self, StoreError> {
-        let database = store
-            .path()
-            .map_or(":memory:".into(), |p| p.display().to_string());
-        let data_dir = store
-            .path()
-            .and_then(|p| p.parent())
-            .map_or(String::new(), |p| p.display().to_string());
-        Ok(Self {
-            version: version.into(),
-            data_dir,
-            database,
-            schema_version: store.schema_version()?,
-            keychain,
-        })
+    pub fn collect(version: &str, store: &Store, keychain: KeychainStatus) -> Result<Self, StoreError> {
+        let database = store.path().map_or(":memory:".into(), |p| p.display().to_string());
+        let data_dir = store.path().and_then(|p| p.parent()).map_or(String::new(), |p| p.display().to_string());
+        Ok(Self { version: version.into(), data_dir, database, schema_version: store.schema_version()?, keychain })
     }
 }

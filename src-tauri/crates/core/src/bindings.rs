@@ -11,5 +11,10 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::error::IpcError::export_all(&cfg)?;
     crate::app_info::AppInfo::export_all(&cfg)?;
     crate::settings::ColorScheme::export_all(&cfg)?;
+    crate::tenants::ProfilesView::export_all(&cfg)?;
+    crate::profiles::ProfileInput::export_all(&cfg)?;
+    crate::profiles::InputCheck::export_all(&cfg)?;
+    crate::profiles::ConnectionReport::export_all(&cfg)?;
+    crate::apps::AppSummary::export_all(&cfg)?;
     Ok(())
 }

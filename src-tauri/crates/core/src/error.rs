@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Unauthorized,
     /// The management client lacks a Management API permission (named in the message).
     MissingScope,
+    /// The Authentication API refused a token (no grant, scope not granted, unknown API).
+    AccessDenied,
     RateLimited,
     Network,
     Server,
@@ -44,25 +46,59 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
-            kind,
-            message: message.into(),
-            field: None,
-        }
+        Self { kind, message: message.into(), field: None }
     }
 
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            kind: ErrorKind::Validation,
-            message: message.into(),
-            field: Some(field.into()),
-        }
+        Self { kind: ErrorKind::Validation, message: message.into(), field: Some(field.into()) }
     }
 }
 
 impl std::fmt::Display for IpcError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+/// Auth0's errors in words for an admin, keeping Auth0's own message.
+pub fn from_auth0(e: grantsmith_auth0::Auth0Error) -> IpcError {
+    use grantsmith_auth0::Auth0Error as A;
+    match e {
+        A::Unauthorized { message } => IpcError::new(
+            ErrorKind::Unauthorized,
+            format!(
+                "The tenant refused the credentials ({message}). Check the client ID and secret in Auth0 Dashboard → Applications → your management application → Settings; if the secret was rotated, enter the new one."
+            ),
+        ),
+        A::MissingScope { scopes, message } => IpcError::new(
+            ErrorKind::MissingScope,
+            format!(
+                "Grantsmith's management application lacks the Management API permission {} ({message}). Grant it in Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine to Machine Applications.",
+                if scopes.is_empty() { "needed".to_string() } else { scopes.join(" or ") }
+            ),
+        ),
+        A::AccessDenied { message, .. } if message.contains("/api/v2/") => IpcError::new(
+            ErrorKind::MissingScope,
+            format!(
+                "This application is not authorized for the Auth0 Management API ({message}). In Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine to Machine Applications, authorize it and grant the permissions listed here."
+            ),
+        ),
+        A::AccessDenied { message, .. } => IpcError::new(ErrorKind::AccessDenied, message),
+        A::NotFound { message } => IpcError::new(ErrorKind::NotFound, message),
+        A::Conflict { message } => IpcError::new(ErrorKind::Conflict, message),
+        A::Validation { field, message } => IpcError { kind: ErrorKind::Validation, message, field },
+        A::RateLimited { message } => IpcError::new(
+            ErrorKind::RateLimited,
+            format!(
+                "Auth0 is rate limiting this tenant ({message}). Grantsmith waited and retried; try again in a minute."
+            ),
+        ),
+        A::Network { message, .. } => IpcError::new(ErrorKind::Network, message),
+        A::Server { status, message } => IpcError::new(
+            ErrorKind::Server,
+            format!("Auth0 had a problem (HTTP {status}): {message}. Try again shortly."),
+        ),
+        A::Protocol { message } => IpcError::new(ErrorKind::Server, message),
     }
 }
 
@@ -89,10 +125,7 @@ mod tests {
     #[test]
     fn serializes_kind_in_snake_case_and_omits_absent_field() {
         let json = serde_json::to_value(IpcError::new(ErrorKind::MissingScope, "m")).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"kind": "missing_scope", "message": "m"})
-        );
+        assert_eq!(json, serde_json::json!({"kind": "missing_scope", "message": "m"}));
     }
 
     #[test]

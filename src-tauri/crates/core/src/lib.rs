@@ -5,11 +5,14 @@
 //! only adapts these functions to commands, so all of this is testable with `cargo test`.
 
 pub mod app_info;
+pub mod apps;
 pub mod bindings;
 pub mod error;
+pub mod profiles;
 pub mod secrets;
 pub mod settings;
 pub mod store;
+pub mod tenants;
 
 pub use error::{ErrorKind, IpcError};
 pub use secrets::{Channel, KeychainStore, MemoryStore, SecretError, SecretStore, Sensitive};

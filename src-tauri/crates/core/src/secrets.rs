@@ -43,11 +43,7 @@ pub enum Channel {
 impl Channel {
     /// Release for optimized builds, Dev otherwise. Tests pick `Channel::Test` explicitly.
     pub fn current() -> Self {
-        if cfg!(debug_assertions) {
-            Channel::Dev
-        } else {
-            Channel::Release
-        }
+        if cfg!(debug_assertions) { Channel::Dev } else { Channel::Release }
     }
 
     pub fn service_name(self) -> &'static str {
@@ -66,9 +62,7 @@ pub struct KeychainStore {
 
 impl KeychainStore {
     pub fn new(channel: Channel) -> Self {
-        Self {
-            service: channel.service_name(),
-        }
+        Self { service: channel.service_name() }
     }
 
     pub fn service(&self) -> &'static str {
@@ -89,13 +83,9 @@ impl KeychainStore {
 fn map_keyring(e: keyring::Error) -> SecretError {
     match e {
         keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => {
-            SecretError::Unavailable {
-                detail: inner.to_string(),
-            }
+            SecretError::Unavailable { detail: inner.to_string() }
         }
-        other => SecretError::Rejected {
-            detail: other.to_string(),
-        },
+        other => SecretError::Rejected { detail: other.to_string() },
     }
 }
 
@@ -109,9 +99,7 @@ impl SecretStore for KeychainStore {
     }
 
     fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
-        self.entry(account)?
-            .set_password(secret.expose())
-            .map_err(map_keyring)
+        self.entry(account)?.set_password(secret.expose()).map_err(map_keyring)
     }
 
     fn delete(&self, account: &str) -> Result<(), SecretError> {
@@ -131,27 +119,16 @@ pub struct MemoryStore {
 
 impl SecretStore for MemoryStore {
     fn get(&self, account: &str) -> Result<Option<Sensitive<String>>, SecretError> {
-        Ok(self
-            .entries
-            .lock()
-            .expect("secret map poisoned")
-            .get(account)
-            .cloned())
+        Ok(self.entries.lock().expect("secret map poisoned").get(account).cloned())
     }
 
     fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
-        self.entries
-            .lock()
-            .expect("secret map poisoned")
-            .insert(account.into(), secret.clone());
+        self.entries.lock().expect("secret map poisoned").insert(account.into(), secret.clone());
         Ok(())
     }
 
     fn delete(&self, account: &str) -> Result<(), SecretError> {
-        self.entries
-            .lock()
-            .expect("secret map poisoned")
-            .remove(account);
+        self.entries.lock().expect("secret map poisoned").remove(account);
         Ok(())
     }
 }

@@ -27,43 +27,32 @@ impl ColorScheme {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark]
-            .into_iter()
-            .find(|c| c.as_str() == s)
+        [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark].into_iter().find(|c| c.as_str() == s)
     }
 }
 
 impl Store {
-    /// The saved colour scheme; an unknown saved value reads as `Auto`.
-    pub fn color_scheme(&self) -> Result<ColorScheme, StoreError> {
-        let conn = self.conn();
-        let value: Option<String> = conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [COLOR_SCHEME_KEY],
-                |r| r.get(0),
-            )
-            .map(Some)
-            .or_else(|e| {
-                if e == rusqlite::Error::QueryReturnedNoRows {
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            })?;
-        Ok(value
-            .as_deref()
-            .and_then(ColorScheme::parse)
-            .unwrap_or_default())
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self.conn().query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
-    pub fn set_color_scheme(&self, scheme: ColorScheme) -> Result<(), StoreError> {
+    pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.conn().execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [COLOR_SCHEME_KEY, scheme.as_str()],
+            [key, value],
         )?;
         Ok(())
+    }
+
+    /// The saved colour scheme; an unknown saved value reads as `Auto`.
+    pub fn color_scheme(&self) -> Result<ColorScheme, StoreError> {
+        Ok(self.setting(COLOR_SCHEME_KEY)?.as_deref().and_then(ColorScheme::parse).unwrap_or_default())
+    }
+
+    pub fn set_color_scheme(&self, scheme: ColorScheme) -> Result<(), StoreError> {
+        self.set_setting(COLOR_SCHEME_KEY, scheme.as_str())
     }
 }
 

@@ -16,28 +16,16 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 fn rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
+    let kb: f64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
 
 #[tokio::main]
 async fn main() {
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/bench/sandbox.md".into());
+    let out = std::env::args().nth(1).unwrap_or_else(|| "target/bench/sandbox.md".into());
     let seed_started = Instant::now();
     let sb = Sandbox::start(SandboxConfig {
-        seed: Seed {
-            clients: CLIENTS,
-            apis: 20,
-            grants: 2_000,
-        },
+        seed: Seed { clients: CLIENTS, apis: 20, grants: 2_000 },
         ..SandboxConfig::default()
     })
     .await
@@ -46,26 +34,18 @@ async fn main() {
     let http = reqwest::Client::new();
     let token: serde_json::Value = http
         .post(format!("{}/oauth/token", sb.base_url()))
-        .json(
-            &json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
-            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}),
-        )
+        .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
+            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
-    let token = token["access_token"]
-        .as_str()
-        .expect("management token")
-        .to_string();
+    let token = token["access_token"].as_str().expect("management token").to_string();
 
     let cases = [
-        (
-            "GET /api/v2/clients (first page, 50)",
-            "/api/v2/clients?per_page=50".to_string(),
-        ),
+        ("GET /api/v2/clients (first page, 50)", "/api/v2/clients?per_page=50".to_string()),
         (
             "GET /api/v2/clients (page 60 of 100, include_totals)",
             "/api/v2/clients?per_page=50&page=60&include_totals=true".to_string(),
@@ -74,27 +54,14 @@ async fn main() {
             "GET /api/v2/clients (per_page=100, app_type filter)",
             "/api/v2/clients?per_page=100&app_type=non_interactive".to_string(),
         ),
-        (
-            "GET /api/v2/clients (checkpoint, take=50)",
-            "/api/v2/clients?take=50&from=2500".to_string(),
-        ),
-        (
-            "GET /api/v2/client-grants (include_totals)",
-            "/api/v2/client-grants?include_totals=true".to_string(),
-        ),
+        ("GET /api/v2/clients (checkpoint, take=50)", "/api/v2/clients?take=50&from=2500".to_string()),
+        ("GET /api/v2/client-grants (include_totals)", "/api/v2/client-grants?include_totals=true".to_string()),
     ];
     let mut rows = Vec::new();
     for (name, path) in &cases {
         let url = format!("{}{path}", sb.base_url());
         for _ in 0..20 {
-            http.get(&url)
-                .bearer_auth(&token)
-                .send()
-                .await
-                .unwrap()
-                .bytes()
-                .await
-                .unwrap();
+            http.get(&url).bearer_auth(&token).send().await.unwrap().bytes().await.unwrap();
         }
         let mut times = Vec::with_capacity(ROUNDS);
         for _ in 0..ROUNDS {

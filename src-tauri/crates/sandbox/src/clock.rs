@@ -13,16 +13,12 @@ pub struct Clock {
 impl Clock {
     /// Seconds since the Unix epoch, plus any offset tests added.
     pub fn now(&self) -> i64 {
-        let real = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
+        let real = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         real + self.offset_secs.load(Ordering::Relaxed)
     }
 
     pub fn now_millis(&self) -> i64 {
-        let real = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
+        let real = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
         real + self.offset_secs.load(Ordering::Relaxed) * 1000
     }
 

@@ -67,10 +67,7 @@ impl Fault {
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
-        let method_ok = self
-            .method
-            .as_deref()
-            .is_none_or(|m| m.eq_ignore_ascii_case(method));
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
         let path_ok = match self.path.strip_suffix('*') {
             Some(prefix) => path.starts_with(prefix),
             None => self.path == path,
@@ -86,10 +83,7 @@ pub struct Faults {
 
 impl Faults {
     pub fn add(&self, fault: Fault) {
-        self.rules
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(fault);
+        self.rules.lock().unwrap_or_else(|p| p.into_inner()).push(fault);
     }
 
     pub fn clear(&self) {
@@ -138,19 +132,11 @@ impl RequestLog {
     }
 
     pub fn snapshot(&self) -> Vec<RequestRecord> {
-        self.entries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .cloned()
-            .collect()
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).iter().cloned().collect()
     }
 
     pub fn clear(&self) {
-        self.entries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 }
 
@@ -170,10 +156,7 @@ pub struct RateDecision {
 
 impl RateLimiter {
     pub fn new(limit: u32) -> Self {
-        Self {
-            limit: limit.max(1),
-            window: Mutex::new((0, 0)),
-        }
+        Self { limit: limit.max(1), window: Mutex::new((0, 0)) }
     }
 
     pub fn check(&self, now_secs: i64) -> RateDecision {
@@ -185,12 +168,7 @@ impl RateLimiter {
         if allowed {
             w.1 += 1;
         }
-        RateDecision {
-            allowed,
-            limit: self.limit,
-            remaining: self.limit - w.1,
-            reset: now_secs + 1,
-        }
+        RateDecision { allowed, limit: self.limit, remaining: self.limit - w.1, reset: now_secs + 1 }
     }
 }
 
@@ -199,24 +177,14 @@ mod tests {
     use super::*;
 
     fn fault(path: &str, times: u32) -> Fault {
-        Fault {
-            method: Some("POST".into()),
-            path: path.into(),
-            status: Some(503),
-            action: None,
-            delay_ms: None,
-            times,
-        }
+        Fault { method: Some("POST".into()), path: path.into(), status: Some(503), action: None, delay_ms: None, times }
     }
 
     #[test]
     fn fault_applies_exactly_times_then_stops() {
         let faults = Faults::default();
         faults.add(fault("/api/v2/client-grants", 2));
-        assert!(
-            faults.take("GET", "/api/v2/client-grants").is_none(),
-            "method must match"
-        );
+        assert!(faults.take("GET", "/api/v2/client-grants").is_none(), "method must match");
         assert!(faults.take("POST", "/api/v2/client-grants").is_some());
         assert!(faults.take("post", "/api/v2/client-grants").is_some());
         assert!(faults.take("POST", "/api/v2/client-grants").is_none());
@@ -226,11 +194,7 @@ mod tests {
     fn star_matches_a_prefix() {
         let faults = Faults::default();
         faults.add(fault("/api/v2/clients*", 1));
-        assert!(
-            faults
-                .take("POST", "/api/v2/clients/abc/rotate-secret")
-                .is_some()
-        );
+        assert!(faults.take("POST", "/api/v2/clients/abc/rotate-secret").is_some());
     }
 
     #[test]

@@ -62,16 +62,10 @@ mod tests {
         assert!(id.chars().all(|c| c.is_ascii_alphanumeric()));
         let s = client_secret();
         assert_eq!(s.len(), 64);
-        assert!(
-            s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        );
+        assert!(s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
         let rs = resource_server_id();
         assert_eq!(rs.len(), 24);
-        assert!(
-            rs.chars()
-                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-        );
+        assert!(rs.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
         let g = client_grant_id();
         assert!(g.starts_with("cgr_") && g.len() == 20, "{g}");
         assert_ne!(client_id(), client_id(), "ids must be random");

@@ -29,9 +29,7 @@ impl SigningKey {
     pub fn generate() -> Result<Self, KeyError> {
         let pair = rcgen::KeyPair::generate_for(&rcgen::PKCS_RSA_SHA256)?;
         let mut params = rcgen::CertificateParams::new(vec!["grantsmith-sandbox".to_string()])?;
-        params
-            .distinguished_name
-            .push(rcgen::DnType::CommonName, "Grantsmith Sandbox tenant");
+        params.distinguished_name.push(rcgen::DnType::CommonName, "Grantsmith Sandbox tenant");
         let cert = params.self_signed(&pair)?;
         Self::from_parts(pair.serialize_pem(), cert.der().to_vec())
     }
@@ -40,20 +38,11 @@ impl SigningKey {
     pub fn from_parts(pkcs8_pem: String, cert_der: Vec<u8>) -> Result<Self, KeyError> {
         let pair = rcgen::KeyPair::from_pem_and_sign_algo(&pkcs8_pem, &rcgen::PKCS_RSA_SHA256)?;
         let (n, e) = parse_rsa_public_key(pair.public_key_raw()).ok_or(KeyError::PublicKey)?;
-        let digest =
-            aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, &cert_der);
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, &cert_der);
         let thumbprint = URL_SAFE_NO_PAD.encode(digest.as_ref());
         let encoding = jsonwebtoken::EncodingKey::from_rsa_pem(pkcs8_pem.as_bytes())?;
         let decoding = jsonwebtoken::DecodingKey::from_rsa_raw_components(&n, &e);
-        Ok(Self {
-            kid: thumbprint,
-            pkcs8_pem,
-            cert_der,
-            n,
-            e,
-            encoding,
-            decoding,
-        })
+        Ok(Self { kid: thumbprint, pkcs8_pem, cert_der, n, e, encoding, decoding })
     }
 
     /// The key as Auth0 publishes it in `/.well-known/jwks.json`.
@@ -83,12 +72,7 @@ fn parse_rsa_public_key(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     if t1 != 0x02 || t2 != 0x02 {
         return None;
     }
-    let strip = |v: &[u8]| {
-        v.iter()
-            .skip_while(|b| **b == 0)
-            .copied()
-            .collect::<Vec<u8>>()
-    };
+    let strip = |v: &[u8]| v.iter().skip_while(|b| **b == 0).copied().collect::<Vec<u8>>();
     Some((strip(n), strip(e)))
 }
 
@@ -103,10 +87,7 @@ fn read_tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
             return None;
         }
         let bytes = input.get(2..2 + count)?;
-        (
-            bytes.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize),
-            2 + count,
-        )
+        (bytes.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize), 2 + count)
     };
     let body = input.get(header..header + len)?;
     Some((tag, body, &input[header + len..]))

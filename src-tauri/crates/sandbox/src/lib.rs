@@ -78,10 +78,7 @@ pub enum StartError {
     )]
     NotLoopback(SocketAddr),
     #[error("could not listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
     #[error("could not open the tenant: {0}")]
     Boot(#[from] state::BootError),
     #[error("could not open the tenant: {0}")]
@@ -101,31 +98,18 @@ impl Sandbox {
         if !config.listen.ip().is_loopback() && !config.allow_remote {
             return Err(StartError::NotLoopback(config.listen));
         }
-        let listener =
-            TcpListener::bind(config.listen)
-                .await
-                .map_err(|source| StartError::Bind {
-                    addr: config.listen,
-                    source,
-                })?;
-        let addr = listener.local_addr().map_err(|source| StartError::Bind {
-            addr: config.listen,
-            source,
-        })?;
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| StartError::Bind { addr: config.listen, source })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind { addr: config.listen, source })?;
         let issuer = format!("http://{addr}/");
-        let knobs = Knobs {
-            control: config.control,
-            latency: config.latency,
-            mgmt_rate_limit: config.mgmt_rate_limit,
-        };
+        let knobs = Knobs { control: config.control, latency: config.latency, mgmt_rate_limit: config.mgmt_rate_limit };
         let (data, seed) = (config.data.clone(), config.seed);
         // Key generation and SQLite work are blocking; keep them off the async workers.
         let shared = tokio::task::spawn_blocking(move || -> Result<Shared, StartError> {
             let store = tenant::TenantStore::open(data.as_deref())?;
             let shared = Shared::boot(store, issuer, knobs)?;
-            if shared.store.meta("seeded")?.is_none()
-                && (seed.clients + seed.apis + seed.grants) > 0
-            {
+            if shared.store.meta("seeded")?.is_none() && (seed.clients + seed.apis + seed.grants) > 0 {
                 shared.seed(&seed)?;
                 shared.store.set_meta("seeded", "true")?;
             }
@@ -135,17 +119,8 @@ impl Sandbox {
         .expect("sandbox boot task panicked")?;
         let shared = Arc::new(shared);
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(server::serve(
-            listener,
-            http::router(shared.clone()),
-            stopped,
-        ));
-        Ok(Sandbox {
-            shared,
-            addr,
-            stop,
-            task: Some(task),
-        })
+        let task = tokio::spawn(server::serve(listener, http::router(shared.clone()), stopped));
+        Ok(Sandbox { shared, addr, stop, task: Some(task) })
     }
 
     pub fn addr(&self) -> SocketAddr {

@@ -46,8 +46,7 @@ pub async fn serve(listener: TcpListener, router: Router, mut stop: watch::Recei
                 req.extensions_mut().insert(handle.clone());
                 router.clone().oneshot(req.map(axum::body::Body::new))
             });
-            let conn = hyper::server::conn::http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service);
+            let conn = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
             tokio::select! {
                 _ = conn => {}
                 _ = kill.notified() => {}

@@ -124,19 +124,9 @@ impl Shared {
 
     /// Empties the tenant except the system API, the management client and its grant.
     pub fn reset(&self) -> Result<(), StoreError> {
-        let grant = self
-            .store
-            .grant_for(&self.management_client_id, &self.management_audience)?;
-        let grant_id = grant
-            .as_ref()
-            .and_then(|g| g["id"].as_str())
-            .unwrap_or_default()
-            .to_string();
-        self.store.reset(
-            &[&self.management_client_id],
-            &[&self.system_api_id],
-            &[&grant_id],
-        )
+        let grant = self.store.grant_for(&self.management_client_id, &self.management_audience)?;
+        let grant_id = grant.as_ref().and_then(|g| g["id"].as_str()).unwrap_or_default().to_string();
+        self.store.reset(&[&self.management_client_id], &[&self.system_api_id], &[&grant_id])
     }
 
     /// Adds realistic objects for scale tests: APIs with scopes, M2M applications, grants.
@@ -161,14 +151,12 @@ impl Shared {
             let mut clients = Vec::new();
             for i in 0..seed.clients {
                 let noun = NOUNS[i % NOUNS.len()];
-                let client = crate::http::clients::new_client(
-                    json!({
-                        "name": format!("{} Service {i}", capitalize(noun)),
-                        "description": format!("Backend worker for {noun}"),
-                        "app_type": "non_interactive",
-                        "grant_types": ["client_credentials"],
-                    }),
-                );
+                let client = crate::http::clients::new_client(json!({
+                    "name": format!("{} Service {i}", capitalize(noun)),
+                    "description": format!("Backend worker for {noun}"),
+                    "app_type": "non_interactive",
+                    "grant_types": ["client_credentials"],
+                }));
                 store.insert_client(&client)?;
                 clients.push(client["client_id"].as_str().unwrap_or_default().to_string());
             }
@@ -190,29 +178,16 @@ impl Shared {
     }
 }
 
-const NOUNS: &[&str] = &[
-    "orders",
-    "billing",
-    "inventory",
-    "shipping",
-    "reports",
-    "payments",
-    "catalog",
-    "invoices",
-];
+const NOUNS: &[&str] = &["orders", "billing", "inventory", "shipping", "reports", "payments", "catalog", "invoices"];
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn system_api(audience: &str) -> Value {
-    let scopes: Vec<Value> = MANAGEMENT_SCOPES
-        .iter()
-        .map(|s| json!({"value": s, "description": s.replace(':', " ")}))
-        .collect();
+    let scopes: Vec<Value> =
+        MANAGEMENT_SCOPES.iter().map(|s| json!({"value": s, "description": s.replace(':', " ")})).collect();
     json!({
         "id": ids::resource_server_id(),
         "name": "Auth0 Management API",

@@ -8,15 +8,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn seeded(clients: usize) -> common::T {
-    start_with(SandboxConfig {
-        seed: Seed {
-            clients,
-            apis: 3,
-            grants: 10,
-        },
-        ..SandboxConfig::default()
-    })
-    .await
+    start_with(SandboxConfig { seed: Seed { clients, apis: 3, grants: 10 }, ..SandboxConfig::default() }).await
 }
 
 #[tokio::test]
@@ -24,19 +16,13 @@ async fn bare_array_by_default_with_fifty_items() {
     let t = seeded(120).await;
     let (s, v) = t.get("/api/v2/clients").await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(
-        v.as_array().expect("bare array").len(),
-        50,
-        "default per_page is 50"
-    );
+    assert_eq!(v.as_array().expect("bare array").len(), 50, "default per_page is 50");
 }
 
 #[tokio::test]
 async fn include_totals_gives_the_offset_form() {
     let t = seeded(120).await;
-    let (s, v) = t
-        .get("/api/v2/clients?include_totals=true&per_page=100&page=1")
-        .await;
+    let (s, v) = t.get("/api/v2/clients?include_totals=true&per_page=100&page=1").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["total"], 121, "120 seeded + the management client");
     assert_eq!(v["start"], 100);
@@ -59,10 +45,7 @@ async fn checkpoint_paging_walks_every_item_once() {
         assert_eq!(s, StatusCode::OK, "{v}");
         pages += 1;
         for c in v["clients"].as_array().unwrap() {
-            assert!(
-                seen.insert(c["client_id"].as_str().unwrap().to_string()),
-                "duplicate across pages"
-            );
+            assert!(seen.insert(c["client_id"].as_str().unwrap().to_string()), "duplicate across pages");
         }
         match v.get("next").and_then(Value::as_str) {
             Some(n) => next = Some(n.to_string()),
@@ -92,36 +75,20 @@ async fn per_page_and_take_are_limited_to_100() {
     }
     let (s, v) = t.get("/api/v2/client-grants?per_page=100").await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(
-        v.as_array().unwrap().len(),
-        11,
-        "10 seeded + the management grant"
-    );
+    assert_eq!(v.as_array().unwrap().len(), 11, "10 seeded + the management grant");
 }
 
 #[tokio::test]
 async fn fields_and_include_fields_project_items() {
     let t = seeded(2).await;
-    let (_, v) = t
-        .get("/api/v2/clients?fields=client_id&include_fields=true&include_totals=true&per_page=50")
-        .await;
+    let (_, v) = t.get("/api/v2/clients?fields=client_id&include_fields=true&include_totals=true&per_page=50").await;
     let first = &v["clients"][0];
     let mut keys: Vec<&String> = first.as_object().unwrap().keys().collect();
     keys.sort();
-    assert_eq!(
-        keys,
-        ["client_id", "tenant"],
-        "REC-go: tenant comes back with client_id"
-    );
-    let (_, v) = t
-        .get("/api/v2/resource-servers?fields=scopes,name&include_fields=false")
-        .await;
+    assert_eq!(keys, ["client_id", "tenant"], "REC-go: tenant comes back with client_id");
+    let (_, v) = t.get("/api/v2/resource-servers?fields=scopes,name&include_fields=false").await;
     for rs in v.as_array().unwrap() {
-        assert!(
-            rs.get("scopes").is_none()
-                && rs.get("name").is_none()
-                && rs.get("identifier").is_some()
-        );
+        assert!(rs.get("scopes").is_none() && rs.get("name").is_none() && rs.get("identifier").is_some());
     }
 }
 
@@ -130,39 +97,27 @@ async fn filters_narrow_lists() {
     let t = seeded(5).await;
     let (_, all) = t.get("/api/v2/resource-servers").await;
     let ident = all[1]["identifier"].as_str().unwrap().to_string();
-    let q: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("identifiers", &ident)
-        .finish();
+    let q: String = form_urlencoded::Serializer::new(String::new()).append_pair("identifiers", &ident).finish();
     let (_, one) = t.get(&format!("/api/v2/resource-servers?{q}")).await;
     assert_eq!(one.as_array().unwrap().len(), 1);
     assert_eq!(one[0]["identifier"], ident.as_str());
     let (_, spa) = t.get("/api/v2/clients?app_type=spa").await;
     assert_eq!(spa, serde_json::json!([]));
-    let (_, m2m) = t
-        .get("/api/v2/clients?app_type=non_interactive&include_totals=true")
-        .await;
+    let (_, m2m) = t.get("/api/v2/clients?app_type=non_interactive&include_totals=true").await;
     assert_eq!(m2m["total"], 6);
 }
 
 #[tokio::test]
 async fn resource_server_list_matches_the_recorded_go_auth0_request() {
     let t = seeded(0).await;
-    t.api("https://api.example.com/", "RS256", &["read:x"])
-        .await;
+    t.api("https://api.example.com/", "RS256", &["read:x"]).await;
     // REC-go: GET /resource-servers?fields=id%2Cidentifier&identifiers=https%3A%2F%2Fapi.example.com%2F
     //         &include_fields=true&include_totals=true&per_page=50
     let (s, v) = t
         .get("/api/v2/resource-servers?fields=id%2Cidentifier&identifiers=https%3A%2F%2Fapi.example.com%2F&include_fields=true&include_totals=true&per_page=50")
         .await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(
-        (
-            v["total"].as_u64(),
-            v["start"].as_u64(),
-            v["limit"].as_u64()
-        ),
-        (Some(1), Some(0), Some(50))
-    );
+    assert_eq!((v["total"].as_u64(), v["start"].as_u64(), v["limit"].as_u64()), (Some(1), Some(0), Some(50)));
     let item = v["resource_servers"][0].as_object().unwrap();
     let mut keys: Vec<&String> = item.keys().collect();
     keys.sort();

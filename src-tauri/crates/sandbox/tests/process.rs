@@ -27,8 +27,7 @@ async fn spawn(args: &[&str]) -> Running {
         .expect("ready line within 30 s")
         .unwrap()
         .expect("a line on stdout");
-    let ready: Value = serde_json::from_str(&line)
-        .unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {line}"));
+    let ready: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {line}"));
     // Keep reading stdout so that any further output would be noticed by `stop`.
     child.stdout = Some(lines.into_inner().into_inner());
     Running { child, ready }
@@ -56,22 +55,11 @@ impl Running {
     /// SIGTERM, then the exit status and whatever else was printed on stdout.
     async fn stop(mut self) -> (std::process::ExitStatus, String) {
         let pid = self.child.id().unwrap().to_string();
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap();
-        let status = tokio::time::timeout(Duration::from_secs(10), self.child.wait())
-            .await
-            .expect("stops within 10 s")
-            .unwrap();
+        std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        let status =
+            tokio::time::timeout(Duration::from_secs(10), self.child.wait()).await.expect("stops within 10 s").unwrap();
         let mut rest = String::new();
-        self.child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut rest)
-            .await
-            .unwrap();
+        self.child.stdout.take().unwrap().read_to_string(&mut rest).await.unwrap();
         (status, rest)
     }
 }
@@ -81,10 +69,7 @@ async fn prints_one_json_line_serves_tokens_and_stops_on_sigterm() {
     let sb = spawn(&["--listen", "127.0.0.1:0"]).await;
     let r = &sb.ready;
     let base = r["base_url"].as_str().unwrap();
-    assert!(
-        base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"),
-        "{base}"
-    );
+    assert!(base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"), "{base}");
     assert_eq!(r["issuer"], format!("{base}/"));
     assert_eq!(r["management_audience"], format!("{base}/api/v2/"));
     assert_eq!(r["management_client_id"].as_str().unwrap().len(), 32);
@@ -93,10 +78,7 @@ async fn prints_one_json_line_serves_tokens_and_stops_on_sigterm() {
     assert_eq!(token["token_type"], "Bearer", "{token}");
     let scope = token["scope"].as_str().unwrap();
     for s in grantsmith_sandbox::MANAGEMENT_SCOPES {
-        assert!(
-            scope.split(' ').any(|x| x == *s),
-            "management client lacks {s}"
-        );
+        assert!(scope.split(' ').any(|x| x == *s), "management client lacks {s}");
     }
     let (status, rest) = sb.stop().await;
     assert!(status.success(), "clean exit on SIGTERM, got {status}");
@@ -110,10 +92,7 @@ async fn state_survives_a_restart_with_data() {
     let data = data.to_str().unwrap();
 
     let first = spawn(&["--listen", "127.0.0.1:0", "--data", data]).await;
-    let token = first.token().await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let token = first.token().await["access_token"].as_str().unwrap().to_string();
     let base = first.ready["base_url"].as_str().unwrap().to_string();
     let http = reqwest::Client::new();
     let created: Value = http
@@ -126,36 +105,20 @@ async fn state_survives_a_restart_with_data() {
         .json()
         .await
         .unwrap();
-    let jwks1: Value = http
-        .get(format!("{base}/.well-known/jwks.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let (ids1, secret1) = (
-        first.ready["management_client_id"].clone(),
-        first.ready["management_client_secret"].clone(),
-    );
+    let jwks1: Value = http.get(format!("{base}/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
+    let (ids1, secret1) =
+        (first.ready["management_client_id"].clone(), first.ready["management_client_secret"].clone());
     assert!(first.stop().await.0.success());
 
     let second = spawn(&["--listen", "127.0.0.1:0", "--data", data]).await;
-    assert_eq!(
-        second.ready["management_client_id"], ids1,
-        "management client is stable across restarts"
-    );
+    assert_eq!(second.ready["management_client_id"], ids1, "management client is stable across restarts");
     assert_eq!(second.ready["management_client_secret"], secret1);
     // The port (and so the management audience) may differ; the seeded grant must follow.
     let token = second.token().await;
-    let token = token["access_token"]
-        .as_str()
-        .expect("management token after restart");
+    let token = token["access_token"].as_str().expect("management token after restart");
     let base = second.ready["base_url"].as_str().unwrap();
     let got: Value = http
-        .get(format!(
-            "{base}/api/v2/resource-servers/https%3A%2F%2Fpersisted"
-        ))
+        .get(format!("{base}/api/v2/resource-servers/https%3A%2F%2Fpersisted"))
         .bearer_auth(token)
         .send()
         .await
@@ -163,22 +126,9 @@ async fn state_survives_a_restart_with_data() {
         .json()
         .await
         .unwrap();
-    assert_eq!(
-        got["id"], created["id"],
-        "the API created before the restart is still there"
-    );
-    let jwks2: Value = http
-        .get(format!("{base}/.well-known/jwks.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        jwks1["keys"][0]["kid"], jwks2["keys"][0]["kid"],
-        "the signing key persists"
-    );
+    assert_eq!(got["id"], created["id"], "the API created before the restart is still there");
+    let jwks2: Value = http.get(format!("{base}/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(jwks1["keys"][0]["kid"], jwks2["keys"][0]["kid"], "the signing key persists");
     assert!(second.stop().await.0.success());
 }
 
@@ -190,11 +140,7 @@ async fn refuses_a_public_address_and_bad_flags() {
         (vec!["--latency-ms", "soon"], "not a whole number"),
         (vec!["--frobnicate"], "unknown option"),
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_grantsmith-sandbox"))
-            .args(&args)
-            .output()
-            .await
-            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_grantsmith-sandbox")).args(&args).output().await.unwrap();
         assert!(!out.status.success(), "{args:?} must fail");
         assert!(out.stdout.is_empty(), "no ready line for {args:?}");
         let err = String::from_utf8_lossy(&out.stderr);

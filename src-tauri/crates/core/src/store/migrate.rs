@@ -15,11 +15,10 @@ pub struct Migration {
 }
 
 /// Every migration, in order. Append only; never edit one that has shipped.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "settings",
-    sql: include_str!("migrations/0001_settings.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "settings", sql: include_str!("migrations/0001_settings.sql") },
+    Migration { version: 2, name: "profiles", sql: include_str!("migrations/0002_profiles.sql") },
+];
 
 pub(super) fn latest(migrations: &[Migration]) -> u32 {
     migrations.last().map_or(0, |m| m.version)
@@ -33,14 +32,9 @@ pub(super) fn apply(conn: &mut Connection, migrations: &[Migration]) -> Result<(
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for m in pending {
-        let fail = |source| StoreError::Migration {
-            version: m.version,
-            name: m.name,
-            source,
-        };
+        let fail = |source| StoreError::Migration { version: m.version, name: m.name, source };
         tx.execute_batch(m.sql).map_err(fail)?;
-        tx.pragma_update(None, "user_version", m.version)
-            .map_err(fail)?;
+        tx.pragma_update(None, "user_version", m.version).map_err(fail)?;
         tracing::info!(version = m.version, name = m.name, "applied migration");
     }
     tx.commit()?;

@@ -27,25 +27,14 @@ pub enum StoreError {
         "The database {path} was written by a newer Grantsmith (schema version {found}; this \
          version knows up to {known}). It was left untouched. Update Grantsmith to open it."
     )]
-    TooNew {
-        path: PathBuf,
-        found: u32,
-        known: u32,
-    },
+    TooNew { path: PathBuf, found: u32, known: u32 },
     #[error(
         "Updating the database to version {version} ({name}) failed: {source}. The database \
          was left as it was before the update."
     )]
-    Migration {
-        version: u32,
-        name: &'static str,
-        source: rusqlite::Error,
-    },
+    Migration { version: u32, name: &'static str, source: rusqlite::Error },
     #[error("Could not create the data folder {path}: {source}")]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    DataDir { path: PathBuf, source: std::io::Error },
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -65,10 +54,7 @@ impl Store {
 
     /// Like `open`, with an explicit migration list (tests use this to inject failures).
     pub fn open_with(data_dir: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
-            path: data_dir.into(),
-            source,
-        })?;
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir { path: data_dir.into(), source })?;
         let path = data_dir.join(DB_FILE_NAME);
         let conn = Connection::open(&path)?;
         // Read the version before anything writes to the file: a damaged or newer file
@@ -76,23 +62,15 @@ impl Store {
         let version = read_version(&conn).map_err(|e| classify_open_error(e, &path))?;
         let known = migrate::latest(migrations);
         if version > known {
-            return Err(StoreError::TooNew {
-                path,
-                found: version,
-                known,
-            });
+            return Err(StoreError::TooNew { path, found: version, known });
         }
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| classify_open_error(e, &path))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify_open_error(e, &path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut conn = conn;
         migrate::apply(&mut conn, migrations)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-            path: Some(path),
-        })
+        Ok(Store { conn: Mutex::new(conn), path: Some(path) })
     }
 
     /// A private in-memory database with every migration applied (unit tests).
@@ -100,10 +78,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::apply(&mut conn, MIGRATIONS)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-            path: None,
-        })
+        Ok(Store { conn: Mutex::new(conn), path: None })
     }
 
     /// The database file, or `None` for an in-memory store.

@@ -10,14 +10,8 @@ fn fresh_data_dir_gets_a_migrated_wal_database() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("nested")).unwrap();
     assert_eq!(store.schema_version().unwrap(), latest(MIGRATIONS));
-    assert_eq!(
-        store.path().unwrap(),
-        dir.path().join("nested").join(DB_FILE_NAME)
-    );
-    let mode: String = store
-        .conn()
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
+    assert_eq!(store.path().unwrap(), dir.path().join("nested").join(DB_FILE_NAME));
+    let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -26,18 +20,10 @@ fn reopening_keeps_data_and_does_not_rerun_migrations() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store
-            .conn()
-            .execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", [])
-            .unwrap();
+        store.conn().execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", []).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
-    let v: String = store
-        .conn()
-        .query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let v: String = store.conn().query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).unwrap();
     assert_eq!(v, "v");
 }
 
@@ -45,23 +31,13 @@ fn reopening_keeps_data_and_does_not_rerun_migrations() {
 fn garbage_file_is_reported_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE_NAME);
-    let garbage =
-        b"this is not sqlite at all, just some text that happens to be here....".repeat(100);
+    let garbage = b"this is not sqlite at all, just some text that happens to be here....".repeat(100);
     std::fs::write(&path, &garbage).unwrap();
 
-    let err = Store::open(dir.path())
-        .err()
-        .expect("a damaged file must not open");
-    assert!(
-        matches!(err, StoreError::NotADatabase { .. }),
-        "got {err:?}"
-    );
+    let err = Store::open(dir.path()).err().expect("a damaged file must not open");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "got {err:?}");
     assert!(err.to_string().contains("left untouched"), "message: {err}");
-    assert_eq!(
-        bytes(&path),
-        garbage,
-        "the damaged file must not be modified"
-    );
+    assert_eq!(bytes(&path), garbage, "the damaged file must not be modified");
 }
 
 #[test]
@@ -70,14 +46,11 @@ fn database_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join(DB_FILE_NAME);
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
     }
     let before = bytes(&path);
 
-    let err = Store::open(dir.path())
-        .err()
-        .expect("a newer schema must not open");
+    let err = Store::open(dir.path()).err().expect("a newer schema must not open");
     match &err {
         StoreError::TooNew { found, known, .. } => {
             assert_eq!(*found, 99);
@@ -85,10 +58,7 @@ fn database_from_a_newer_version_is_refused_and_left_untouched() {
         }
         other => panic!("expected TooNew, got {other:?}"),
     }
-    assert!(
-        err.to_string().contains("newer Grantsmith"),
-        "message: {err}"
-    );
+    assert!(err.to_string().contains("newer Grantsmith"), "message: {err}");
     assert_eq!(bytes(&path), before, "the newer file must not be modified");
 }
 
@@ -99,32 +69,15 @@ fn failing_migration_rolls_back_the_whole_run() {
     Store::open_with(dir.path(), v1)
         .unwrap()
         .conn()
-        .execute(
-            "INSERT INTO settings (key, value) VALUES ('kept', 'yes')",
-            [],
-        )
+        .execute("INSERT INTO settings (key, value) VALUES ('kept', 'yes')", [])
         .unwrap();
 
     let broken = [
-        Migration {
-            version: 1,
-            name: "settings",
-            sql: MIGRATIONS[0].sql,
-        },
-        Migration {
-            version: 2,
-            name: "good",
-            sql: "CREATE TABLE two (x INTEGER);",
-        },
-        Migration {
-            version: 3,
-            name: "broken",
-            sql: "CREATE TABLE oops (",
-        },
+        Migration { version: 1, name: "settings", sql: MIGRATIONS[0].sql },
+        Migration { version: 2, name: "good", sql: "CREATE TABLE two (x INTEGER);" },
+        Migration { version: 3, name: "broken", sql: "CREATE TABLE oops (" },
     ];
-    let err = Store::open_with(dir.path(), &broken)
-        .err()
-        .expect("broken migration must fail");
+    let err = Store::open_with(dir.path(), &broken).err().expect("broken migration must fail");
     match &err {
         StoreError::Migration { version, name, .. } => assert_eq!((*version, *name), (3, "broken")),
         other => panic!("expected Migration error, got {other:?}"),
@@ -133,24 +86,11 @@ fn failing_migration_rolls_back_the_whole_run() {
 
     let store = Store::open_with(dir.path(), v1).unwrap();
     assert_eq!(store.schema_version().unwrap(), 1, "version must stay at 1");
-    let two: i64 = store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'two'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(
-        two, 0,
-        "migration 2 ran in the same failed run and must be rolled back"
-    );
-    let kept: String = store
-        .conn()
-        .query_row("SELECT value FROM settings WHERE key = 'kept'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let two: i64 =
+        store.conn().query_row("SELECT count(*) FROM sqlite_master WHERE name = 'two'", [], |r| r.get(0)).unwrap();
+    assert_eq!(two, 0, "migration 2 ran in the same failed run and must be rolled back");
+    let kept: String =
+        store.conn().query_row("SELECT value FROM settings WHERE key = 'kept'", [], |r| r.get(0)).unwrap();
     assert_eq!(kept, "yes");
 }
 

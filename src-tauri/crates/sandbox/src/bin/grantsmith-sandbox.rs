@@ -7,29 +7,20 @@ use std::time::Duration;
 
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
 
-const USAGE: &str =
-    "usage: grantsmith-sandbox [--listen ADDR] [--allow-remote] [--data FILE] [--control]
+const USAGE: &str = "usage: grantsmith-sandbox [--listen ADDR] [--allow-remote] [--data FILE] [--control]
                           [--latency-ms N] [--mgmt-rate-limit N]
                           [--seed-clients N] [--seed-apis N] [--seed-grants N]";
 
 fn parse_args(args: &[String]) -> Result<SandboxConfig, String> {
-    let mut c = SandboxConfig {
-        listen: "127.0.0.1:4010".parse().expect("valid default"),
-        ..SandboxConfig::default()
-    };
+    let mut c = SandboxConfig { listen: "127.0.0.1:4010".parse().expect("valid default"), ..SandboxConfig::default() };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        let number = |v: &str| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: \"{v}\" is not a whole number"))
-        };
+        let number = |v: &str| v.parse::<u64>().map_err(|_| format!("{flag}: \"{v}\" is not a whole number"));
         match flag.as_str() {
             "--listen" => {
                 let v = value()?;
-                c.listen = v.parse().map_err(|_| {
-                    format!("--listen: \"{v}\" is not an address like 127.0.0.1:4010")
-                })?;
+                c.listen = v.parse().map_err(|_| format!("--listen: \"{v}\" is not an address like 127.0.0.1:4010"))?;
             }
             "--allow-remote" => c.allow_remote = true,
             "--data" => c.data = Some(value()?.into()),
@@ -50,8 +41,7 @@ fn parse_args(args: &[String]) -> Result<SandboxConfig, String> {
 async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("GRANTSMITH_LOG")
-                .unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_env("GRANTSMITH_LOG").unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -77,8 +67,7 @@ async fn main() {
 
 #[cfg(unix)]
 async fn stop_signal() {
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .expect("SIGTERM handler");
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {}
         _ = term.recv() => {}

@@ -23,11 +23,7 @@ impl Caller {
 
     /// 403 `insufficient_scope` naming what would have been enough.
     pub fn require(&self, any_of: &[&str]) -> Result<(), ApiError> {
-        if self.has_any(any_of) {
-            Ok(())
-        } else {
-            Err(ApiError::insufficient_scope(any_of))
-        }
+        if self.has_any(any_of) { Ok(()) } else { Err(ApiError::insufficient_scope(any_of)) }
     }
 }
 
@@ -42,18 +38,12 @@ pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<Caller, ApiE
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiError::unauthorized("Missing authentication"))?;
-    let header =
-        jsonwebtoken::decode_header(token).map_err(|_| ApiError::unauthorized("Invalid token"))?;
-    if header.alg != jsonwebtoken::Algorithm::RS256
-        || header.kid.as_deref() != Some(shared.key.kid.as_str())
-    {
+    let header = jsonwebtoken::decode_header(token).map_err(|_| ApiError::unauthorized("Invalid token"))?;
+    if header.alg != jsonwebtoken::Algorithm::RS256 || header.kid.as_deref() != Some(shared.key.kid.as_str()) {
         return Err(ApiError::unauthorized("Invalid token"));
     }
     let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
@@ -61,23 +51,12 @@ pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<Caller, ApiE
     validation.set_audience(&[&shared.management_audience]);
     // Expiry is checked below against the tenant's clock, which tests can move.
     validation.validate_exp = false;
-    validation.required_spec_claims = ["exp", "iss", "aud"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    validation.required_spec_claims = ["exp", "iss", "aud"].iter().map(|s| s.to_string()).collect();
     let data = jsonwebtoken::decode::<Claims>(token, &shared.key.decoding, &validation)
         .map_err(|_| ApiError::unauthorized("Invalid token"))?;
     if data.claims.exp <= shared.clock.now() {
-        return Err(ApiError::unauthorized(
-            "Expired token received for JSON Web Token validation",
-        ));
+        return Err(ApiError::unauthorized("Expired token received for JSON Web Token validation"));
     }
-    let scopes = data
-        .claims
-        .scope
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(String::from)
-        .collect();
+    let scopes = data.claims.scope.unwrap_or_default().split_whitespace().map(String::from).collect();
     Ok(Caller { scopes })
 }

@@ -24,13 +24,7 @@ pub fn content_type(headers: &HeaderMap) -> String {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
+        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
         .unwrap_or_default()
 }
 
@@ -47,13 +41,9 @@ pub async fn json_object(headers: &HeaderMap, body: Body) -> Result<Map<String, 
     }
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(ApiError::bad_body(
-            "'Expected type object but found another type'.",
-        )),
-        Err(_) => Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "Invalid request payload JSON format",
-            Some("invalid_body"),
-        )),
+        Ok(_) => Err(ApiError::bad_body("'Expected type object but found another type'.")),
+        Err(_) => {
+            Err(ApiError::new(StatusCode::BAD_REQUEST, "Invalid request payload JSON format", Some("invalid_body")))
+        }
     }
 }

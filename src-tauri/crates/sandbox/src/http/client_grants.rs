@@ -18,60 +18,19 @@ use crate::state::Shared;
 use crate::tenant::{Filter, StoreError};
 
 fn schema(patch: bool) -> Vec<Field> {
-    let scope = field(
-        "scope",
-        Kind::Strings {
-            item_min: 1,
-            item_max: 280,
-            max_items: 1000,
-        },
-    );
+    let scope = field("scope", Kind::Strings { item_min: 1, item_max: 280, max_items: 1000 });
     let mut fields = vec![
-        field(
-            "organization_usage",
-            Kind::Enum(&["deny", "allow", "require"]),
-        ),
+        field("organization_usage", Kind::Enum(&["deny", "allow", "require"])),
         field("allow_any_organization", Kind::Bool),
-        field(
-            "authorization_details_types",
-            Kind::Strings {
-                item_min: 1,
-                item_max: 255,
-                max_items: 100,
-            },
-        ),
+        field("authorization_details_types", Kind::Strings { item_min: 1, item_max: 255, max_items: 100 }),
         field("allow_all_scopes", Kind::Bool),
     ];
     if patch {
         fields.push(scope.nullable());
-        fields[0] = field(
-            "organization_usage",
-            Kind::Enum(&["deny", "allow", "require"]),
-        )
-        .nullable();
+        fields[0] = field("organization_usage", Kind::Enum(&["deny", "allow", "require"])).nullable();
     } else {
-        fields.push(
-            field(
-                "client_id",
-                Kind::Str {
-                    min: 1,
-                    max: 64,
-                    no_angle: false,
-                },
-            )
-            .required(),
-        );
-        fields.push(
-            field(
-                "audience",
-                Kind::Str {
-                    min: 1,
-                    max: 600,
-                    no_angle: false,
-                },
-            )
-            .required(),
-        );
+        fields.push(field("client_id", Kind::Str { min: 1, max: 64, no_angle: false }).required());
+        fields.push(field("audience", Kind::Str { min: 1, max: 600, no_angle: false }).required());
         fields.push(field("subject_type", Kind::Enum(&["client", "user"])));
         // Auth0 refuses a create without `scope` (the CLI always sends `[]`).
         fields.push(scope.required());
@@ -82,12 +41,8 @@ fn schema(patch: bool) -> Vec<Field> {
 /// Every granted scope must be defined on the API (UNCONFIRMED; see README), unless the
 /// grant allows all scopes.
 fn check_scopes(grant: &Map<String, Value>, api: &Value) -> Result<(), ApiError> {
-    let defined: Vec<&str> = api["scopes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["value"].as_str())
-        .collect();
+    let defined: Vec<&str> =
+        api["scopes"].as_array().into_iter().flatten().filter_map(|s| s["value"].as_str()).collect();
     let undefined: Vec<&str> = grant
         .get("scope")
         .and_then(Value::as_array)
@@ -108,12 +63,9 @@ fn check_scopes(grant: &Map<String, Value>, api: &Value) -> Result<(), ApiError>
 }
 
 fn check_all_scopes(grant: &Map<String, Value>, api: &Value) -> Result<(), ApiError> {
-    if grant.get("allow_all_scopes").and_then(Value::as_bool) == Some(true)
-        && api["is_system"].as_bool() == Some(true)
+    if grant.get("allow_all_scopes").and_then(Value::as_bool) == Some(true) && api["is_system"].as_bool() == Some(true)
     {
-        return Err(ApiError::bad_body(
-            "'`allow_all_scopes` cannot be provided when `audience` is a system API'.",
-        ));
+        return Err(ApiError::bad_body("'`allow_all_scopes` cannot be provided when `audience` is a system API'."));
     }
     Ok(())
 }
@@ -128,48 +80,22 @@ pub async fn list(
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
     authenticate(&s, &headers)?.require(&["read:client_grants"])?;
-    let q = list::parse(
-        q.as_deref(),
-        &[
-            "audience",
-            "client_id",
-            "allow_any_organization",
-            "subject_type",
-        ],
-    )?;
+    let q = list::parse(q.as_deref(), &["audience", "client_id", "allow_any_organization", "subject_type"])?;
     let mut filters = Vec::new();
-    for (param, column) in [
-        ("audience", "audience"),
-        ("client_id", "client_id"),
-        ("subject_type", "subject_type"),
-    ] {
-        let values: Vec<String> = q
-            .extra
-            .iter()
-            .filter(|(k, _)| k == param)
-            .map(|(_, v)| v.clone())
-            .collect();
+    for (param, column) in [("audience", "audience"), ("client_id", "client_id"), ("subject_type", "subject_type")] {
+        let values: Vec<String> = q.extra.iter().filter(|(k, _)| k == param).map(|(_, v)| v.clone()).collect();
         if !values.is_empty() {
-            filters.push(Filter {
-                column,
-                values: values.into_iter().map(Into::into).collect(),
-            });
+            filters.push(Filter { column, values: values.into_iter().map(Into::into).collect() });
         }
     }
     if let Some(v) = q.values("allow_any_organization").first() {
-        filters.push(Filter {
-            column: "allow_any_organization",
-            values: vec![(v == "true").into()],
-        });
+        filters.push(Filter { column: "allow_any_organization", values: vec![(v == "true").into()] });
     }
     let mut listed = s.store.list_client_grants(&filters, q.page)?;
     for item in &mut listed.items {
         list::project(item, &q.fields, q.include_fields, &[]);
     }
-    Ok(json_response(
-        StatusCode::OK,
-        &list::respond("client_grants", listed, &q),
-    ))
+    Ok(json_response(StatusCode::OK, &list::respond("client_grants", listed, &q)))
 }
 
 pub async fn get(
@@ -182,11 +108,7 @@ pub async fn get(
     Ok(json_response(StatusCode::OK, &grant))
 }
 
-pub async fn create(
-    State(s): State<Arc<Shared>>,
-    headers: HeaderMap,
-    req: Body,
-) -> Result<Response, ApiError> {
+pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) -> Result<Response, ApiError> {
     authenticate(&s, &headers)?.require(&["create:client_grants"])?;
     let mut body = body::json_object(&headers, req).await?;
     check(&body, &schema(false))?;
@@ -195,20 +117,13 @@ pub async fn create(
     if s.store.client(&client_id)?.is_none() {
         return Err(ApiError::not_found("Client not found", "inexistent_client"));
     }
-    let api = s
-        .store
-        .resource_server_by_identifier(&audience)?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                &format!("No resource with identifier {audience}"),
-                "inexistent_resource_server",
-            )
-        })?;
+    let api = s.store.resource_server_by_identifier(&audience)?.ok_or_else(|| {
+        ApiError::not_found(&format!("No resource with identifier {audience}"), "inexistent_resource_server")
+    })?;
     check_all_scopes(&body, &api)?;
     check_scopes(&body, &api)?;
     body.insert("id".into(), Value::String(ids::client_grant_id()));
-    body.entry("subject_type")
-        .or_insert_with(|| Value::from("client"));
+    body.entry("subject_type").or_insert_with(|| Value::from("client"));
     let grant = Value::Object(body);
     match s.store.insert_client_grant(&grant) {
         Err(StoreError::Conflict) => Err(ApiError::conflict(
@@ -232,9 +147,7 @@ pub async fn update(
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(true))?;
     if body.is_empty() {
-        return Err(ApiError::bad_body(
-            "'Too few properties defined (0), minimum 1'.",
-        ));
+        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
     }
     let mut grant = s.store.client_grant(&id)?.ok_or_else(not_found)?;
     let obj = grant.as_object_mut().ok_or_else(not_found)?;

@@ -17,35 +17,15 @@ use crate::ids;
 use crate::state::Shared;
 use crate::tenant::Filter;
 
-const READ: &[&str] = &[
-    "read:clients",
-    "read:client_keys",
-    "read:client_credentials",
-    "read:client_summary",
-];
+const READ: &[&str] = &["read:clients", "read:client_keys", "read:client_credentials", "read:client_summary"];
 const READ_KEYS: &[&str] = &["read:client_keys", "read:client_credentials"];
-const UPDATE: &[&str] = &[
-    "update:clients",
-    "update:client_keys",
-    "update:client_credentials",
-];
+const UPDATE: &[&str] = &["update:clients", "update:client_keys", "update:client_credentials"];
 /// Left out of responses unless the caller may read client keys.
-const KEY_FIELDS: &[&str] = &[
-    "client_secret",
-    "signing_keys",
-    "encryption_key",
-    "client_authentication_methods",
-];
+const KEY_FIELDS: &[&str] = &["client_secret", "signing_keys", "encryption_key", "client_authentication_methods"];
 /// What `read:client_summary` alone may see.
 const SUMMARY_FIELDS: &[&str] = &["client_id", "app_type", "name", "description", "tenant"];
 
-const APP_TYPES: &[&str] = &[
-    "native",
-    "spa",
-    "regular_web",
-    "non_interactive",
-    "resource_server",
-];
+const APP_TYPES: &[&str] = &["native", "spa", "regular_web", "non_interactive", "resource_server"];
 const GRANT_TYPES: &[&str] = &[
     "authorization_code",
     "implicit",
@@ -65,47 +45,14 @@ const DEVICE_CODE: &str = "urn:ietf:params:oauth:grant-type:device_code";
 pub const MAX_NAME: usize = 255;
 
 fn schema(patch: bool) -> Vec<Field> {
-    let name = field(
-        "name",
-        Kind::Str {
-            min: 1,
-            max: MAX_NAME,
-            no_angle: true,
-        },
-    );
-    let strings = |n| {
-        field(
-            n,
-            Kind::Strings {
-                item_min: 0,
-                item_max: 2048,
-                max_items: 100,
-            },
-        )
-    };
+    let name = field("name", Kind::Str { min: 1, max: MAX_NAME, no_angle: true });
+    let strings = |n| field(n, Kind::Strings { item_min: 0, item_max: 2048, max_items: 100 });
     let mut fields = vec![
         if patch { name } else { name.required() },
-        field(
-            "description",
-            Kind::Str {
-                min: 0,
-                max: 140,
-                no_angle: false,
-            },
-        ),
+        field("description", Kind::Str { min: 0, max: 140, no_angle: false }),
         field("app_type", Kind::Enum(APP_TYPES)),
-        field(
-            "grant_types",
-            Kind::Strings {
-                item_min: 1,
-                item_max: 100,
-                max_items: 20,
-            },
-        ),
-        field(
-            "token_endpoint_auth_method",
-            Kind::Enum(&["none", "client_secret_post", "client_secret_basic"]),
-        ),
+        field("grant_types", Kind::Strings { item_min: 1, item_max: 100, max_items: 20 }),
+        field("token_endpoint_auth_method", Kind::Enum(&["none", "client_secret_post", "client_secret_basic"])),
         field("jwt_configuration", Kind::Object),
         field("client_metadata", Kind::Object),
         field("refresh_token", Kind::Object),
@@ -115,57 +62,32 @@ fn schema(patch: bool) -> Vec<Field> {
         field("custom_login_page_on", Kind::Bool),
         field("cross_origin_authentication", Kind::Bool),
         field("is_token_endpoint_ip_header_trusted", Kind::Bool),
-        field(
-            "logo_uri",
-            Kind::Str {
-                min: 0,
-                max: 2048,
-                no_angle: false,
-            },
-        ),
+        field("logo_uri", Kind::Str { min: 0, max: 2048, no_angle: false }),
         strings("callbacks"),
         strings("allowed_origins"),
         strings("web_origins"),
         strings("allowed_logout_urls"),
     ];
     if patch {
-        fields.push(field(
-            "client_secret",
-            Kind::Str {
-                min: 1,
-                max: 1024,
-                no_angle: false,
-            },
-        ));
+        fields.push(field("client_secret", Kind::Str { min: 1, max: 1024, no_angle: false }));
     }
     fields
 }
 
 /// Rules beyond the schema: enum items, metadata limits, combinations Auth0 refuses.
 fn check_rules(client: &Map<String, Value>) -> Result<(), ApiError> {
-    let grants: Vec<&str> = client
-        .get("grant_types")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let grants: Vec<&str> =
+        client.get("grant_types").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
     if let Some(bad) = grants.iter().find(|g| !GRANT_TYPES.contains(g)) {
-        return Err(ApiError::bad_body(format!(
-            "'No enum match for: \"{bad}\"' on property grant_types."
-        )));
+        return Err(ApiError::bad_body(format!("'No enum match for: \"{bad}\"' on property grant_types.")));
     }
     if let Some(meta) = client.get("client_metadata").and_then(Value::as_object) {
         if meta.len() > 10 {
-            return Err(ApiError::bad_body(
-                "'client_metadata can have at most 10 properties'.",
-            ));
+            return Err(ApiError::bad_body("'client_metadata can have at most 10 properties'."));
         }
         for (k, v) in meta {
             let s = v.as_str().ok_or_else(|| {
-                ApiError::bad_body(format!(
-                    "'Expected type string' on property client_metadata.{k}."
-                ))
+                ApiError::bad_body(format!("'Expected type string' on property client_metadata.{k}."))
             })?;
             if s.chars().count() > 255 {
                 return Err(ApiError::bad_body(format!(
@@ -175,19 +97,13 @@ fn check_rules(client: &Map<String, Value>) -> Result<(), ApiError> {
         }
     }
     if client.get("app_type").and_then(Value::as_str) == Some("non_interactive") {
-        if client
-            .get("token_endpoint_auth_method")
-            .and_then(Value::as_str)
-            == Some("none")
-        {
+        if client.get("token_endpoint_auth_method").and_then(Value::as_str) == Some("none") {
             return Err(ApiError::bad_body(
                 "'Machine to Machine applications must authenticate: token_endpoint_auth_method cannot be \"none\"'.",
             ));
         }
         if grants.contains(&DEVICE_CODE) {
-            return Err(ApiError::bad_body(
-                "'Machine to Machine applications cannot use the device code grant'.",
-            ));
+            return Err(ApiError::bad_body("'Machine to Machine applications cannot use the device code grant'."));
         }
     }
     Ok(())
@@ -237,11 +153,7 @@ pub fn new_client(body: Value) -> Value {
 /// What this caller may see of a client.
 fn visible(mut client: Value, caller: &Caller) -> Value {
     if let Some(obj) = client.as_object_mut() {
-        if !caller.has_any(&[
-            "read:clients",
-            "read:client_keys",
-            "read:client_credentials",
-        ]) {
+        if !caller.has_any(&["read:clients", "read:client_keys", "read:client_credentials"]) {
             obj.retain(|k, _| SUMMARY_FIELDS.contains(&k.as_str()));
         } else if !caller.has_any(READ_KEYS) && !caller.has("update:client_keys") {
             obj.retain(|k, _| !KEY_FIELDS.contains(&k.as_str()));
@@ -254,13 +166,7 @@ fn forbidden_fields(q: &list::ListQuery, caller: &Caller) -> Result<(), ApiError
     if caller.has_any(READ_KEYS) || !q.include_fields {
         return Ok(());
     }
-    let asked: Vec<&str> = q
-        .fields
-        .iter()
-        .flatten()
-        .map(String::as_str)
-        .filter(|f| KEY_FIELDS.contains(f))
-        .collect();
+    let asked: Vec<&str> = q.fields.iter().flatten().map(String::as_str).filter(|f| KEY_FIELDS.contains(f)).collect();
     if asked.is_empty() {
         Ok(())
     } else {
@@ -283,39 +189,25 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let caller = authenticate(&s, &headers)?;
     caller.require(READ)?;
-    let q = list::parse(
-        q.as_deref(),
-        &["app_type", "is_first_party", "is_global", "q"],
-    )?;
+    let q = list::parse(q.as_deref(), &["app_type", "is_first_party", "is_global", "q"])?;
     if !q.values("q").is_empty() {
-        return Err(ApiError::bad_query(
-            "'q' (Lucene search) is not supported by the sandbox tenant.",
-        ));
+        return Err(ApiError::bad_query("'q' (Lucene search) is not supported by the sandbox tenant."));
     }
     forbidden_fields(&q, &caller)?;
     let mut filters = Vec::new();
     let app_types = q.values("app_type");
     if !app_types.is_empty() {
-        filters.push(Filter {
-            column: "app_type",
-            values: app_types.into_iter().map(Into::into).collect(),
-        });
+        filters.push(Filter { column: "app_type", values: app_types.into_iter().map(Into::into).collect() });
     }
     if let Some(v) = q.values("is_first_party").first() {
-        filters.push(Filter {
-            column: "is_first_party",
-            values: vec![(v == "true").into()],
-        });
+        filters.push(Filter { column: "is_first_party", values: vec![(v == "true").into()] });
     }
     let mut listed = s.store.list_clients(&filters, q.page)?;
     for item in &mut listed.items {
         *item = visible(std::mem::take(item), &caller);
         list::project(item, &q.fields, q.include_fields, &["tenant"]);
     }
-    Ok(json_response(
-        StatusCode::OK,
-        &list::respond("clients", listed, &q),
-    ))
+    Ok(json_response(StatusCode::OK, &list::respond("clients", listed, &q)))
 }
 
 pub async fn get(
@@ -333,11 +225,7 @@ pub async fn get(
     Ok(json_response(StatusCode::OK, &client))
 }
 
-pub async fn create(
-    State(s): State<Arc<Shared>>,
-    headers: HeaderMap,
-    req: Body,
-) -> Result<Response, ApiError> {
+pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) -> Result<Response, ApiError> {
     let caller = authenticate(&s, &headers)?;
     caller.require(&["create:clients"])?;
     let body = body::json_object(&headers, req).await?;
@@ -359,9 +247,7 @@ pub async fn update(
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(true))?;
     if body.is_empty() {
-        return Err(ApiError::bad_body(
-            "'Too few properties defined (0), minimum 1'.",
-        ));
+        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
     }
     if body.contains_key("client_secret") {
         caller.require(&["update:client_keys"])?;
@@ -401,9 +287,7 @@ pub async fn delete(
     let caller = authenticate(&s, &headers)?;
     caller.require(&["delete:clients"])?;
     if id == s.management_client_id {
-        return Err(ApiError::bad_body(
-            "'The sandbox's management client cannot be deleted'.",
-        ));
+        return Err(ApiError::bad_body("'The sandbox's management client cannot be deleted'."));
     }
     // Idempotent, and the client's grants go with it (both UNCONFIRMED; see README).
     s.store.delete_client(&id)?;

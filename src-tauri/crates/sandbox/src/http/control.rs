@@ -23,17 +23,11 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/__sandbox/reset", post(reset))
 }
 
-async fn add_fault(
-    State(s): State<Arc<Shared>>,
-    headers: HeaderMap,
-    req: Body,
-) -> Result<Response, ApiError> {
+async fn add_fault(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) -> Result<Response, ApiError> {
     let body = body::json_object(&headers, req).await?;
-    let fault: Fault = serde_json::from_value(serde_json::Value::Object(body))
-        .map_err(|e| ApiError::bad_body(format!("'{e}'.")))?;
-    fault
-        .validate()
-        .map_err(|e| ApiError::bad_body(format!("'{e}'.")))?;
+    let fault: Fault =
+        serde_json::from_value(serde_json::Value::Object(body)).map_err(|e| ApiError::bad_body(format!("'{e}'.")))?;
+    fault.validate().map_err(|e| ApiError::bad_body(format!("'{e}'.")))?;
     s.faults.add(fault);
     Ok(no_content())
 }

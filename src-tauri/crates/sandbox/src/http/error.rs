@@ -19,17 +19,8 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(
-        status: StatusCode,
-        message: impl Into<String>,
-        error_code: Option<&'static str>,
-    ) -> Self {
-        Self {
-            status,
-            message: message.into(),
-            error_code,
-            attributes: false,
-        }
+    pub fn new(status: StatusCode, message: impl Into<String>, error_code: Option<&'static str>) -> Self {
+        Self { status, message: message.into(), error_code, attributes: false }
     }
 
     pub fn bad_body(message: impl Into<String>) -> Self {
@@ -49,10 +40,7 @@ impl ApiError {
     }
 
     pub fn unauthorized(message: &str) -> Self {
-        Self {
-            attributes: true,
-            ..Self::new(StatusCode::UNAUTHORIZED, message, None)
-        }
+        Self { attributes: true, ..Self::new(StatusCode::UNAUTHORIZED, message, None) }
     }
 
     pub fn insufficient_scope(any_of: &[&str]) -> Self {
@@ -96,11 +84,7 @@ impl IntoResponse for ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "tenant store failed");
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Internal error in the sandbox tenant store",
-            None,
-        )
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal error in the sandbox tenant store", None)
     }
 }
 
@@ -115,12 +99,7 @@ pub struct OAuthError {
 
 impl OAuthError {
     pub fn new(status: StatusCode, error: &'static str, description: impl Into<String>) -> Self {
-        Self {
-            status,
-            error,
-            description: description.into(),
-            error_uri: None,
-        }
+        Self { status, error, description: description.into(), error_uri: None }
     }
 }
 
@@ -137,10 +116,6 @@ impl IntoResponse for OAuthError {
 impl From<StoreError> for OAuthError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "tenant store failed");
-        OAuthError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
-            "Internal error in the sandbox tenant store",
-        )
+        OAuthError::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "Internal error in the sandbox tenant store")
     }
 }

@@ -34,35 +34,17 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/.well-known/jwks.json", get(oauth::jwks))
         .route("/.well-known/openid-configuration", get(oauth::discovery))
         .route("/api/v2/clients", get(clients::list).post(clients::create))
-        .route(
-            "/api/v2/clients/{id}",
-            get(clients::get)
-                .patch(clients::update)
-                .delete(clients::delete),
-        )
-        .route(
-            "/api/v2/clients/{id}/rotate-secret",
-            post(clients::rotate_secret),
-        )
-        .route(
-            "/api/v2/resource-servers",
-            get(resource_servers::list).post(resource_servers::create),
-        )
+        .route("/api/v2/clients/{id}", get(clients::get).patch(clients::update).delete(clients::delete))
+        .route("/api/v2/clients/{id}/rotate-secret", post(clients::rotate_secret))
+        .route("/api/v2/resource-servers", get(resource_servers::list).post(resource_servers::create))
         .route(
             "/api/v2/resource-servers/{id}",
-            get(resource_servers::get)
-                .patch(resource_servers::update)
-                .delete(resource_servers::delete),
+            get(resource_servers::get).patch(resource_servers::update).delete(resource_servers::delete),
         )
-        .route(
-            "/api/v2/client-grants",
-            get(client_grants::list).post(client_grants::create),
-        )
+        .route("/api/v2/client-grants", get(client_grants::list).post(client_grants::create))
         .route(
             "/api/v2/client-grants/{id}",
-            get(client_grants::get)
-                .patch(client_grants::update)
-                .delete(client_grants::delete),
+            get(client_grants::get).patch(client_grants::update).delete(client_grants::delete),
         );
     if shared.control {
         r = r.merge(control::routes());
@@ -77,10 +59,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
 
 pub fn json_response(status: StatusCode, body: &Value) -> Response {
     let mut r = (status, body.to_string()).into_response();
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     r
 }
 
@@ -93,11 +72,7 @@ fn shaped_error(path: &str, status: StatusCode, message: &str) -> Response {
     if path.starts_with("/api/v2/") {
         ApiError::new(status, message, None).into_response()
     } else {
-        let code = if status.is_server_error() {
-            "temporarily_unavailable"
-        } else {
-            "invalid_request"
-        };
+        let code = if status.is_server_error() { "temporarily_unavailable" } else { "invalid_request" };
         OAuthError::new(status, code, message).into_response()
     }
 }
@@ -137,17 +112,12 @@ async fn pipeline(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Res
         return drop_connection(kill).await;
     }
 
-    let decision = path
-        .starts_with("/api/v2/")
-        .then(|| s.limiter.as_ref().map(|l| l.check(s.clock.now())))
-        .flatten();
+    let decision = path.starts_with("/api/v2/").then(|| s.limiter.as_ref().map(|l| l.check(s.clock.now()))).flatten();
     let mut response = match &decision {
-        Some(d) if !d.allowed => ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Global limit has been reached",
-            Some("too_many_requests"),
-        )
-        .into_response(),
+        Some(d) if !d.allowed => {
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Global limit has been reached", Some("too_many_requests"))
+                .into_response()
+        }
         _ => next.run(req).await,
     };
     if let Some(d) = decision {

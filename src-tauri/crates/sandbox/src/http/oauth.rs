@@ -32,16 +32,13 @@ fn invalid_request(description: impl Into<String>) -> OAuthError {
 
 fn parse_request(headers: &HeaderMap, bytes: &[u8]) -> Result<TokenRequest, OAuthError> {
     let pairs: Map<String, Value> = match body::content_type(headers).as_str() {
-        "application/x-www-form-urlencoded" => form_urlencoded::parse(bytes)
-            .into_owned()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
+        "application/x-www-form-urlencoded" => {
+            form_urlencoded::parse(bytes).into_owned().map(|(k, v)| (k, Value::String(v))).collect()
+        }
         "application/json" => match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(m)) => m,
             _ => {
-                return Err(invalid_request(
-                    "The request body is not a valid JSON object.",
-                ));
+                return Err(invalid_request("The request body is not a valid JSON object."));
             }
         },
         other => {
@@ -54,9 +51,7 @@ fn parse_request(headers: &HeaderMap, bytes: &[u8]) -> Result<TokenRequest, OAut
         match pairs.get(k) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(invalid_request(format!(
-                "Parameter \"{k}\" must be a string."
-            ))),
+            Some(_) => Err(invalid_request(format!("Parameter \"{k}\" must be a string."))),
         }
     };
     Ok(TokenRequest {
@@ -71,38 +66,20 @@ fn parse_request(headers: &HeaderMap, bytes: &[u8]) -> Result<TokenRequest, OAut
 /// `Authorization: Basic base64(client_id:client_secret)` (client_secret_basic).
 fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let encoded = value
-        .strip_prefix("Basic ")
-        .or_else(|| value.strip_prefix("basic "))?;
+    let encoded = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic "))?;
     let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
-    let unescape = |s: &str| {
-        form_urlencoded::parse(format!("x={s}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-    };
+    let unescape = |s: &str| form_urlencoded::parse(format!("x={s}").as_bytes()).next().map(|(_, v)| v.into_owned());
     Some((unescape(id)?, unescape(secret)?))
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-pub async fn token(
-    State(s): State<Arc<Shared>>,
-    headers: HeaderMap,
-    req: Body,
-) -> Result<Response, OAuthError> {
+pub async fn token(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) -> Result<Response, OAuthError> {
     let bytes = body::read_bytes(req).await.map_err(|_| {
-        OAuthError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "invalid_request",
-            "The request body is too large.",
-        )
+        OAuthError::new(StatusCode::PAYLOAD_TOO_LARGE, "invalid_request", "The request body is too large.")
     })?;
     let mut r = parse_request(&headers, &bytes)?;
     match r.grant_type.as_deref() {
@@ -120,24 +97,16 @@ pub async fn token(
         r.client_id.get_or_insert(id);
         r.client_secret.get_or_insert(secret);
     }
-    let unauthorized =
-        || OAuthError::new(StatusCode::UNAUTHORIZED, "access_denied", "Unauthorized");
+    let unauthorized = || OAuthError::new(StatusCode::UNAUTHORIZED, "access_denied", "Unauthorized");
     let (Some(client_id), Some(secret)) = (r.client_id, r.client_secret) else {
         return Err(unauthorized());
     };
     let client = s.store.client(&client_id)?.ok_or_else(unauthorized)?;
-    if !constant_time_eq(
-        client["client_secret"].as_str().unwrap_or_default(),
-        &secret,
-    ) {
+    if !constant_time_eq(client["client_secret"].as_str().unwrap_or_default(), &secret) {
         return Err(unauthorized());
     }
-    let grant_types: Vec<&str> = client["grant_types"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let grant_types: Vec<&str> =
+        client["grant_types"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     if !grant_types.contains(&"client_credentials") {
         let mut e = OAuthError::new(
             StatusCode::FORBIDDEN,
@@ -149,10 +118,7 @@ pub async fn token(
     }
     let denied = |d: String| OAuthError::new(StatusCode::FORBIDDEN, "access_denied", d);
     let Some(audience) = r.audience.filter(|a| !a.is_empty()) else {
-        return Err(denied(
-            "No audience parameter was provided, and no default audience has been configured"
-                .into(),
-        ));
+        return Err(denied("No audience parameter was provided, and no default audience has been configured".into()));
     };
     let api = s
         .store
@@ -163,44 +129,24 @@ pub async fn token(
             "Client \"{client_id}\" is not authorized to access resource server \"{audience}\". You need to create a \"client-grant\" associated to this API."
         ))
     })?;
-    let granted: Vec<&str> = grant["scope"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let granted: Vec<&str> = grant["scope"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     let scopes: Vec<&str> = match r.scope.as_deref().map(str::split_whitespace) {
         Some(asked) => {
             let asked: Vec<&str> = asked.collect();
-            let missing: Vec<&str> = asked
-                .iter()
-                .copied()
-                .filter(|a| !granted.contains(a))
-                .collect();
+            let missing: Vec<&str> = asked.iter().copied().filter(|a| !granted.contains(a)).collect();
             if !missing.is_empty() {
-                return Err(denied(format!(
-                    "Client has not been granted scopes: {}",
-                    missing.join(", ")
-                )));
+                return Err(denied(format!("Client has not been granted scopes: {}", missing.join(", "))));
             }
             asked
         }
         None => granted,
     };
     // Only scopes the API still defines reach the token (UNCONFIRMED; see README).
-    let defined: Vec<&str> = api["scopes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v["value"].as_str())
-        .collect();
-    let scopes: Vec<&str> = scopes
-        .into_iter()
-        .filter(|sc| defined.contains(sc))
-        .collect();
+    let defined: Vec<&str> =
+        api["scopes"].as_array().into_iter().flatten().filter_map(|v| v["value"].as_str()).collect();
+    let scopes: Vec<&str> = scopes.into_iter().filter(|sc| defined.contains(sc)).collect();
     let (access_token, lifetime) = sign(&s, &client_id, &audience, &api, &scopes)?;
-    let mut response =
-        json!({ "access_token": access_token, "expires_in": lifetime, "token_type": "Bearer" });
+    let mut response = json!({ "access_token": access_token, "expires_in": lifetime, "token_type": "Bearer" });
     if !scopes.is_empty() {
         response["scope"] = Value::String(scopes.join(" "));
     }
@@ -241,23 +187,15 @@ fn sign(
     let alg = api["signing_alg"].as_str().unwrap_or("RS256");
     let fail = |e: jsonwebtoken::errors::Error| {
         tracing::error!(error = %e, "signing a token failed");
-        OAuthError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
-            "The sandbox could not sign the token.",
-        )
+        OAuthError::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "The sandbox could not sign the token.")
     };
     let token = if alg == "HS256" {
         let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
         header.typ = Some(if rfc9068 { "at+jwt" } else { "JWT" }.into());
         // HS256 secrets are used as raw UTF-8 bytes, and carry no kid (both UNCONFIRMED).
         let secret = api["signing_secret"].as_str().unwrap_or_default();
-        jsonwebtoken::encode(
-            &header,
-            &claims,
-            &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()),
-        )
-        .map_err(fail)?
+        jsonwebtoken::encode(&header, &claims, &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()))
+            .map_err(fail)?
     } else {
         let algorithm = match alg {
             "RS512" => jsonwebtoken::Algorithm::RS512,

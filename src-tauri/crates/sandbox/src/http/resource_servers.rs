@@ -19,67 +19,22 @@ use crate::state::Shared;
 use crate::tenant::{Filter, StoreError};
 
 pub const SIGNING_ALGS: &[&str] = &["HS256", "RS256", "RS512", "PS256"];
-const DIALECTS: &[&str] = &[
-    "access_token",
-    "access_token_authz",
-    "rfc9068_profile",
-    "rfc9068_profile_authz",
-];
+const DIALECTS: &[&str] = &["access_token", "access_token_authz", "rfc9068_profile", "rfc9068_profile_authz"];
 pub const MAX_LIFETIME: i64 = 2_592_000;
 /// What a PATCH may change on a system API (terraform-provider-auth0 PR #374).
-const SYSTEM_PATCHABLE: &[&str] = &[
-    "token_lifetime",
-    "skip_consent_for_verifiable_first_party_clients",
-];
+const SYSTEM_PATCHABLE: &[&str] = &["token_lifetime", "skip_consent_for_verifiable_first_party_clients"];
 
 fn schema(patch: bool) -> Vec<Field> {
-    let identifier = field(
-        "identifier",
-        Kind::Str {
-            min: 1,
-            max: 600,
-            no_angle: false,
-        },
-    )
-    .required();
+    let identifier = field("identifier", Kind::Str { min: 1, max: 600, no_angle: false }).required();
     let mut fields = vec![
-        field(
-            "name",
-            Kind::Str {
-                min: 1,
-                max: 200,
-                no_angle: true,
-            },
-        ),
+        field("name", Kind::Str { min: 1, max: 200, no_angle: true }),
         field("scopes", Kind::Scopes),
         field("signing_alg", Kind::Enum(SIGNING_ALGS)),
-        field(
-            "signing_secret",
-            Kind::Str {
-                min: 16,
-                max: 1024,
-                no_angle: false,
-            },
-        ),
-        field(
-            "token_lifetime",
-            Kind::Int {
-                min: 0,
-                max: MAX_LIFETIME,
-            },
-        ),
-        field(
-            "token_lifetime_for_web",
-            Kind::Int {
-                min: 0,
-                max: MAX_LIFETIME,
-            },
-        ),
+        field("signing_secret", Kind::Str { min: 16, max: 1024, no_angle: false }),
+        field("token_lifetime", Kind::Int { min: 0, max: MAX_LIFETIME }),
+        field("token_lifetime_for_web", Kind::Int { min: 0, max: MAX_LIFETIME }),
         field("allow_offline_access", Kind::Bool),
-        field(
-            "skip_consent_for_verifiable_first_party_clients",
-            Kind::Bool,
-        ),
+        field("skip_consent_for_verifiable_first_party_clients", Kind::Bool),
         field("enforce_policies", Kind::Bool),
         field("token_dialect", Kind::Enum(DIALECTS)),
         field("subject_type_authorization", Kind::Object),
@@ -91,14 +46,8 @@ fn schema(patch: bool) -> Vec<Field> {
 }
 
 fn check_lifetimes(rs: &Map<String, Value>) -> Result<(), ApiError> {
-    let life = rs
-        .get("token_lifetime")
-        .and_then(Value::as_i64)
-        .unwrap_or(86400);
-    let web = rs
-        .get("token_lifetime_for_web")
-        .and_then(Value::as_i64)
-        .unwrap_or(7200.min(life));
+    let life = rs.get("token_lifetime").and_then(Value::as_i64).unwrap_or(86400);
+    let web = rs.get("token_lifetime_for_web").and_then(Value::as_i64).unwrap_or(7200.min(life));
     if web > life {
         return Err(ApiError::bad_body(format!(
             "'token_lifetime_for_web ({web}) must be less than or equal to token_lifetime ({life})'."
@@ -111,8 +60,7 @@ fn check_lifetimes(rs: &Map<String, Value>) -> Result<(), ApiError> {
 /// (generation is UNCONFIRMED; see README), removed for the RSA algorithms.
 fn settle_secret(rs: &mut Map<String, Value>) {
     if rs.get("signing_alg").and_then(Value::as_str) == Some("HS256") {
-        rs.entry("signing_secret")
-            .or_insert_with(|| Value::String(ids::signing_secret()));
+        rs.entry("signing_secret").or_insert_with(|| Value::String(ids::signing_secret()));
     } else {
         rs.remove("signing_secret");
     }
@@ -132,9 +80,7 @@ pub fn new_resource_server(body: Value) -> Value {
     if let (Some(obj), Value::Object(given)) = (rs.as_object_mut(), body) {
         obj.extend(given);
         let life = obj["token_lifetime"].as_i64().unwrap_or(86400);
-        if !obj.contains_key("token_lifetime_for_web")
-            || obj["token_lifetime_for_web"].as_i64() > Some(life)
-        {
+        if !obj.contains_key("token_lifetime_for_web") || obj["token_lifetime_for_web"].as_i64() > Some(life) {
             obj.insert("token_lifetime_for_web".into(), Value::from(7200.min(life)));
         }
         settle_secret(obj);
@@ -143,10 +89,7 @@ pub fn new_resource_server(body: Value) -> Value {
 }
 
 fn not_found() -> ApiError {
-    ApiError::not_found(
-        "The resource server does not exist",
-        "inexistent_resource_server",
-    )
+    ApiError::not_found("The resource server does not exist", "inexistent_resource_server")
 }
 
 pub async fn list(
@@ -156,33 +99,20 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     authenticate(&s, &headers)?.require(&["read:resource_servers"])?;
     let q = list::parse(q.as_deref(), &["identifiers"])?;
-    let identifiers: Vec<String> = q
-        .extra
-        .iter()
-        .filter(|(k, _)| k == "identifiers")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let identifiers: Vec<String> = q.extra.iter().filter(|(k, _)| k == "identifiers").map(|(_, v)| v.clone()).collect();
     if identifiers.len() > 10 {
-        return Err(ApiError::bad_query(
-            "'Array is too long (more than 10 identifiers)' on property identifiers.",
-        ));
+        return Err(ApiError::bad_query("'Array is too long (more than 10 identifiers)' on property identifiers."));
     }
     let filters: Vec<Filter> = if identifiers.is_empty() {
         vec![]
     } else {
-        vec![Filter {
-            column: "identifier",
-            values: identifiers.into_iter().map(Into::into).collect(),
-        }]
+        vec![Filter { column: "identifier", values: identifiers.into_iter().map(Into::into).collect() }]
     };
     let mut listed = s.store.list_resource_servers(&filters, q.page)?;
     for item in &mut listed.items {
         list::project(item, &q.fields, q.include_fields, &[]);
     }
-    Ok(json_response(
-        StatusCode::OK,
-        &list::respond("resource_servers", listed, &q),
-    ))
+    Ok(json_response(StatusCode::OK, &list::respond("resource_servers", listed, &q)))
 }
 
 pub async fn get(
@@ -198,11 +128,7 @@ pub async fn get(
     Ok(json_response(StatusCode::OK, &rs))
 }
 
-pub async fn create(
-    State(s): State<Arc<Shared>>,
-    headers: HeaderMap,
-    req: Body,
-) -> Result<Response, ApiError> {
+pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) -> Result<Response, ApiError> {
     authenticate(&s, &headers)?.require(&["create:resource_servers"])?;
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(false))?;
@@ -233,25 +159,17 @@ pub async fn update(
     let body = body::json_object(&headers, req).await?;
     let mut rs = s.store.resource_server(&id)?.ok_or_else(not_found)?;
     let is_system = rs["is_system"].as_bool().unwrap_or(false);
-    let allowed: Vec<Field> = schema(true)
-        .into_iter()
-        .filter(|f| !is_system || SYSTEM_PATCHABLE.contains(&f.name))
-        .collect();
+    let allowed: Vec<Field> =
+        schema(true).into_iter().filter(|f| !is_system || SYSTEM_PATCHABLE.contains(&f.name)).collect();
     check(&body, &allowed)?;
     if body.is_empty() {
-        return Err(ApiError::bad_body(
-            "'Too few properties defined (0), minimum 1'.",
-        ));
+        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
     }
     let obj = rs.as_object_mut().ok_or_else(not_found)?;
     // Lowering token_lifetime alone also lowers the web lifetime to fit (our choice; README).
-    if let (Some(life), false) = (
-        body.get("token_lifetime").and_then(Value::as_i64),
-        body.contains_key("token_lifetime_for_web"),
-    ) && obj
-        .get("token_lifetime_for_web")
-        .and_then(Value::as_i64)
-        .is_some_and(|web| web > life)
+    if let (Some(life), false) =
+        (body.get("token_lifetime").and_then(Value::as_i64), body.contains_key("token_lifetime_for_web"))
+        && obj.get("token_lifetime_for_web").and_then(Value::as_i64).is_some_and(|web| web > life)
     {
         obj.insert("token_lifetime_for_web".into(), Value::from(life));
     }
@@ -277,8 +195,7 @@ pub async fn delete(
             ));
         }
         // Grants for this audience are left in place (UNCONFIRMED; see README).
-        s.store
-            .delete_resource_server(rs["id"].as_str().unwrap_or_default())?;
+        s.store.delete_resource_server(rs["id"].as_str().unwrap_or_default())?;
     }
     Ok(super::no_content())
 }

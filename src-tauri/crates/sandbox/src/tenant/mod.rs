@@ -62,9 +62,7 @@ impl TenantStore {
             None => Connection::open_in_memory()?,
         };
         conn.execute_batch(include_str!("schema.sql"))?;
-        Ok(Self {
-            conn: Mutex::new(conn),
-        })
+        Ok(Self { conn: Mutex::new(conn) })
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -72,10 +70,7 @@ impl TenantStore {
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn().query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
@@ -89,11 +84,7 @@ impl TenantStore {
     pub fn signing_key(&self) -> Result<Option<(String, Vec<u8>)>> {
         Ok(self
             .conn()
-            .query_row(
-                "SELECT pkcs8_pem, cert_der FROM signing_keys LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT pkcs8_pem, cert_der FROM signing_keys LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 
@@ -111,7 +102,12 @@ impl TenantStore {
         self.conn()
             .execute(
                 "INSERT INTO clients (client_id, app_type, is_first_party, body) VALUES (?1, ?2, ?3, ?4)",
-                params![str_of(client, "client_id"), client["app_type"].as_str(), client["is_first_party"].as_bool().unwrap_or(true), client.to_string()],
+                params![
+                    str_of(client, "client_id"),
+                    client["app_type"].as_str(),
+                    client["is_first_party"].as_bool().unwrap_or(true),
+                    client.to_string()
+                ],
             )
             .map_err(conflict)?;
         Ok(())
@@ -138,10 +134,7 @@ impl TenantStore {
     pub fn delete_client(&self, client_id: &str) -> Result<bool> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        tx.execute(
-            "DELETE FROM client_grants WHERE client_id = ?1",
-            [client_id],
-        )?;
+        tx.execute("DELETE FROM client_grants WHERE client_id = ?1", [client_id])?;
         let n = tx.execute("DELETE FROM clients WHERE client_id = ?1", [client_id])?;
         tx.commit()?;
         Ok(n > 0)
@@ -157,7 +150,12 @@ impl TenantStore {
         self.conn()
             .execute(
                 "INSERT INTO resource_servers (id, identifier, is_system, body) VALUES (?1, ?2, ?3, ?4)",
-                params![str_of(rs, "id"), str_of(rs, "identifier"), rs["is_system"].as_bool().unwrap_or(false), rs.to_string()],
+                params![
+                    str_of(rs, "id"),
+                    str_of(rs, "identifier"),
+                    rs["is_system"].as_bool().unwrap_or(false),
+                    rs.to_string()
+                ],
             )
             .map_err(conflict)?;
         Ok(())
@@ -165,24 +163,15 @@ impl TenantStore {
 
     /// By id, or else by identifier (Auth0 accepts either in the path).
     pub fn resource_server(&self, id_or_identifier: &str) -> Result<Option<Value>> {
-        match self.one(
-            "SELECT body FROM resource_servers WHERE id = ?1",
-            id_or_identifier,
-        )? {
+        match self.one("SELECT body FROM resource_servers WHERE id = ?1", id_or_identifier)? {
             Some(v) => Ok(Some(v)),
-            None => self.one(
-                "SELECT body FROM resource_servers WHERE identifier = ?1",
-                id_or_identifier,
-            ),
+            None => self.one("SELECT body FROM resource_servers WHERE identifier = ?1", id_or_identifier),
         }
     }
 
     /// By identifier (audience) only: what token requests and grants refer to.
     pub fn resource_server_by_identifier(&self, identifier: &str) -> Result<Option<Value>> {
-        self.one(
-            "SELECT body FROM resource_servers WHERE identifier = ?1",
-            identifier,
-        )
+        self.one("SELECT body FROM resource_servers WHERE identifier = ?1", identifier)
     }
 
     pub fn update_resource_server(&self, rs: &Value) -> Result<()> {
@@ -194,10 +183,7 @@ impl TenantStore {
     }
 
     pub fn delete_resource_server(&self, id: &str) -> Result<bool> {
-        Ok(self
-            .conn()
-            .execute("DELETE FROM resource_servers WHERE id = ?1", [id])?
-            > 0)
+        Ok(self.conn().execute("DELETE FROM resource_servers WHERE id = ?1", [id])? > 0)
     }
 
     pub fn list_resource_servers(&self, filters: &[Filter], page: Page) -> Result<Listed> {
@@ -244,20 +230,13 @@ impl TenantStore {
     pub fn update_client_grant(&self, grant: &Value) -> Result<()> {
         self.conn().execute(
             "UPDATE client_grants SET allow_any_organization = ?2, body = ?3 WHERE id = ?1",
-            params![
-                str_of(grant, "id"),
-                grant["allow_any_organization"].as_bool().unwrap_or(false),
-                grant.to_string()
-            ],
+            params![str_of(grant, "id"), grant["allow_any_organization"].as_bool().unwrap_or(false), grant.to_string()],
         )?;
         Ok(())
     }
 
     pub fn delete_client_grant(&self, id: &str) -> Result<bool> {
-        Ok(self
-            .conn()
-            .execute("DELETE FROM client_grants WHERE id = ?1", [id])?
-            > 0)
+        Ok(self.conn().execute("DELETE FROM client_grants WHERE id = ?1", [id])? > 0)
     }
 
     pub fn list_client_grants(&self, filters: &[Filter], page: Page) -> Result<Listed> {
@@ -299,12 +278,7 @@ impl TenantStore {
 
     /// Empties the tenant except the objects `keep` names (client ids, resource-server ids,
     /// grant ids); signing keys and meta stay.
-    pub fn reset(
-        &self,
-        keep_clients: &[&str],
-        keep_apis: &[&str],
-        keep_grants: &[&str],
-    ) -> Result<()> {
+    pub fn reset(&self, keep_clients: &[&str], keep_apis: &[&str], keep_grants: &[&str]) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         delete_except(&tx, "clients", "client_id", keep_clients)?;
@@ -318,8 +292,7 @@ impl TenantStore {
     pub fn batch<T>(&self, f: impl FnOnce(&TenantStore) -> Result<T>) -> Result<T> {
         self.conn().execute_batch("BEGIN")?;
         let out = f(self);
-        self.conn()
-            .execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+        self.conn().execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
         out
     }
 
@@ -336,32 +309,21 @@ impl TenantStore {
             clauses.push(format!("{} IN ({})", f.column, marks.join(", ")));
             args.extend(f.values.iter().cloned());
         }
-        let where_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
+        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let conn = self.conn();
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {table} {where_sql}"),
-            params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {table} {where_sql}"), params_from_iter(args.iter()), |r| {
+                r.get(0)
+            })?;
         let (sql, mut page_args, limit) = match page {
             Page::Offset { page, per_page } => (
                 format!("SELECT seq, body FROM {table} {where_sql} ORDER BY seq LIMIT ? OFFSET ?"),
-                vec![
-                    Sql::Integer(per_page.into()),
-                    Sql::Integer(i64::from(page) * i64::from(per_page)),
-                ],
+                vec![Sql::Integer(per_page.into()), Sql::Integer(i64::from(page) * i64::from(per_page))],
                 None,
             ),
             Page::Checkpoint { from, take } => {
-                let cond = if where_sql.is_empty() {
-                    "WHERE seq > ?".to_string()
-                } else {
-                    format!("{where_sql} AND seq > ?")
-                };
+                let cond =
+                    if where_sql.is_empty() { "WHERE seq > ?".to_string() } else { format!("{where_sql} AND seq > ?") };
                 (
                     format!("SELECT seq, body FROM {table} {cond} ORDER BY seq LIMIT ?"),
                     vec![Sql::Integer(from), Sql::Integer(i64::from(take) + 1)],
@@ -372,9 +334,7 @@ impl TenantStore {
         args.append(&mut page_args);
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows: Vec<(i64, String)> = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
+            .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut next = None;
         let mut items = Vec::with_capacity(rows.len());
@@ -385,28 +345,16 @@ impl TenantStore {
             }
             items.push(serde_json::from_str(body)?);
         }
-        Ok(Listed {
-            items,
-            total: total as u64,
-            next,
-        })
+        Ok(Listed { items, total: total as u64, next })
     }
 }
 
-fn delete_except(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-    column: &str,
-    keep: &[&str],
-) -> rusqlite::Result<()> {
+fn delete_except(tx: &rusqlite::Transaction<'_>, table: &str, column: &str, keep: &[&str]) -> rusqlite::Result<()> {
     if keep.is_empty() {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     } else {
         let marks = vec!["?"; keep.len()].join(", ");
-        tx.execute(
-            &format!("DELETE FROM {table} WHERE {column} NOT IN ({marks})"),
-            params_from_iter(keep.iter()),
-        )?;
+        tx.execute(&format!("DELETE FROM {table} WHERE {column} NOT IN ({marks})"), params_from_iter(keep.iter()))?;
     }
     Ok(())
 }

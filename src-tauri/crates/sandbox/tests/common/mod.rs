@@ -13,21 +13,13 @@ pub struct T {
 }
 
 pub async fn start() -> T {
-    start_with(SandboxConfig {
-        control: true,
-        ..SandboxConfig::default()
-    })
-    .await
+    start_with(SandboxConfig { control: true, ..SandboxConfig::default() }).await
 }
 
 pub async fn start_with(config: SandboxConfig) -> T {
     let sb = Sandbox::start(config).await.expect("sandbox starts");
     let http = reqwest::Client::new();
-    let mut t = T {
-        sb,
-        http,
-        token: String::new(),
-    };
+    let mut t = T { sb, http, token: String::new() };
     let (status, body) = t
         .token_request(json!({
             "grant_type": "client_credentials",
@@ -47,23 +39,11 @@ impl T {
     }
 
     pub async fn token_request(&self, body: Value) -> (StatusCode, Value) {
-        let r = self
-            .http
-            .post(self.url("/oauth/token"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let r = self.http.post(self.url("/oauth/token")).json(&body).send().await.unwrap();
         read(r).await
     }
 
-    pub async fn call_with(
-        &self,
-        token: &str,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
+    pub async fn call_with(&self, token: &str, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
         let mut req = self.http.request(method, self.url(path)).bearer_auth(token);
         if let Some(b) = body {
             req = req.json(&b);
@@ -71,12 +51,7 @@ impl T {
         read(req.send().await.unwrap()).await
     }
 
-    pub async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
         self.call_with(&self.token, method, path, body).await
     }
 
@@ -99,23 +74,24 @@ impl T {
     /// Creates an M2M application and returns (client_id, client_secret).
     pub async fn m2m_client(&self, name: &str) -> (String, String) {
         let (s, c) = self
-            .post("/api/v2/clients", json!({"name": name, "app_type": "non_interactive", "grant_types": ["client_credentials"]}))
+            .post(
+                "/api/v2/clients",
+                json!({"name": name, "app_type": "non_interactive", "grant_types": ["client_credentials"]}),
+            )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{c}");
-        (
-            c["client_id"].as_str().unwrap().into(),
-            c["client_secret"].as_str().unwrap().into(),
-        )
+        (c["client_id"].as_str().unwrap().into(), c["client_secret"].as_str().unwrap().into())
     }
 
     /// Creates an API with the given scopes and signing algorithm; returns its JSON.
     pub async fn api(&self, identifier: &str, alg: &str, scopes: &[&str]) -> Value {
-        let scopes: Vec<Value> = scopes
-            .iter()
-            .map(|s| json!({"value": s, "description": format!("{s} things")}))
-            .collect();
+        let scopes: Vec<Value> =
+            scopes.iter().map(|s| json!({"value": s, "description": format!("{s} things")})).collect();
         let (s, api) = self
-            .post("/api/v2/resource-servers", json!({"name": "Test API", "identifier": identifier, "signing_alg": alg, "scopes": scopes}))
+            .post(
+                "/api/v2/resource-servers",
+                json!({"name": "Test API", "identifier": identifier, "signing_alg": alg, "scopes": scopes}),
+            )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{api}");
         api
@@ -123,10 +99,7 @@ impl T {
 
     pub async fn grant(&self, client_id: &str, audience: &str, scopes: &[&str]) -> Value {
         let (s, g) = self
-            .post(
-                "/api/v2/client-grants",
-                json!({"client_id": client_id, "audience": audience, "scope": scopes}),
-            )
+            .post("/api/v2/client-grants", json!({"client_id": client_id, "audience": audience, "scope": scopes}))
             .await;
         assert_eq!(s, StatusCode::CREATED, "{g}");
         g
@@ -147,11 +120,7 @@ impl T {
 pub async fn read(r: reqwest::Response) -> (StatusCode, Value) {
     let status = r.status();
     let text = r.text().await.unwrap();
-    let body = if text.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap_or(Value::String(text))
-    };
+    let body = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
     (status, body)
 }
 
@@ -159,10 +128,5 @@ pub async fn read(r: reqwest::Response) -> (StatusCode, Value) {
 pub fn claims(token: &str) -> Value {
     use base64::Engine;
     let payload = token.split('.').nth(1).unwrap();
-    serde_json::from_slice(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload)
-            .unwrap(),
-    )
-    .unwrap()
+    serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
 }

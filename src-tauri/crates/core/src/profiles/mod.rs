@@ -1,0 +1,10 @@
+//! Tenant profiles: the model and its input rules, their rows in SQLite, and the
+//! Management API permissions a profile's management client needs.
+
+pub mod model;
+pub mod permissions;
+pub mod repo;
+
+pub use model::{Environment, FieldIssue, InputCheck, Profile, ProfileInput, ProfileKind, SecretStorage};
+pub use permissions::{ConnectionReport, PERMISSIONS, PermissionCheck};
+pub use repo::{ProfileRow, SANDBOX_ID};
