@@ -1,10 +1,26 @@
+/// Every command the app registers (`commands::all_commands!`). Declaring them in an app
+/// manifest makes Tauri generate `allow-<command>` permissions and refuse any command that
+/// `capabilities/main.json` does not grant.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_color_scheme",
+    "set_color_scheme",
+    "list_profiles",
+    "switch_profile",
+    "check_profile_input",
+    "add_profile",
+    "update_profile",
+    "remove_profile",
+    "test_profile_connection",
+    "test_new_connection",
+    "reset_sandbox",
+    "permission_guide",
+    "list_applications",
+];
+
 fn main() {
-    // Declaring our commands in an app manifest makes Tauri generate `allow-<command>`
-    // permissions and deny any command a capability does not grant.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
-        "app_info",
-        "get_color_scheme",
-        "set_color_scheme",
-    ])))
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
     .expect("tauri build script failed");
 }

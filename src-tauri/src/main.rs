@@ -17,17 +17,21 @@ fn main() {
         .with_writer(std::io::stderr)
         .init();
 
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());
             app.manage(state::AppState::open(data_dir));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::settings::get_color_scheme,
-            commands::settings::set_color_scheme,
-        ])
-        .run(tauri::generate_context!())
-        .expect("error while running Grantsmith");
+        .invoke_handler(all_commands!())
+        .build(tauri::generate_context!())
+        .expect("error while building Grantsmith");
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event
+            && let Ok(tenants) = handle.state::<state::AppState>().tenants()
+        {
+            // Stop the embedded sandbox cleanly (its state is already committed).
+            tauri::async_runtime::block_on(tenants.shutdown());
+        }
+    });
 }

@@ -1,28 +1,55 @@
-//! App state managed by Tauri: the store (or why it could not be opened) and the keychain.
+//! App state managed by Tauri: the store (or why it could not be opened), the keychain,
+//! and the tenant profiles.
 //!
 //! A database that cannot be opened does not stop the window from starting: the error is
 //! kept and every command that needs the store returns it, so the UI can show it in words.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use grantsmith_auth0::ClientOptions;
+use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::{Channel, IpcError, KeychainStore, Store};
 
 pub struct AppState {
-    store: Result<Store, IpcError>,
-    pub keychain: KeychainStore,
+    ready: Result<Ready, IpcError>,
+    pub keychain: Arc<KeychainStore>,
+}
+
+struct Ready {
+    store: Arc<Store>,
+    tenants: Tenants,
 }
 
 impl AppState {
     pub fn open(data_dir: PathBuf) -> Self {
-        let store = Store::open(&data_dir).map_err(|e| {
-            tracing::error!(error = %e, "could not open the database");
-            IpcError::from(e)
-        });
-        Self { store, keychain: KeychainStore::new(Channel::current()) }
+        let keychain = Arc::new(KeychainStore::new(Channel::current()));
+        let ready = match Store::open(&data_dir) {
+            Ok(store) => {
+                let store = Arc::new(store);
+                let tenants = Tenants::new(
+                    store.clone(),
+                    keychain.clone(),
+                    Some(data_dir.join("sandbox.db")),
+                    ExternalSandbox::from_env(),
+                    ClientOptions::default(),
+                );
+                Ok(Ready { store, tenants })
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not open the database");
+                Err(IpcError::from(e))
+            }
+        };
+        Self { ready, keychain }
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {
-        self.store.as_ref().map_err(Clone::clone)
+        self.ready.as_ref().map(|r| &*r.store).map_err(Clone::clone)
+    }
+
+    pub fn tenants(&self) -> Result<&Tenants, IpcError> {
+        self.ready.as_ref().map(|r| &r.tenants).map_err(Clone::clone)
     }
 }
 

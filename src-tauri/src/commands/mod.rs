@@ -2,4 +2,29 @@
 //! call grantsmith-core, return its result or an `IpcError`.
 
 pub mod app;
+pub mod apps;
+pub mod profiles;
 pub mod settings;
+
+/// Every command, as `build.rs` declares them and `capabilities/main.json` grants them.
+#[macro_export]
+macro_rules! all_commands {
+    () => {
+        tauri::generate_handler![
+            commands::app::app_info,
+            commands::settings::get_color_scheme,
+            commands::settings::set_color_scheme,
+            commands::profiles::list_profiles,
+            commands::profiles::switch_profile,
+            commands::profiles::check_profile_input,
+            commands::profiles::add_profile,
+            commands::profiles::update_profile,
+            commands::profiles::remove_profile,
+            commands::profiles::test_profile_connection,
+            commands::profiles::test_new_connection,
+            commands::profiles::reset_sandbox,
+            commands::profiles::permission_guide,
+            commands::apps::list_applications,
+        ]
+    };
+}

@@ -93,6 +93,54 @@ impl Session {
         self.testid(id).await.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
     }
 
+    /// The first element matching a CSS selector, waiting for it to appear.
+    pub async fn css(&self, selector: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("element {selector} did not appear within {WAIT:?}: {e}"))
+    }
+
+    /// Replaces the value of the input with `data-testid`: clears it the way React notices
+    /// (native setter + input event; WebDriver's clear bypasses React), then types the text
+    /// key by key as a user would.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let el = self.testid(id).await;
+        let clear = format!(
+            "const el = document.querySelector('[data-testid=\"{id}\"]');\
+             const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;\
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, '');\
+             el.dispatchEvent(new Event('input', {{ bubbles: true }})); return null;"
+        );
+        self.eval(&clear).await;
+        if !text.is_empty() {
+            el.send_keys(text).await.unwrap_or_else(|e| panic!("typing into {id}: {e}"));
+        }
+    }
+
+    /// Moves focus away (so blur-triggered validation shows).
+    pub async fn blur(&self) {
+        self.eval("document.activeElement && document.activeElement.blur(); return null").await;
+    }
+
+    /// Waits until `script` (returning a boolean) is true.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.eval(script).await != serde_json::Value::Bool(true) {
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Saves a screenshot now, named `<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        if let Err(e) = save_screenshot(&self.client, name).await {
+            panic!("screenshot {name}: {e}");
+        }
+    }
+
     /// Runs a script in the page and returns its JSON result.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))

@@ -3,8 +3,60 @@ import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { ProfilesView } from "../bindings/ProfilesView";
 import { renderWithProviders } from "../test/render";
 import { App } from "./App";
+
+const PROFILES: ProfilesView = {
+  active_id: "sandbox",
+  profiles: [
+    {
+      id: "sandbox",
+      kind: "sandbox",
+      name: "Sandbox",
+      domain: "http://127.0.0.1:4010",
+      environment: "development",
+      client_id: "",
+      secret_storage: "none",
+      note: "Local sandbox",
+      same_tenant_as: [],
+      needs_secret: false,
+    },
+    {
+      id: "p_prod",
+      kind: "auth0",
+      name: "Acme Prod",
+      domain: "acme.eu.auth0.com",
+      environment: "production",
+      client_id: "abcdefgh12345678",
+      secret_storage: "keychain",
+      note: "",
+      same_tenant_as: [],
+      needs_secret: false,
+    },
+  ],
+};
+
+/** A fake backend: the commands the frame calls on start, plus `extra`. */
+function backend(extra: Record<string, (args: unknown) => unknown> = {}) {
+  let active = PROFILES.active_id;
+  mockIPC((cmd, args) => {
+    if (cmd in extra) return extra[cmd]!(args);
+    switch (cmd) {
+      case "app_info":
+        return INFO;
+      case "get_color_scheme":
+        return "auto";
+      case "list_profiles":
+        return { ...PROFILES, active_id: active };
+      case "switch_profile":
+        active = (args as { id: string }).id;
+        return { ...PROFILES, active_id: active };
+      default:
+        return null;
+    }
+  });
+}
 
 const INFO: AppInfo = {
   version: "9.9.9",
@@ -16,7 +68,7 @@ const INFO: AppInfo = {
 
 describe("App", () => {
   it("shows the frame with the version and installation details from Rust", async () => {
-    mockIPC((cmd) => (cmd === "app_info" ? INFO : cmd === "get_color_scheme" ? "auto" : null));
+    backend();
     renderWithProviders(<App />);
     expect(await screen.findByText("v9.9.9")).toBeTruthy();
     expect(screen.getByTestId("app-database").textContent).toBe("/data/grantsmith.db");
@@ -25,9 +77,14 @@ describe("App", () => {
   });
 
   it("replaces the frame with an explanation when the database cannot be opened", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "app_info") throw { kind: "storage", message: "The file x is not a readable Grantsmith database" };
-      return "auto";
+    const storage = { kind: "storage", message: "The file x is not a readable Grantsmith database" };
+    backend({
+      app_info: () => {
+        throw storage;
+      },
+      list_profiles: () => {
+        throw storage;
+      },
     });
     renderWithProviders(<App />);
     const error = await screen.findByTestId("startup-error");
@@ -36,7 +93,7 @@ describe("App", () => {
   });
 
   it("navigates between areas and marks the current one", async () => {
-    mockIPC((cmd) => (cmd === "app_info" ? INFO : "auto"));
+    backend();
     renderWithProviders(<App />);
     await userEvent.click(screen.getByTestId("nav-apis"));
     expect(screen.getByTestId("area-apis-empty")).toBeTruthy();
@@ -46,14 +103,35 @@ describe("App", () => {
 
   it("saves the chosen theme through Rust before applying it", async () => {
     const saved: unknown[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === "set_color_scheme") saved.push((args as { scheme: string }).scheme);
-      return cmd === "app_info" ? INFO : cmd === "get_color_scheme" ? "light" : null;
+    backend({
+      set_color_scheme: (args) => saved.push((args as { scheme: string }).scheme),
+      get_color_scheme: () => "light",
     });
     renderWithProviders(<App />);
     await waitFor(() => expect(screen.getByTestId("theme-light").getAttribute("aria-checked")).toBe("true"));
     await userEvent.click(screen.getByTestId("theme-dark"));
     await waitFor(() => expect(screen.getByTestId("theme-dark").getAttribute("aria-checked")).toBe("true"));
     expect(saved).toEqual(["dark"]);
+  });
+
+  it("shows the active tenant and switches in one click, with a production band", async () => {
+    backend();
+    renderWithProviders(<App />);
+    expect((await screen.findByTestId("active-tenant-name")).textContent).toBe("Sandbox");
+    expect(screen.queryByTestId("production-banner")).toBeNull();
+    await userEvent.click(screen.getByTestId("tenant-p_prod"));
+    await waitFor(() => expect(screen.getByTestId("active-tenant-name").textContent).toBe("Acme Prod"));
+    expect(screen.getByTestId("production-banner").textContent).toContain("PRODUCTION");
+    expect(screen.getByTestId("tenant-p_prod").getAttribute("aria-current")).toBe("true");
+  });
+
+  it("opens the palette with Ctrl+K and switches tenant from it", async () => {
+    backend();
+    renderWithProviders(<App />);
+    await screen.findByTestId("active-tenant-name");
+    await userEvent.keyboard("{Control>}k{/Control}");
+    const input = await screen.findByTestId("palette-input");
+    await userEvent.type(input, "acme{Enter}");
+    await waitFor(() => expect(screen.getByTestId("active-tenant-name").textContent).toBe("Acme Prod"));
   });
 });

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { appInfo, CommandError } from "../ipc";
 import { Frame } from "./Frame";
+import { NavigationProvider } from "./navigation";
 import { StartupError } from "./StartupError";
 
 export function App() {
@@ -9,5 +10,9 @@ export function App() {
   if (info.error instanceof CommandError && info.error.error.kind === "storage") {
     return <StartupError message={info.error.message} />;
   }
-  return <Frame info={info.data} infoError={info.error?.message} />;
+  return (
+    <NavigationProvider>
+      <Frame info={info.data} infoError={info.error?.message} />
+    </NavigationProvider>
+  );
 }

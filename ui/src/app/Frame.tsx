@@ -1,21 +1,30 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
-import { Home } from "../features/home/Home";
+import { AppsScreen } from "../features/apps/AppsScreen";
 import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
-import { AREAS, type AreaId } from "./areas";
+import { Home } from "../features/home/Home";
+import { ProfileForm } from "../features/profiles/ProfileForm";
+import { TenantsScreen } from "../features/profiles/TenantsScreen";
+import { useProfiles } from "../features/profiles/useProfiles";
+import { AREAS } from "./areas";
+import { CommandPalette } from "./CommandPalette";
 import { Logo } from "./Logo";
+import { useNavigation, type Screen } from "./navigation";
 import { TenantBar, TenantSwitcher } from "./TenantSlot";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string }) {
-  const [area, setArea] = useState<AreaId>("setup");
-  const current = AREAS.find((a) => a.id === area)!;
+  const { screen, go } = useNavigation();
+  const { active } = useProfiles();
+  const [palette, { open, close }] = useDisclosure(false);
+  useHotkeys([["mod+K", open]]);
+  const production = active?.environment === "production";
 
   return (
-    <AppShell navbar={{ width: 232, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
+    <AppShell navbar={{ width: 232, breakpoint: 0 }} header={{ height: 52 }} padding={0}>
       <AppShell.Header>
-        <TenantBar />
+        <TenantBar onOpenPalette={open} />
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label="Main navigation">
@@ -27,18 +36,21 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {AREAS.map((a) => (
-              <NavLink
-                key={a.id}
-                component="button"
-                data-testid={`nav-${a.id}`}
-                label={a.label}
-                leftSection={<a.icon size={18} stroke={1.6} />}
-                active={a.id === area}
-                aria-current={a.id === area ? "page" : undefined}
-                onClick={() => setArea(a.id)}
-              />
-            ))}
+            {AREAS.map((a) => {
+              const current = screen.kind === "area" && screen.area === a.id;
+              return (
+                <NavLink
+                  key={a.id}
+                  component="button"
+                  data-testid={`nav-${a.id}`}
+                  label={a.label}
+                  leftSection={<a.icon size={18} stroke={1.6} />}
+                  active={current}
+                  aria-current={current ? "page" : undefined}
+                  onClick={() => go({ kind: "area", area: a.id })}
+                />
+              );
+            })}
           </Stack>
           <TenantSwitcher />
         </AppShell.Section>
@@ -53,10 +65,36 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Box data-testid="main-pane" maw={1040}>
-          {area === "setup" ? <Home info={info} infoError={infoError} /> : <AreaPlaceholder area={current} />}
+        {production && (
+          <Box bg="red.7" c="white" px="lg" py={6} data-testid="production-banner" role="status">
+            <Text size="sm" fw={700}>
+              PRODUCTION — {active?.name}: changes here affect live systems.
+            </Text>
+          </Box>
+        )}
+        <Box data-testid="main-pane" maw={1100} p="lg">
+          <ScreenView screen={screen} info={info} infoError={infoError} />
         </Box>
       </AppShell.Main>
+      <CommandPalette opened={palette} onClose={close} />
     </AppShell>
   );
+}
+
+function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInfo; infoError?: string }) {
+  const { data } = useProfiles();
+  switch (screen.kind) {
+    case "tenants":
+      return <TenantsScreen />;
+    case "add-tenant":
+      return <ProfileForm />;
+    case "edit-tenant": {
+      const profile = data?.profiles.find((p) => p.id === screen.id);
+      return profile ? <ProfileForm key={profile.id} editing={profile} /> : <TenantsScreen />;
+    }
+    case "area":
+      if (screen.area === "setup") return <Home info={info} infoError={infoError} />;
+      if (screen.area === "apps") return <AppsScreen />;
+      return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
+  }
 }

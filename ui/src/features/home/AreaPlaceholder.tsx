@@ -14,7 +14,7 @@ export function AreaPlaceholder({ area }: { area: Area }) {
           <area.icon size={36} stroke={1.3} aria-hidden />
           <Text fw={600}>Not available in this build yet</Text>
           <Text size="sm" c="dimmed" ta="center" maw={440}>
-            This area needs a connected tenant. It arrives together with tenant profiles and the Sandbox tenant.
+            This area is being built. Tenants and their applications are available now.
           </Text>
         </Stack>
       </Card>

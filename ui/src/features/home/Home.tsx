@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconPlugConnected, IconWand } from "@tabler/icons-react";
 import type { AppInfo } from "../../bindings/AppInfo";
+import { useNavigation } from "../../app/navigation";
 import { InstallationCard } from "../about/InstallationCard";
 
 /** First screen: what Grantsmith will do for you, and where to start. */
 export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
+  const { go } = useNavigation();
   return (
     <Stack gap="lg">
       <Stack gap={6}>
@@ -32,12 +34,18 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
             <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" disabled>
               Start setup
             </Button>
-            <Button variant="default" leftSection={<IconPlugConnected size={18} />} disabled>
+            <Button
+              variant="default"
+              leftSection={<IconPlugConnected size={18} />}
+              onClick={() => go({ kind: "add-tenant" })}
+              data-testid="home-connect-tenant"
+            >
               Connect your Auth0 tenant
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            Both open once tenant profiles and the Sandbox tenant are part of this build.
+            The setup wizard arrives in the next build. Until then, try the Sandbox tenant: it runs on this computer
+            and needs no Auth0 account.
           </Text>
         </Stack>
       </Card>

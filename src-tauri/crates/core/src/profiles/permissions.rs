@@ -95,6 +95,11 @@ impl ConnectionReport {
     }
 }
 
+/// Every permission with why it is needed (none granted): the guide on the add-tenant form.
+pub fn guide() -> Vec<PermissionCheck> {
+    ConnectionReport::from_granted(&[]).permissions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

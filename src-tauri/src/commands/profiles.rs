@@ -1,0 +1,64 @@
+use grantsmith_core::IpcError;
+use grantsmith_core::profiles::{ConnectionReport, InputCheck, PermissionCheck, Profile, ProfileInput};
+use grantsmith_core::tenants::ProfilesView;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_profiles(state: State<'_, AppState>) -> Result<ProfilesView, IpcError> {
+    state.tenants()?.view()
+}
+
+#[tauri::command]
+pub fn switch_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
+    state.tenants()?.switch(&id)
+}
+
+#[tauri::command]
+pub fn check_profile_input(
+    state: State<'_, AppState>,
+    input: ProfileInput,
+    editing: Option<String>,
+) -> Result<InputCheck, IpcError> {
+    Ok(state.tenants()?.check_input(&input, editing.as_deref()))
+}
+
+#[tauri::command]
+pub fn add_profile(state: State<'_, AppState>, input: ProfileInput) -> Result<Profile, IpcError> {
+    state.tenants()?.add(&input)
+}
+
+#[tauri::command]
+pub fn update_profile(state: State<'_, AppState>, id: String, input: ProfileInput) -> Result<Profile, IpcError> {
+    state.tenants()?.update(&id, &input)
+}
+
+#[tauri::command]
+pub fn remove_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
+    state.tenants()?.remove(&id)
+}
+
+#[tauri::command]
+pub async fn test_profile_connection(state: State<'_, AppState>, id: String) -> Result<ConnectionReport, IpcError> {
+    state.tenants()?.test_profile(&id).await
+}
+
+#[tauri::command]
+pub async fn test_new_connection(
+    state: State<'_, AppState>,
+    input: ProfileInput,
+    editing: Option<String>,
+) -> Result<ConnectionReport, IpcError> {
+    state.tenants()?.test_input(&input, editing.as_deref()).await
+}
+
+#[tauri::command]
+pub async fn reset_sandbox(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.tenants()?.reset_sandbox().await
+}
+
+#[tauri::command]
+pub fn permission_guide() -> Vec<PermissionCheck> {
+    grantsmith_core::profiles::permissions::guide()
+}

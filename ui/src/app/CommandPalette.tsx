@@ -1,0 +1,126 @@
+import { Badge, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
+import { useMemo, useState, type KeyboardEvent } from "react";
+import { envColor, envLabel } from "../features/profiles/environment";
+import { useProfiles, useSwitchProfile } from "../features/profiles/useProfiles";
+import { AREAS } from "./areas";
+import { useNavigation } from "./navigation";
+
+interface Action {
+  id: string;
+  label: string;
+  group: string;
+  hint?: string;
+  color?: string;
+  run: () => void;
+}
+
+/** Ctrl/Cmd+K: switch tenant or jump anywhere, by typing. */
+export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { data } = useProfiles();
+  const switcher = useSwitchProfile();
+  const { go } = useNavigation();
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState(0);
+
+  const actions: Action[] = useMemo(() => {
+    const tenants: Action[] = (data?.profiles ?? []).map((p) => ({
+      id: `tenant-${p.id}`,
+      label: `Switch to ${p.name}`,
+      group: "Tenants",
+      hint: envLabel(p.environment),
+      color: envColor(p.environment),
+      run: () => switcher.mutate(p.id),
+    }));
+    const areas: Action[] = AREAS.map((a) => ({
+      id: `area-${a.id}`,
+      label: a.id === "setup" ? "Start setup" : `Go to ${a.label}`,
+      group: "Go to",
+      run: () => go({ kind: "area", area: a.id }),
+    }));
+    return [
+      ...tenants,
+      ...areas,
+      { id: "add-tenant", label: "Add an Auth0 tenant", group: "Tenants", run: () => go({ kind: "add-tenant" }) },
+      { id: "manage-tenants", label: "Manage tenants", group: "Tenants", run: () => go({ kind: "tenants" }) },
+    ];
+  }, [data, switcher, go]);
+
+  const q = query.trim().toLowerCase();
+  const shown = q ? actions.filter((a) => `${a.label} ${a.hint ?? ""}`.toLowerCase().includes(q)) : actions;
+  const close = () => {
+    setQuery("");
+    setSelected(0);
+    onClose();
+  };
+  const run = (a: Action | undefined) => {
+    if (!a) return;
+    a.run();
+    close();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      setSelected((s) => Math.min(s + 1, shown.length - 1));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setSelected((s) => Math.max(s - 1, 0));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      run(shown[selected]);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} withCloseButton={false} padding="xs" size="lg" title={null} aria-label="Command palette">
+      <TextInput
+        data-autofocus
+        placeholder="Switch tenant, start setup, go to…"
+        leftSection={<IconSearch size={16} />}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value);
+          setSelected(0);
+        }}
+        onKeyDown={onKey}
+        aria-label="Search commands"
+        data-testid="palette-input"
+      />
+      <ScrollArea.Autosize mah={360} mt="xs">
+        <Stack gap={2} role="listbox" aria-label="Commands">
+          {shown.length === 0 && (
+            <Text c="dimmed" size="sm" p="sm">
+              Nothing matches “{query}”.
+            </Text>
+          )}
+          {shown.map((a, i) => (
+            <UnstyledButton
+              key={a.id}
+              role="option"
+              aria-selected={i === selected}
+              data-testid={`palette-${a.id}`}
+              onClick={() => run(a)}
+              onMouseEnter={() => setSelected(i)}
+              p="xs"
+              style={{ borderRadius: 6, background: i === selected ? "var(--mantine-color-default-hover)" : undefined }}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm">{a.label}</Text>
+                <Group gap={6}>
+                  {a.hint && (
+                    <Badge size="xs" variant="light" color={a.color}>
+                      {a.hint}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {a.group}
+                  </Text>
+                </Group>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Modal>
+  );
+}

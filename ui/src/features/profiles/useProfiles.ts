@@ -1,0 +1,24 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Profile } from "../../bindings/Profile";
+import { listProfiles, switchProfile } from "../../ipc";
+
+export const PROFILES_KEY = ["profiles"] as const;
+/** Everything read from a tenant lives under this key, so a switch refetches it all. */
+export const TENANT_KEY = ["tenant"] as const;
+
+export function useProfiles() {
+  const query = useQuery({ queryKey: PROFILES_KEY, queryFn: listProfiles });
+  const active: Profile | undefined = query.data?.profiles.find((p) => p.id === query.data?.active_id);
+  return { ...query, active };
+}
+
+export function useSwitchProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: switchProfile,
+    onSuccess: (view) => {
+      client.setQueryData(PROFILES_KEY, view);
+      void client.invalidateQueries({ queryKey: TENANT_KEY });
+    },
+  });
+}
