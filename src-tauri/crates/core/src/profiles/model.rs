@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn pasted_values_are_trimmed_and_accepted() {
-        let c = check(&input(), true).ok().expect("valid");
+        let Ok(c) = check(&input(), true) else { panic!("valid input refused") };
         assert_eq!(c.name, "Acme Dev");
         assert_eq!(c.domain_text, "acme-dev.eu.auth0.com");
         assert_eq!(c.client_id, "yCaTa3Jtg6Rni9tHKgSWQPGM2Fdhmo6W");

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::auth::authenticate;
 use super::error::ApiError;
-use super::validate::{Field, Kind, check, field};
+use super::validate::{self, Field, Kind, check, field};
 use super::{body, json_response, list};
 use crate::ids;
 use crate::state::Shared;
@@ -146,9 +146,7 @@ pub async fn update(
     authenticate(&s, &headers)?.require(&["update:client_grants"])?;
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(true))?;
-    if body.is_empty() {
-        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
-    }
+    validate::require_some(&body)?;
     let mut grant = s.store.client_grant(&id)?.ok_or_else(not_found)?;
     let obj = grant.as_object_mut().ok_or_else(not_found)?;
     for (k, v) in body {

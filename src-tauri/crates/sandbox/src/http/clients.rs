@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::auth::{Caller, authenticate};
 use super::error::ApiError;
-use super::validate::{Field, Kind, check, field};
+use super::validate::{self, Field, Kind, check, field};
 use super::{body, json_response, list};
 use crate::ids;
 use crate::state::Shared;
@@ -246,9 +246,7 @@ pub async fn update(
     caller.require(UPDATE)?;
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(true))?;
-    if body.is_empty() {
-        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
-    }
+    validate::require_some(&body)?;
     if body.contains_key("client_secret") {
         caller.require(&["update:client_keys"])?;
     }

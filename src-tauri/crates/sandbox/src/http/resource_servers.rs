@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use super::auth::authenticate;
 use super::error::ApiError;
-use super::validate::{Field, Kind, check, field};
+use super::validate::{self, Field, Kind, check, field};
 use super::{body, json_response, list};
 use crate::ids;
 use crate::state::Shared;
@@ -162,9 +162,7 @@ pub async fn update(
     let allowed: Vec<Field> =
         schema(true).into_iter().filter(|f| !is_system || SYSTEM_PATCHABLE.contains(&f.name)).collect();
     check(&body, &allowed)?;
-    if body.is_empty() {
-        return Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'."));
-    }
+    validate::require_some(&body)?;
     let obj = rs.as_object_mut().ok_or_else(not_found)?;
     // Lowering token_lifetime alone also lowers the web lifetime to fit (our choice; README).
     if let (Some(life), false) =

@@ -52,6 +52,11 @@ impl Field {
     }
 }
 
+/// PATCH bodies need at least one property (`minProperties: 1`).
+pub fn require_some(body: &Map<String, Value>) -> Result<(), ApiError> {
+    if body.is_empty() { Err(ApiError::bad_body("'Too few properties defined (0), minimum 1'.")) } else { Ok(()) }
+}
+
 /// At most this many scopes per API (entity-limit policy).
 pub const MAX_SCOPES: usize = 1000;
 
