@@ -18,6 +18,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "settings", sql: include_str!("migrations/0001_settings.sql") },
     Migration { version: 2, name: "profiles", sql: include_str!("migrations/0002_profiles.sql") },
+    Migration { version: 3, name: "wizard", sql: include_str!("migrations/0003_wizard.sql") },
 ];
 
 pub(super) fn latest(migrations: &[Migration]) -> u32 {

@@ -1,0 +1,395 @@
+//! From a spec and the tenant as it is now, the exact operations the wizard will perform —
+//! and anything that stops it (a missing Management API permission, an identifier that is
+//! already taken) — before anything is written.
+
+use grantsmith_auth0::types::{Client, ClientGrant, ResourceServer};
+use grantsmith_auth0::{Auth0Client, Auth0Error};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::spec::{ApiChoice, AppChoice, WizardSpec};
+use crate::error::{ErrorKind, IpcError, from_auth0};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    CreateApplication,
+    ReuseApplication,
+    EnableClientCredentials,
+    CreateApi,
+    ReuseApi,
+    AddScopes,
+    CreateGrant,
+    UpdateGrant,
+    ReuseGrant,
+}
+
+impl StepKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::CreateApplication => "create_application",
+            StepKind::ReuseApplication => "reuse_application",
+            StepKind::EnableClientCredentials => "enable_client_credentials",
+            StepKind::CreateApi => "create_api",
+            StepKind::ReuseApi => "reuse_api",
+            StepKind::AddScopes => "add_scopes",
+            StepKind::CreateGrant => "create_grant",
+            StepKind::UpdateGrant => "update_grant",
+            StepKind::ReuseGrant => "reuse_grant",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        use StepKind::*;
+        [
+            CreateApplication,
+            ReuseApplication,
+            EnableClientCredentials,
+            CreateApi,
+            ReuseApi,
+            AddScopes,
+            CreateGrant,
+            UpdateGrant,
+            ReuseGrant,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// Whether the step writes to the tenant.
+    pub fn writes(self) -> bool {
+        !matches!(self, StepKind::ReuseApplication | StepKind::ReuseApi | StepKind::ReuseGrant)
+    }
+
+    /// The Management API permission the step needs.
+    pub fn permission(self) -> Option<&'static str> {
+        match self {
+            StepKind::CreateApplication => Some("create:clients"),
+            StepKind::EnableClientCredentials => Some("update:clients"),
+            StepKind::CreateApi => Some("create:resource_servers"),
+            StepKind::AddScopes => Some("update:resource_servers"),
+            StepKind::CreateGrant => Some("create:client_grants"),
+            StepKind::UpdateGrant => Some("update:client_grants"),
+            _ => None,
+        }
+    }
+
+    /// Application steps and API steps are independent; grant steps need both.
+    pub fn phase(self) -> Phase {
+        match self {
+            StepKind::CreateApplication | StepKind::ReuseApplication | StepKind::EnableClientCredentials => Phase::App,
+            StepKind::CreateApi | StepKind::ReuseApi | StepKind::AddScopes => Phase::Api,
+            _ => Phase::Grant,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    App,
+    Api,
+    Grant,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanStep {
+    pub kind: StepKind,
+    /// e.g. "Create application “Orders worker”".
+    pub title: String,
+    /// The key fields, e.g. "Machine to Machine, grant type client_credentials".
+    pub detail: String,
+}
+
+/// Scopes a grant gains and loses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct GrantChange {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// An object the spec wants to create that already exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanConflict {
+    pub field: String,
+    pub message: String,
+    /// The existing object's identifier, to offer "use it instead".
+    pub existing: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Plan {
+    pub steps: Vec<PlanStep>,
+    /// Why it cannot run as it is (missing permissions), in words.
+    pub blockers: Vec<String>,
+    pub conflicts: Vec<PlanConflict>,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_change: Option<GrantChange>,
+    /// "Creates 1 application, 1 API with 3 scopes, 1 grant".
+    pub summary: String,
+}
+
+impl Plan {
+    pub fn can_apply(&self) -> bool {
+        self.blockers.is_empty() && self.conflicts.is_empty() && !self.steps.is_empty()
+    }
+
+    /// Two plans describe the same operations (used to notice that the tenant changed
+    /// between review and apply).
+    pub fn same_operations(&self, other: &Plan) -> bool {
+        self.steps == other.steps
+    }
+}
+
+/// What the plan found on the tenant, for the engine to use.
+pub struct Found {
+    pub client: Option<Client>,
+    pub api: Option<ResourceServer>,
+    pub grant: Option<ClientGrant>,
+}
+
+fn not_found_is_none<T>(r: Result<T, Auth0Error>) -> Result<Option<T>, IpcError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(Auth0Error::NotFound { .. }) => Ok(None),
+        Err(e) => Err(from_auth0(e)),
+    }
+}
+
+pub fn identifier_of(spec: &WizardSpec) -> String {
+    match &spec.api {
+        ApiChoice::New { identifier, .. } | ApiChoice::Existing { identifier } => identifier.trim().to_string(),
+    }
+}
+
+pub fn wanted_scopes(spec: &WizardSpec) -> Vec<String> {
+    spec.scopes.iter().map(|s| s.value.trim().to_string()).collect()
+}
+
+fn grant_scopes(spec: &WizardSpec) -> Vec<String> {
+    let mut g: Vec<String> = spec.grant_scopes.iter().map(|s| s.trim().to_string()).collect();
+    g.sort();
+    g.dedup();
+    g
+}
+
+pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, IpcError> {
+    let identifier = identifier_of(spec);
+    let app = async {
+        match &spec.app {
+            AppChoice::Existing { client_id } => not_found_is_none(client.get_client(client_id.trim()).await),
+            AppChoice::New { .. } => Ok(None),
+        }
+    };
+    let api = async { not_found_is_none(client.get_resource_server(&identifier).await) };
+    let (app, api) = tokio::join!(app, api);
+    let (app, api) = (app?, api?);
+    let grant = match (&app, &api) {
+        (Some(c), Some(a)) => client
+            .list_client_grants(Some(&c.client_id), Some(&a.identifier), &mut |_| {})
+            .await
+            .map_err(from_auth0)?
+            .into_iter()
+            .find(|g| g.subject_type.as_deref().unwrap_or("client") == "client"),
+        _ => None,
+    };
+    Ok(Found { client: app, api, grant })
+}
+
+/// The plan for `spec` on the tenant as it is now.
+pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Found), IpcError> {
+    let check = super::spec::check(spec);
+    if let Some(first) = check.issues.first() {
+        return Err(IpcError {
+            kind: ErrorKind::Validation,
+            message: first.message.clone(),
+            field: Some(first.field.clone()),
+        });
+    }
+    let granted = client.granted_scopes().await.map_err(from_auth0)?;
+    let found = find(client, spec).await?;
+    let identifier = identifier_of(spec);
+    let wanted = wanted_scopes(spec);
+    let mut steps = Vec::new();
+    let mut conflicts = Vec::new();
+
+    match (&spec.app, &found.client) {
+        (AppChoice::New { name, .. }, _) => steps.push(PlanStep {
+            kind: StepKind::CreateApplication,
+            title: format!("Create application “{}”", name.trim()),
+            detail: "Machine to Machine (non_interactive), grant type client_credentials".into(),
+        }),
+        (AppChoice::Existing { client_id }, None) => {
+            return Err(IpcError::new(
+                ErrorKind::NotFound,
+                format!("The application {client_id} no longer exists on this tenant."),
+            ));
+        }
+        (AppChoice::Existing { .. }, Some(c)) => {
+            let name = c.name.clone().unwrap_or_else(|| c.client_id.clone());
+            steps.push(PlanStep {
+                kind: StepKind::ReuseApplication,
+                title: format!("Use application “{name}”"),
+                detail: c.client_id.clone(),
+            });
+            if !c.grant_types.iter().any(|g| g == "client_credentials") {
+                steps.push(PlanStep {
+                    kind: StepKind::EnableClientCredentials,
+                    title: format!("Enable the Client Credentials grant on “{name}”"),
+                    detail: format!("grant types: {} + client_credentials", c.grant_types.join(", ")),
+                });
+            }
+        }
+    }
+
+    let mut new_scope_count = 0;
+    match (&spec.api, &found.api) {
+        (ApiChoice::New { name, signing_alg, token_lifetime, .. }, None) => {
+            new_scope_count = wanted.len();
+            steps.push(PlanStep {
+                kind: StepKind::CreateApi,
+                title: format!(
+                    "Create API “{}” with {} scope{}",
+                    name.trim(),
+                    wanted.len(),
+                    if wanted.len() == 1 { "" } else { "s" }
+                ),
+                detail: format!("{identifier} · {} · tokens live {token_lifetime} s", signing_alg.as_str()),
+            });
+        }
+        (ApiChoice::New { .. }, Some(existing)) => conflicts.push(PlanConflict {
+            field: "api.identifier".into(),
+            message: format!(
+                "An API with the identifier {identifier} already exists (“{}”). Use it instead of creating a new one?",
+                existing.name.clone().unwrap_or_default()
+            ),
+            existing: existing.identifier.clone(),
+        }),
+        (ApiChoice::Existing { .. }, None) => {
+            return Err(IpcError::new(
+                ErrorKind::NotFound,
+                format!("The API {identifier} no longer exists on this tenant."),
+            ));
+        }
+        (ApiChoice::Existing { .. }, Some(api)) => {
+            let name = api.name.clone().unwrap_or_else(|| api.identifier.clone());
+            steps.push(PlanStep {
+                kind: StepKind::ReuseApi,
+                title: format!("Use API “{name}”"),
+                detail: api.identifier.clone(),
+            });
+            let missing: Vec<&String> = wanted.iter().filter(|w| !api.scopes.iter().any(|s| &s.value == *w)).collect();
+            if !missing.is_empty() {
+                new_scope_count = missing.len();
+                if api.scopes.len() + missing.len() > super::spec::MAX_SCOPES {
+                    return Err(IpcError::validation(
+                        "scopes",
+                        format!(
+                            "The API has {} scopes; adding {} would exceed Auth0's limit of 1000.",
+                            api.scopes.len(),
+                            missing.len()
+                        ),
+                    ));
+                }
+                steps.push(PlanStep {
+                    kind: StepKind::AddScopes,
+                    title: format!(
+                        "Add {} scope{} to “{name}”",
+                        missing.len(),
+                        if missing.len() == 1 { "" } else { "s" }
+                    ),
+                    detail: missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                });
+            }
+        }
+    }
+
+    let desired = grant_scopes(spec);
+    let mut grant_change = None;
+    match &found.grant {
+        None => steps.push(PlanStep {
+            kind: StepKind::CreateGrant,
+            title: "Authorize the application for the API (create a client grant)".into(),
+            detail: if desired.is_empty() { "no scopes".into() } else { desired.join(", ") },
+        }),
+        Some(g) => {
+            let added: Vec<String> = desired.iter().filter(|s| !g.scope.contains(s)).cloned().collect();
+            let removed: Vec<String> = g.scope.iter().filter(|s| !desired.contains(s)).cloned().collect();
+            let change = GrantChange { added: added.clone(), removed: removed.clone() };
+            if added.is_empty() && removed.is_empty() {
+                steps.push(PlanStep {
+                    kind: StepKind::ReuseGrant,
+                    title: "Keep the existing client grant".into(),
+                    detail: desired.join(", "),
+                });
+            } else {
+                let mut parts = Vec::new();
+                if !added.is_empty() {
+                    parts.push(format!("add {}", added.join(", ")));
+                }
+                if !removed.is_empty() {
+                    parts.push(format!("remove {}", removed.join(", ")));
+                }
+                steps.push(PlanStep {
+                    kind: StepKind::UpdateGrant,
+                    title: "Change the existing client grant".into(),
+                    detail: parts.join("; "),
+                });
+            }
+            grant_change = Some(change);
+        }
+    }
+
+    let blockers: Vec<String> = steps
+        .iter()
+        .filter_map(|s| s.kind.permission().map(|p| (s, p)))
+        .filter(|(_, p)| !granted.iter().any(|g| g == p))
+        .map(|(s, p)| {
+            format!(
+                "“{}” needs the Management API permission {p}, which Grantsmith's management application lacks.",
+                s.title
+            )
+        })
+        .collect();
+    let summary = summarize(&steps, new_scope_count);
+    Ok((Plan { steps, blockers, conflicts, grant_change, summary }, found))
+}
+
+fn summarize(steps: &[PlanStep], new_scopes: usize) -> String {
+    let mut parts = Vec::new();
+    for s in steps {
+        match s.kind {
+            StepKind::CreateApplication => parts.push("1 application".to_string()),
+            StepKind::CreateApi => {
+                parts.push(format!("1 API with {new_scopes} scope{}", if new_scopes == 1 { "" } else { "s" }))
+            }
+            StepKind::CreateGrant => parts.push("1 grant".to_string()),
+            _ => {}
+        }
+    }
+    let mut out = if parts.is_empty() { String::new() } else { format!("Creates {}", parts.join(", ")) };
+    let updates: Vec<String> = steps
+        .iter()
+        .filter_map(|s| match s.kind {
+            StepKind::AddScopes => {
+                Some(format!("adds {new_scopes} scope{} to an API", if new_scopes == 1 { "" } else { "s" }))
+            }
+            StepKind::UpdateGrant => Some("changes 1 grant".to_string()),
+            StepKind::EnableClientCredentials => Some("enables client credentials on 1 application".to_string()),
+            _ => None,
+        })
+        .collect();
+    if !updates.is_empty() {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        let joined = updates.join(", ");
+        if out.is_empty() {
+            let mut c = joined.chars();
+            out = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+        } else {
+            out.push_str(&joined);
+        }
+    }
+    if out.is_empty() { "Nothing to change: everything is already set up.".into() } else { format!("{out}.") }
+}

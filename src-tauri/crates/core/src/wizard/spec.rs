@@ -1,0 +1,343 @@
+//! What the admin asks the wizard for, and every rule it must meet — checked here, in one
+//! place, and shown inline by the UI as the user types.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::profiles::FieldIssue;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum AppChoice {
+    /// A new Machine to Machine application.
+    New {
+        name: String,
+        description: String,
+    },
+    Existing {
+        client_id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum SigningAlg {
+    RS256,
+    HS256,
+}
+
+impl SigningAlg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SigningAlg::RS256 => "RS256",
+            SigningAlg::HS256 => "HS256",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ApiChoice {
+    New { name: String, identifier: String, signing_alg: SigningAlg, token_lifetime: i64 },
+    Existing { identifier: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScopeSpec {
+    pub value: String,
+    pub description: String,
+}
+
+/// The whole request: which application, which API, the API's scopes (including those it
+/// already has), and the scopes the application is granted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WizardSpec {
+    pub app: AppChoice,
+    pub api: ApiChoice,
+    pub scopes: Vec<ScopeSpec>,
+    pub grant_scopes: Vec<String>,
+}
+
+/// Issues block the plan; warnings are shown and do not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct SpecCheck {
+    pub issues: Vec<FieldIssue>,
+    pub warnings: Vec<FieldIssue>,
+}
+
+pub const MAX_APP_NAME: usize = 255;
+pub const MAX_APP_DESCRIPTION: usize = 140;
+pub const MAX_API_NAME: usize = 200;
+pub const MAX_IDENTIFIER: usize = 600;
+pub const MAX_SCOPE_VALUE: usize = 280;
+pub const MAX_SCOPE_DESCRIPTION: usize = 500;
+pub const MAX_SCOPES: usize = 1000;
+pub const MAX_TOKEN_LIFETIME: i64 = 2_592_000;
+pub const DEFAULT_TOKEN_LIFETIME: i64 = 86_400;
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// RFC 6749 scope-token characters: printable ASCII except space, `"` and `\`.
+pub fn scope_problem(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return Some("Scope value is empty.".into());
+    }
+    if value.chars().any(char::is_whitespace) {
+        return Some(format!("Scope values cannot contain spaces (\"{value}\"). Use e.g. read:orders."));
+    }
+    if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic() || *c == '"' || *c == '\\') {
+        return Some(format!(
+            "Scope values can use only printable ASCII without quotes or backslashes; \"{value}\" contains “{bad}”."
+        ));
+    }
+    if len(value) > MAX_SCOPE_VALUE {
+        return Some(format!("Scope values can be at most {MAX_SCOPE_VALUE} characters; this one is {}.", len(value)));
+    }
+    None
+}
+
+fn name_problem(what: &str, name: &str, max: usize) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Some(format!("{what} name is empty."));
+    }
+    if name.contains(['<', '>']) {
+        return Some(format!("{what} names cannot contain < or > (Auth0 refuses them)."));
+    }
+    if len(name) > max {
+        return Some(format!("{what} names can be at most {max} characters; this one is {}.", len(name)));
+    }
+    None
+}
+
+pub fn check(spec: &WizardSpec) -> SpecCheck {
+    let mut out = SpecCheck::default();
+    let mut issue = |field: &str, message: String| out.issues.push(FieldIssue { field: field.into(), message });
+
+    match &spec.app {
+        AppChoice::New { name, description } => {
+            if let Some(p) = name_problem("Application", name, MAX_APP_NAME) {
+                issue("app.name", p);
+            }
+            if len(description.trim()) > MAX_APP_DESCRIPTION {
+                issue(
+                    "app.description",
+                    format!(
+                        "Descriptions can be at most {MAX_APP_DESCRIPTION} characters; this one is {}.",
+                        len(description.trim())
+                    ),
+                );
+            }
+        }
+        AppChoice::Existing { client_id } if client_id.trim().is_empty() => {
+            issue("app.client_id", "Pick an application, or create a new one.".into());
+        }
+        AppChoice::Existing { .. } => {}
+    }
+
+    let mut warnings = Vec::new();
+    match &spec.api {
+        ApiChoice::New { name, identifier, token_lifetime, .. } => {
+            if let Some(p) = name_problem("API", name, MAX_API_NAME) {
+                issue("api.name", p);
+            }
+            let id = identifier.trim();
+            if id.is_empty() {
+                issue(
+                    "api.identifier",
+                    "Identifier is empty. Use a URL such as https://api.example.com/orders.".into(),
+                );
+            } else if id.chars().any(char::is_whitespace) {
+                issue("api.identifier", "Identifiers cannot contain spaces.".into());
+            } else if let Some(bad) = id.chars().find(|c| !c.is_ascii_graphic()) {
+                issue(
+                    "api.identifier",
+                    format!("Identifiers can use only printable ASCII characters; this one contains “{bad}”."),
+                );
+            } else if len(id) > MAX_IDENTIFIER {
+                issue(
+                    "api.identifier",
+                    format!("Identifier is {} characters; Auth0 allows {MAX_IDENTIFIER}.", len(id)),
+                );
+            } else {
+                if !(id.starts_with("https://") || id.starts_with("http://")) {
+                    warnings.push(FieldIssue {
+                        field: "api.identifier".into(),
+                        message: "Auth0 recommends a URL (it is never called; it only names the API).".into(),
+                    });
+                }
+                warnings.push(FieldIssue {
+                    field: "api.identifier".into(),
+                    message: if id.ends_with('/') {
+                        "Ends with a slash — tokens must ask for exactly this value, slash included. It cannot be changed later.".into()
+                    } else {
+                        "Ends without a slash — tokens must ask for exactly this value. It cannot be changed later.".into()
+                    },
+                });
+            }
+            if !(1..=MAX_TOKEN_LIFETIME).contains(token_lifetime) {
+                issue(
+                    "api.token_lifetime",
+                    format!(
+                        "Token lifetime must be between 1 and {MAX_TOKEN_LIFETIME} seconds (30 days); it is {token_lifetime}."
+                    ),
+                );
+            }
+        }
+        ApiChoice::Existing { identifier } if identifier.trim().is_empty() => {
+            issue("api.identifier", "Pick an API, or create a new one.".into());
+        }
+        ApiChoice::Existing { .. } => {}
+    }
+
+    if spec.scopes.len() > MAX_SCOPES {
+        issue(
+            "scopes",
+            format!("An API can have at most {MAX_SCOPES} scopes; this one would have {}.", spec.scopes.len()),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, s) in spec.scopes.iter().enumerate() {
+        let value = s.value.trim();
+        if let Some(p) = scope_problem(value) {
+            issue(&format!("scopes[{i}].value"), p);
+        } else if !seen.insert(value) {
+            issue(&format!("scopes[{i}].value"), format!("The scope {value} is listed twice."));
+        }
+        if len(s.description.trim()) > MAX_SCOPE_DESCRIPTION {
+            issue(
+                &format!("scopes[{i}].description"),
+                format!(
+                    "Scope descriptions can be at most {MAX_SCOPE_DESCRIPTION} characters; this one is {}.",
+                    len(s.description.trim())
+                ),
+            );
+        }
+    }
+    for g in &spec.grant_scopes {
+        if !spec.scopes.iter().any(|s| s.value.trim() == g) {
+            issue("grant_scopes", format!("{g} is not one of the API's scopes."));
+        }
+    }
+    out.warnings = warnings;
+    out
+}
+
+/// Parses the paste box: one scope per line, `value description…`.
+pub fn parse_scope_lines(text: &str) -> Vec<ScopeSpec> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.split_once(char::is_whitespace) {
+            Some((v, d)) => ScopeSpec { value: v.into(), description: d.trim().into() },
+            None => ScopeSpec { value: l.into(), description: String::new() },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec() -> WizardSpec {
+        WizardSpec {
+            app: AppChoice::New { name: "Orders worker".into(), description: "Nightly sync".into() },
+            api: ApiChoice::New {
+                name: "Orders API".into(),
+                identifier: "https://api.example.com/orders".into(),
+                signing_alg: SigningAlg::RS256,
+                token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            },
+            scopes: vec![
+                ScopeSpec { value: "read:orders".into(), description: "Read orders".into() },
+                ScopeSpec { value: "write:orders".into(), description: String::new() },
+            ],
+            grant_scopes: vec!["read:orders".into()],
+        }
+    }
+
+    fn fields(c: &SpecCheck) -> Vec<&str> {
+        c.issues.iter().map(|i| i.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_good_spec_passes_with_the_identifier_warning() {
+        let c = check(&spec());
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        assert!(c.warnings[0].message.starts_with("Ends without a slash"));
+    }
+
+    #[test]
+    fn bad_names_are_named_with_their_rule() {
+        let mut s = spec();
+        s.app = AppChoice::New { name: "<script>alert(1)</script>".into(), description: "d".repeat(141) };
+        s.api = ApiChoice::New {
+            name: "".into(),
+            identifier: "https://x".into(),
+            signing_alg: SigningAlg::HS256,
+            token_lifetime: 0,
+        };
+        let c = check(&s);
+        assert_eq!(fields(&c), ["app.name", "app.description", "api.name", "api.token_lifetime"]);
+        assert!(c.issues[0].message.contains("< or >"));
+        assert_eq!(c.issues[1].message, "Descriptions can be at most 140 characters; this one is 141.");
+        let long = AppChoice::New { name: "n".repeat(1000), description: String::new() };
+        let c = check(&WizardSpec { app: long, ..spec() });
+        assert_eq!(c.issues[0].message, "Application names can be at most 255 characters; this one is 1000.");
+    }
+
+    #[test]
+    fn identifier_rules_spaces_emoji_length_and_slash() {
+        let with = |id: &str| {
+            check(&WizardSpec {
+                api: ApiChoice::New {
+                    name: "A".into(),
+                    identifier: id.into(),
+                    signing_alg: SigningAlg::RS256,
+                    token_lifetime: 60,
+                },
+                ..spec()
+            })
+        };
+        assert_eq!(with("https://api example").issues[0].message, "Identifiers cannot contain spaces.");
+        assert!(with("https://api.example.com/🦀").issues[0].message.contains("🦀"));
+        assert_eq!(
+            with(&format!("https://{}", "a".repeat(593))).issues[0].message,
+            "Identifier is 601 characters; Auth0 allows 600."
+        );
+        let slash = with("https://api.example.com/");
+        assert!(slash.issues.is_empty() && slash.warnings[0].message.starts_with("Ends with a slash"));
+        assert!(with("orders-api").warnings[0].message.contains("recommends a URL"));
+    }
+
+    #[test]
+    fn scope_rules_spaces_duplicates_limit_and_grant_subset() {
+        let mut s = spec();
+        s.scopes.push(ScopeSpec { value: "read orders".into(), description: String::new() });
+        s.scopes.push(ScopeSpec { value: "read:orders".into(), description: String::new() });
+        s.grant_scopes.push("admin".into());
+        let c = check(&s);
+        assert_eq!(fields(&c), ["scopes[2].value", "scopes[3].value", "grant_scopes"]);
+        assert!(c.issues[0].message.starts_with("Scope values cannot contain spaces"));
+        assert_eq!(c.issues[1].message, "The scope read:orders is listed twice.");
+
+        let mut many = spec();
+        many.scopes =
+            (0..=MAX_SCOPES).map(|i| ScopeSpec { value: format!("s:{i}"), description: String::new() }).collect();
+        many.grant_scopes.clear();
+        assert_eq!(check(&many).issues[0].message, "An API can have at most 1000 scopes; this one would have 1001.");
+    }
+
+    #[test]
+    fn pasted_lines_become_scopes() {
+        let parsed = parse_scope_lines("read:orders  Read all orders\n\n write:orders\n");
+        assert_eq!(
+            parsed,
+            [
+                ScopeSpec { value: "read:orders".into(), description: "Read all orders".into() },
+                ScopeSpec { value: "write:orders".into(), description: String::new() }
+            ]
+        );
+    }
+}
