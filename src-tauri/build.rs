@@ -16,6 +16,18 @@ const COMMANDS: &[&str] = &[
     "reset_sandbox",
     "permission_guide",
     "list_applications",
+    "wizard_check",
+    "wizard_parse_scopes",
+    "list_apis",
+    "wizard_plan",
+    "wizard_apply",
+    "wizard_resume",
+    "wizard_undo",
+    "wizard_unfinished",
+    "wizard_runs",
+    "wizard_draft",
+    "wizard_save_draft",
+    "wizard_clear_draft",
 ];
 
 fn main() {

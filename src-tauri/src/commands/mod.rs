@@ -5,6 +5,7 @@ pub mod app;
 pub mod apps;
 pub mod profiles;
 pub mod settings;
+pub mod wizard;
 
 /// Every command, as `build.rs` declares them and `capabilities/main.json` grants them.
 #[macro_export]
@@ -25,6 +26,18 @@ macro_rules! all_commands {
             commands::profiles::reset_sandbox,
             commands::profiles::permission_guide,
             commands::apps::list_applications,
+            commands::wizard::wizard_check,
+            commands::wizard::wizard_parse_scopes,
+            commands::wizard::list_apis,
+            commands::wizard::wizard_plan,
+            commands::wizard::wizard_apply,
+            commands::wizard::wizard_resume,
+            commands::wizard::wizard_undo,
+            commands::wizard::wizard_unfinished,
+            commands::wizard::wizard_runs,
+            commands::wizard::wizard_draft,
+            commands::wizard::wizard_save_draft,
+            commands::wizard::wizard_clear_draft,
         ]
     };
 }

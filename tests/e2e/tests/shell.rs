@@ -6,7 +6,7 @@ use grantsmith_e2e::{Launch, run};
 async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
     run("shell-home", Launch::default(), |s| async move {
         assert_eq!(s.client.title().await.unwrap(), "Grantsmith");
-        for nav in ["nav-setup", "nav-token", "nav-apps", "nav-apis", "nav-history"] {
+        for nav in ["nav-wizard", "nav-token", "nav-apps", "nav-apis", "nav-history"] {
             s.testid(nav).await;
         }
         s.testid("tenant-switcher").await;

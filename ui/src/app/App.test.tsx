@@ -73,7 +73,7 @@ describe("App", () => {
     expect(await screen.findByText("v9.9.9")).toBeTruthy();
     expect(screen.getByTestId("app-database").textContent).toBe("/data/grantsmith.db");
     expect(screen.getByTestId("keychain-status").textContent).toContain("no Secret Service");
-    expect(screen.getByTestId("nav-setup").getAttribute("aria-current")).toBe("page");
+    expect(screen.getByTestId("home-start-wizard")).toBeTruthy();
   });
 
   it("replaces the frame with an explanation when the database cannot be opened", async () => {
@@ -98,7 +98,7 @@ describe("App", () => {
     await userEvent.click(screen.getByTestId("nav-apis"));
     expect(screen.getByTestId("area-apis-empty")).toBeTruthy();
     expect(screen.getByTestId("nav-apis").getAttribute("aria-current")).toBe("page");
-    expect(screen.getByTestId("nav-setup").getAttribute("aria-current")).toBeNull();
+    expect(screen.getByTestId("nav-wizard").getAttribute("aria-current")).toBeNull();
   });
 
   it("saves the chosen theme through Rust before applying it", async () => {

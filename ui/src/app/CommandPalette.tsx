@@ -34,7 +34,7 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
     }));
     const areas: Action[] = AREAS.map((a) => ({
       id: `area-${a.id}`,
-      label: a.id === "setup" ? "Start setup" : `Go to ${a.label}`,
+      label: a.id === "wizard" ? "Start setup" : `Go to ${a.label}`,
       group: "Go to",
       run: () => go({ kind: "area", area: a.id }),
     }));

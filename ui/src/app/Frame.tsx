@@ -1,4 +1,4 @@
-import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, Title } from "@mantine/core";
+import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
 import { AppsScreen } from "../features/apps/AppsScreen";
@@ -7,6 +7,7 @@ import { Home } from "../features/home/Home";
 import { ProfileForm } from "../features/profiles/ProfileForm";
 import { TenantsScreen } from "../features/profiles/TenantsScreen";
 import { useProfiles } from "../features/profiles/useProfiles";
+import { WizardScreen } from "../features/wizard/WizardScreen";
 import { AREAS } from "./areas";
 import { CommandPalette } from "./CommandPalette";
 import { Logo } from "./Logo";
@@ -29,10 +30,12 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
 
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         <AppShell.Section>
-          <Group gap="xs" px="xs" pb="md" wrap="nowrap">
-            <Logo size={28} />
-            <Title order={4}>Grantsmith</Title>
-          </Group>
+          <UnstyledButton onClick={() => go({ kind: "home" })} aria-label="Grantsmith home" data-testid="nav-home">
+            <Group gap="xs" px="xs" pb="md" wrap="nowrap">
+              <Logo size={28} />
+              <Title order={4}>Grantsmith</Title>
+            </Group>
+          </UnstyledButton>
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
@@ -92,8 +95,10 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
       const profile = data?.profiles.find((p) => p.id === screen.id);
       return profile ? <ProfileForm key={profile.id} editing={profile} /> : <TenantsScreen />;
     }
+    case "home":
+      return <Home info={info} infoError={infoError} />;
     case "area":
-      if (screen.area === "setup") return <Home info={info} infoError={infoError} />;
+      if (screen.area === "wizard") return <WizardScreen />;
       if (screen.area === "apps") return <AppsScreen />;
       return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
   }

@@ -7,7 +7,7 @@ import {
   type Icon,
 } from "@tabler/icons-react";
 
-export type AreaId = "setup" | "token" | "apps" | "apis" | "history";
+export type AreaId = "wizard" | "token" | "apps" | "apis" | "history";
 
 export interface Area {
   id: AreaId;
@@ -18,7 +18,7 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { id: "setup", label: "Setup", icon: IconWand, hint: "Set up machine-to-machine access step by step." },
+  { id: "wizard", label: "Setup", icon: IconWand, hint: "Set up machine-to-machine access step by step." },
   { id: "token", label: "Test token", icon: IconKey, hint: "Get a token for an application and API, verified and explained." },
   { id: "apps", label: "Applications", icon: IconApps, hint: "The tenant's Machine to Machine applications." },
   { id: "apis", label: "APIs", icon: IconServer2, hint: "The tenant's APIs (resource servers) and their permissions." },

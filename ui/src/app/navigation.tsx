@@ -3,6 +3,7 @@ import type { AreaId } from "./areas";
 
 /** What the main pane shows: an area, or a tenant screen. */
 export type Screen =
+  | { kind: "home" }
   | { kind: "area"; area: AreaId }
   | { kind: "tenants" }
   | { kind: "add-tenant" }
@@ -16,7 +17,7 @@ interface Navigation {
 const NavigationContext = createContext<Navigation | null>(null);
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [screen, go] = useState<Screen>({ kind: "area", area: "setup" });
+  const [screen, go] = useState<Screen>({ kind: "home" });
   return <NavigationContext.Provider value={{ screen, go }}>{children}</NavigationContext.Provider>;
 }
 

@@ -1,5 +1,12 @@
 // The only module that imports @tauri-apps/*: one typed wrapper per Rust command.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ApiSummary } from "../bindings/ApiSummary";
+import type { Plan } from "../bindings/Plan";
+import type { RunView } from "../bindings/RunView";
+import type { ScopeSpec } from "../bindings/ScopeSpec";
+import type { SpecCheck } from "../bindings/SpecCheck";
+import type { WizardDraft } from "../bindings/WizardDraft";
+import type { WizardSpec } from "../bindings/WizardSpec";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AppSummary } from "../bindings/AppSummary";
 import type { ColorScheme } from "../bindings/ColorScheme";
@@ -38,3 +45,26 @@ export const testNewConnection = (input: ProfileInput, editing?: string) =>
 export const permissionGuide = () => call<PermissionCheck[]>("permission_guide");
 export const resetSandbox = () => call<void>("reset_sandbox");
 export const listApplications = () => call<AppSummary[]>("list_applications");
+
+export const listApis = () => call<ApiSummary[]>("list_apis");
+export const wizardCheck = (spec: WizardSpec) => call<SpecCheck>("wizard_check", { spec });
+export const wizardParseScopes = (text: string) => call<ScopeSpec[]>("wizard_parse_scopes", { text });
+export const wizardPlan = (spec: WizardSpec) => call<Plan>("wizard_plan", { spec });
+export const wizardDraft = () => call<WizardDraft | null>("wizard_draft");
+export const wizardSaveDraft = (spec: WizardSpec, step: number) => call<void>("wizard_save_draft", { spec, step });
+export const wizardClearDraft = () => call<void>("wizard_clear_draft");
+export const wizardUnfinished = () => call<RunView | null>("wizard_unfinished");
+export const wizardRuns = () => call<RunView[]>("wizard_runs");
+
+function progress(onUpdate: (run: RunView) => void): Channel<RunView> {
+  const channel = new Channel<RunView>();
+  channel.onmessage = onUpdate;
+  return channel;
+}
+
+export const wizardApply = (spec: WizardSpec, reviewed: Plan, confirm: string | null, onUpdate: (run: RunView) => void) =>
+  call<RunView>("wizard_apply", { spec, reviewed, confirm, onUpdate: progress(onUpdate) });
+export const wizardResume = (runId: string, onUpdate: (run: RunView) => void) =>
+  call<RunView>("wizard_resume", { runId, onUpdate: progress(onUpdate) });
+export const wizardUndo = (runId: string, onUpdate: (run: RunView) => void) =>
+  call<RunView>("wizard_undo", { runId, onUpdate: progress(onUpdate) });

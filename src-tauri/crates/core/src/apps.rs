@@ -36,3 +36,39 @@ pub async fn list_applications(client: &Auth0Client) -> Result<Vec<AppSummary>, 
     apps.sort_by_key(|a| a.name.to_lowercase());
     Ok(apps)
 }
+
+/// An API, for picking an existing one in the wizard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ApiSummary {
+    pub id: String,
+    pub identifier: String,
+    pub name: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_alg: Option<String>,
+    pub scopes: Vec<crate::wizard::ScopeSpec>,
+    pub is_system: bool,
+}
+
+/// Every API of the tenant except Auth0's own system APIs, sorted by name.
+pub async fn list_apis(client: &Auth0Client) -> Result<Vec<ApiSummary>, IpcError> {
+    let apis = client.list_resource_servers(&mut |_| {}).await.map_err(from_auth0)?;
+    let mut out: Vec<ApiSummary> = apis
+        .into_iter()
+        .filter(|a| !a.is_system)
+        .map(|a| ApiSummary {
+            name: a.name.clone().unwrap_or_else(|| a.identifier.clone()),
+            scopes: a
+                .scopes
+                .into_iter()
+                .map(|s| crate::wizard::ScopeSpec { value: s.value, description: s.description.unwrap_or_default() })
+                .collect(),
+            id: a.id,
+            identifier: a.identifier,
+            signing_alg: a.signing_alg,
+            is_system: a.is_system,
+        })
+        .collect();
+    out.sort_by_key(|a| a.name.to_lowercase());
+    Ok(out)
+}

@@ -16,5 +16,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::profiles::InputCheck::export_all(&cfg)?;
     crate::profiles::ConnectionReport::export_all(&cfg)?;
     crate::apps::AppSummary::export_all(&cfg)?;
+    crate::apps::ApiSummary::export_all(&cfg)?;
+    crate::wizard::WizardSpec::export_all(&cfg)?;
+    crate::wizard::SpecCheck::export_all(&cfg)?;
+    crate::wizard::Plan::export_all(&cfg)?;
+    crate::wizard::RunView::export_all(&cfg)?;
+    crate::wizard::WizardDraft::export_all(&cfg)?;
     Ok(())
 }

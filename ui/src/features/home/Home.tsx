@@ -31,7 +31,7 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
             <List.Item>get a test token, verify it, and show quickstart code.</List.Item>
           </List>
           <Group mt="xs">
-            <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" disabled>
+            <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" onClick={() => go({ kind: "area", area: "wizard" })}>
               Start setup
             </Button>
             <Button
@@ -44,8 +44,7 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            The setup wizard arrives in the next build. Until then, try the Sandbox tenant: it runs on this computer
-            and needs no Auth0 account.
+            New here? The Sandbox tenant runs on this computer and needs no Auth0 account: try the whole setup there first.
           </Text>
         </Stack>
       </Card>

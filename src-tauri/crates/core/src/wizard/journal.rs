@@ -290,3 +290,10 @@ impl Store {
         Ok(())
     }
 }
+
+/// A saved draft: what the admin typed, and the step they were on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WizardDraft {
+    pub spec: WizardSpec,
+    pub step: u32,
+}

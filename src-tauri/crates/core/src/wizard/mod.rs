@@ -6,6 +6,6 @@ pub mod plan;
 pub mod run;
 pub mod spec;
 
-pub use journal::{RunStatus, RunStep, RunView, StepStatus};
+pub use journal::{RunStatus, RunStep, RunView, StepStatus, WizardDraft};
 pub use plan::{Plan, PlanStep, StepKind};
 pub use spec::{ApiChoice, AppChoice, ScopeSpec, SigningAlg, SpecCheck, WizardSpec};

@@ -1,0 +1,164 @@
+//! The setup wizard in the real window on the Sandbox profile: the whole path for RS256
+//! and HS256, the tenant checked through the Management API afterwards, and a validation
+//! error shown inline. A screenshot per step.
+
+use grantsmith_e2e::{Launch, Session, run};
+use grantsmith_sandbox::{Sandbox, SandboxConfig};
+use serde_json::{Value, json};
+
+struct Tenant {
+    sb: Sandbox,
+    http: reqwest::Client,
+    token: String,
+}
+
+impl Tenant {
+    async fn start() -> Self {
+        let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
+        let http = reqwest::Client::new();
+        let t: Value = http
+            .post(format!("{}/oauth/token", sb.base_url()))
+            .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
+                "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = t["access_token"].as_str().unwrap().to_string();
+        Self { sb, http, token }
+    }
+
+    fn env(&self) -> Vec<(String, String)> {
+        vec![
+            ("GRANTSMITH_SANDBOX_URL".into(), self.sb.base_url()),
+            ("GRANTSMITH_SANDBOX_CLIENT_ID".into(), self.sb.management_client_id().into()),
+            ("GRANTSMITH_SANDBOX_CLIENT_SECRET".into(), self.sb.management_client_secret()),
+        ]
+    }
+
+    async fn get(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}{path}", self.sb.base_url()))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+async fn go_through_the_wizard(s: &Session, alg: &str, shots: &str) {
+    s.click("nav-wizard").await;
+    s.type_into("wizard-app-name", &format!("Orders worker {alg}")).await;
+    s.screenshot(&format!("{shots}-1-application")).await;
+    s.click("wizard-next").await;
+
+    s.type_into("wizard-api-name", &format!("Orders API {alg}")).await;
+    s.type_into("wizard-api-identifier", &format!("https://api.example.com/orders-{}", alg.to_lowercase())).await;
+    s.testid("wizard-api-alg").await.select_by_value(alg).await.unwrap();
+    s.wait_text("wizard-step-1", "It cannot be changed later").await;
+    s.screenshot(&format!("{shots}-2-api")).await;
+    s.click("wizard-next").await;
+
+    for (value, description) in [("read:orders", "Read orders"), ("write:orders", "Create and change orders")] {
+        s.type_into("wizard-scope-value", value).await;
+        s.type_into("wizard-scope-description", description).await;
+        s.click("wizard-scope-add").await;
+    }
+    s.wait_text("wizard-scope-list", "write:orders").await;
+    s.screenshot(&format!("{shots}-3-scopes")).await;
+    s.click("wizard-next").await;
+
+    s.click("wizard-grant-scope-read:orders").await;
+    s.screenshot(&format!("{shots}-4-authorize")).await;
+    s.click("wizard-next").await;
+
+    let summary = s.wait_text("wizard-summary", "Creates").await;
+    assert_eq!(summary, "Creates 1 application, 1 API with 2 scopes, 1 grant.");
+    s.screenshot(&format!("{shots}-5-review")).await;
+    s.click("wizard-apply").await;
+    let result = s.wait_text("wizard-result", "set up").await;
+    assert!(result.contains(&format!("https://api.example.com/orders-{}", alg.to_lowercase())), "{result}");
+    s.screenshot(&format!("{shots}-6-result")).await;
+}
+
+async fn check_tenant(t: &Tenant, alg: &str) {
+    let identifier = format!("https://api.example.com/orders-{}", alg.to_lowercase());
+    let apps = t.get("/api/v2/clients?app_type=non_interactive").await;
+    let mine: Vec<&Value> =
+        apps.as_array().unwrap().iter().filter(|a| a["name"] == format!("Orders worker {alg}")).collect();
+    assert_eq!(mine.len(), 1, "one application: {apps}");
+    assert_eq!(mine[0]["grant_types"], json!(["client_credentials"]));
+    let enc: String = form_urlencoded_encode(&identifier);
+    let api = t.get(&format!("/api/v2/resource-servers/{enc}")).await;
+    assert_eq!(api["signing_alg"], alg);
+    assert_eq!(
+        api["scopes"],
+        json!([{"value": "read:orders", "description": "Read orders"}, {"value": "write:orders", "description": "Create and change orders"}])
+    );
+    let grants = t.get(&format!("/api/v2/client-grants?client_id={}", mine[0]["client_id"].as_str().unwrap())).await;
+    assert_eq!(grants.as_array().unwrap().len(), 1);
+    assert_eq!(grants[0]["audience"], identifier.as_str());
+    assert_eq!(grants[0]["scope"], json!(["read:orders"]));
+}
+
+fn form_urlencoded_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
+    let t = Tenant::start().await;
+    let env = t.env();
+    run("wizard", Launch { env, ..Launch::default() }, |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        go_through_the_wizard(&s, "RS256", "wizard-rs256").await;
+        s.click("wizard-restart").await;
+        go_through_the_wizard(&s, "HS256", "wizard-hs256").await;
+    })
+    .await;
+    check_tenant(&t, "RS256").await;
+    check_tenant(&t, "HS256").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_restart() {
+    let t = Tenant::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let launch = || Launch { env: t.env(), data_dir: Some(dir.path().to_path_buf()) };
+    run("wizard-validation", launch(), |s| async move {
+        s.click("nav-wizard").await;
+        s.type_into("wizard-app-name", "<script>alert(1)</script>").await;
+        let text = s.wait_text("wizard-step-0", "cannot contain < or >").await;
+        assert!(text.contains("Auth0 refuses them"), "{text}");
+        s.click("wizard-next").await;
+        assert!(s.text("wizard-step-0").await.contains("cannot contain"), "Next does not pass a broken step");
+        s.screenshot("wizard-validation-name").await;
+        s.type_into("wizard-app-name", "Draft worker").await;
+        s.click("wizard-next").await;
+        s.type_into("wizard-api-identifier", "https://api.example.com/has space").await;
+        s.wait_text("wizard-step-1", "Identifiers cannot contain spaces.").await;
+        s.screenshot("wizard-validation-identifier").await;
+        // Let the draft be saved (it is debounced) before the window closes.
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    })
+    .await;
+    run("wizard-draft-restored", launch(), |s| async move {
+        s.click("nav-wizard").await;
+        let identifier = s.testid("wizard-api-identifier").await.prop("value").await.unwrap().unwrap_or_default();
+        assert_eq!(identifier, "https://api.example.com/has space", "the draft and its step are restored");
+    })
+    .await;
+}

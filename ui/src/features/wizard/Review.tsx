@@ -1,0 +1,215 @@
+import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from "@mantine/core";
+import { IconCheck, IconCopy, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
+import type { Plan } from "../../bindings/Plan";
+import type { RunView } from "../../bindings/RunView";
+import type { StepKind } from "../../bindings/StepKind";
+import type { StepStatus } from "../../bindings/StepStatus";
+
+function kindIcon(kind: StepKind) {
+  if (kind.startsWith("create")) return { icon: <IconPlus size={14} />, color: "green", label: "create" };
+  if (kind.startsWith("reuse")) return { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" };
+  return { icon: <IconPencilPlus size={14} />, color: "blue", label: "update" };
+}
+
+/** The plan as rows: what will be created, changed or reused, with its key fields. */
+export function PlanTable({ plan }: { plan: Plan }) {
+  return (
+    <Table verticalSpacing="xs" data-testid="wizard-plan">
+      <Table.Tbody>
+        {plan.steps.map((s, i) => {
+          const k = kindIcon(s.kind);
+          return (
+            <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
+              <Table.Td w={36}>
+                <Tooltip label={k.label}>
+                  <ThemeIcon size="sm" variant="light" color={k.color} aria-label={k.label}>
+                    {k.icon}
+                  </ThemeIcon>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {s.title}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {s.detail}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function ReviewStep({
+  plan,
+  loading,
+  error,
+  production,
+  tenantName,
+  confirm,
+  onConfirm,
+  onUseExisting,
+}: {
+  plan?: Plan;
+  loading: boolean;
+  error?: string;
+  production: boolean;
+  tenantName: string;
+  confirm: string;
+  onConfirm: (v: string) => void;
+  onUseExisting: (identifier: string) => void;
+}) {
+  if (loading) {
+    return (
+      <Group gap="xs">
+        <Loader size="sm" />
+        <Text>Reading the tenant to plan the changes…</Text>
+      </Group>
+    );
+  }
+  if (error) return <Alert color="red" title="Could not plan" data-testid="wizard-plan-error">{error}</Alert>;
+  if (!plan) return null;
+  return (
+    <Stack gap="md">
+      <PlanTable plan={plan} />
+      <Text fw={600} data-testid="wizard-summary">
+        {plan.summary}
+      </Text>
+      {plan.blockers.map((b) => (
+        <Alert key={b} color="red" title="Cannot run yet" data-testid="wizard-blocker">
+          {b} Grant it in Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine to Machine Applications, then review again.
+        </Alert>
+      ))}
+      {plan.conflicts.map((c) => (
+        <Alert key={c.field} color="yellow" title="Already exists" data-testid="wizard-conflict">
+          <Stack gap="xs">
+            <Text size="sm">{c.message}</Text>
+            <Group>
+              <Button size="xs" onClick={() => onUseExisting(c.existing)} data-testid="wizard-use-existing-api">
+                Use the existing API
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ))}
+      {production && plan.steps.some((s) => !s.kind.startsWith("reuse")) && (
+        <TextInput
+          label={`Type ${tenantName} to confirm`}
+          description="This is a production tenant: the changes above affect live systems."
+          value={confirm}
+          onChange={(e) => onConfirm(e.currentTarget.value)}
+          data-testid="wizard-confirm-tenant"
+        />
+      )}
+    </Stack>
+  );
+}
+
+function statusBadge(status: StepStatus) {
+  const map: Record<StepStatus, { color: string; label: string }> = {
+    waiting: { color: "gray", label: "waiting" },
+    running: { color: "blue", label: "running" },
+    done: { color: "green", label: "done" },
+    failed: { color: "red", label: "failed" },
+    undone: { color: "gray", label: "undone" },
+  };
+  const m = map[status];
+  return (
+    <Badge color={m.color} variant="light" leftSection={status === "running" ? <Loader size={10} /> : status === "done" ? <IconCheck size={10} /> : status === "failed" ? <IconX size={10} /> : undefined}>
+      {m.label}
+    </Badge>
+  );
+}
+
+/** The run's steps as live statuses; failures with their reason. */
+export function RunSteps({ run }: { run: RunView }) {
+  return (
+    <Table verticalSpacing="xs" data-testid="wizard-run">
+      <Table.Tbody>
+        {run.steps.map((s) => (
+          <Table.Tr key={s.idx} data-testid={`wizard-run-step-${s.idx}`} data-status={s.status}>
+            <Table.Td w={110}>{statusBadge(s.status)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {s.title}
+              </Text>
+              {s.error && (
+                <Text size="xs" c="red">
+                  {s.error}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{s.object_id && <Copyable value={s.object_id} />}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function Copyable({ value, testId }: { value: string; testId?: string }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text size="xs" ff="monospace" data-testid={testId} style={{ wordBreak: "break-all" }}>
+        {value}
+      </Text>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? "Copied" : "Copy"}>
+            <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`Copy ${value}`}>
+              {copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
+            </Button>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+/** What a finished run made: ids to copy, and where to go next. */
+export function RunResult({ run, onUndo, undoing }: { run: RunView; onUndo: () => void; undoing: boolean }) {
+  const rows: [string, string | undefined][] = [
+    ["Application (client ID)", run.client_id],
+    ["API identifier (audience)", run.api_identifier],
+    ["API id", run.api_id],
+    ["Client grant id", run.grant_id],
+  ];
+  return (
+    <Card withBorder padding="lg" data-testid="wizard-result">
+      <Stack gap="sm">
+        <Group gap="xs">
+          <ThemeIcon color="green" variant="light" radius="xl">
+            <IconCheck size={16} />
+          </ThemeIcon>
+          <Text fw={700}>Machine-to-machine access is set up</Text>
+        </Group>
+        <Table variant="vertical" withRowBorders={false} verticalSpacing={4}>
+          <Table.Tbody>
+            {rows.map(([label, value]) =>
+              value ? (
+                <Table.Tr key={label}>
+                  <Table.Th w={200}>{label}</Table.Th>
+                  <Table.Td>
+                    <Copyable value={value} />
+                  </Table.Td>
+                </Table.Tr>
+              ) : null,
+            )}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm" c="dimmed">
+          Next: get a test token for this application and API (the Test token screen arrives in the next build), or undo
+          this setup to delete what it created.
+        </Text>
+        <Group>
+          <Button variant="default" color="red" loading={undoing} onClick={onUndo} data-testid="wizard-undo">
+            Undo this setup…
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
