@@ -134,6 +134,29 @@ async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_asks_then_deletes_what_the_setup_created() {
+    let t = Tenant::start().await;
+    let env = t.env();
+    run("wizard-undo", Launch { env, ..Launch::default() }, |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        go_through_the_wizard(&s, "RS256", "wizard-undo").await;
+        s.click("wizard-undo").await;
+        let modal = s.wait_text("wizard-undo-confirm", "Delete 3 objects").await;
+        assert_eq!(modal, "Delete 3 objects");
+        // Let the modal's opening transition finish so the screenshot shows it.
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        s.screenshot("wizard-undo-confirm").await;
+        s.click("wizard-undo-confirm").await;
+        s.wait_text("main-pane", "Setup undone").await;
+    })
+    .await;
+    let apps = t.get("/api/v2/clients?app_type=non_interactive").await;
+    assert!(apps.as_array().unwrap().iter().all(|a| a["name"] != "Orders worker RS256"), "{apps}");
+    let api = t.get("/api/v2/resource-servers/https%3A%2F%2Fapi.example.com%2Forders-rs256").await;
+    assert_eq!(api["statusCode"], 404, "{api}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_restart() {
     let t = Tenant::start().await;
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@ import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
 import type { StepKind } from "../../bindings/StepKind";
 import type { StepStatus } from "../../bindings/StepStatus";
+import { UndoButton } from "./UndoButton";
 
 function kindIcon(kind: StepKind) {
   if (kind.startsWith("create")) return { icon: <IconPlus size={14} />, color: "green", label: "create" };
@@ -205,9 +206,7 @@ export function RunResult({ run, onUndo, undoing }: { run: RunView; onUndo: () =
           this setup to delete what it created.
         </Text>
         <Group>
-          <Button variant="default" color="red" loading={undoing} onClick={onUndo} data-testid="wizard-undo">
-            Undo this setup…
-          </Button>
+          <UndoButton run={run} onUndo={onUndo} loading={undoing} label="Undo this setup…" variant="default" color="red" />
         </Group>
       </Stack>
     </Card>

@@ -21,6 +21,7 @@ import { ApiStep, AppStep } from "./AppApiSteps";
 import { EMPTY_SPEC, STEPS, stepOf } from "./model";
 import { ReviewStep, RunResult, RunSteps } from "./Review";
 import { AuthorizeStep, ScopesStep } from "./ScopeSteps";
+import { UndoButton } from "./UndoButton";
 
 const NOTES = [
   "The application is the caller: a backend service, script or daemon. Auth0 creates it as a Machine to Machine application that may use the Client Credentials grant.",
@@ -120,9 +121,7 @@ export function WizardScreen() {
                 <Button onClick={() => resume.mutate(run.id)} loading={resume.isPending} data-testid="wizard-retry">
                   Retry
                 </Button>
-                <Button variant="default" onClick={() => undo.mutate(run.id)} loading={undo.isPending}>
-                  Undo what was created
-                </Button>
+                <UndoButton run={run} onUndo={() => undo.mutate(run.id)} loading={undo.isPending} label="Undo what was created…" variant="default" />
               </Group>
             </Stack>
           </Alert>
@@ -157,9 +156,7 @@ export function WizardScreen() {
               <Button size="xs" onClick={() => resume.mutate(unfinished.data!.id)} loading={resume.isPending} data-testid="wizard-resume">
                 Resume
               </Button>
-              <Button size="xs" variant="default" onClick={() => undo.mutate(unfinished.data!.id)} loading={undo.isPending}>
-                Undo it
-              </Button>
+              <UndoButton run={unfinished.data} onUndo={() => undo.mutate(unfinished.data!.id)} loading={undo.isPending} label="Undo it…" size="xs" variant="default" />
             </Group>
           </Stack>
         </Alert>
