@@ -89,8 +89,22 @@ impl Session {
         }
     }
 
+    /// Clicks the element once it is there and nothing on the page is mid-transition (a
+    /// click during a modal's opening animation can land on the overlay and be lost).
     pub async fn click(&self, id: &str) {
-        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+        let el = self.testid(id).await;
+        self.settle().await;
+        el.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+    }
+
+    /// Waits (briefly) until no CSS transition or animation is running.
+    pub async fn settle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let script = "return typeof document.getAnimations !== 'function' || \
+                      document.getAnimations().every(a => a.playState !== 'running')";
+        while self.eval(script).await != serde_json::Value::Bool(true) && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The first element matching a CSS selector, waiting for it to appear.

@@ -125,6 +125,7 @@ async fn production_tenant_shows_a_red_band_and_can_be_removed() {
 
         s.click("manage-tenants").await;
         let remove = s.css("[data-testid^='tenant-remove-p_']").await;
+        s.settle().await;
         remove.click().await.unwrap();
         s.click("tenant-remove-confirm").await;
         s.wait_text("active-tenant-name", "Sandbox").await;

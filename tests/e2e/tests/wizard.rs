@@ -143,8 +143,7 @@ async fn undo_asks_then_deletes_what_the_setup_created() {
         s.click("wizard-undo").await;
         let modal = s.wait_text("wizard-undo-confirm", "Delete 3 objects").await;
         assert_eq!(modal, "Delete 3 objects");
-        // Let the modal's opening transition finish so the screenshot shows it.
-        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        s.settle().await;
         s.screenshot("wizard-undo-confirm").await;
         s.click("wizard-undo-confirm").await;
         s.wait_text("main-pane", "Setup undone").await;
