@@ -147,6 +147,10 @@ async fn undo_asks_then_deletes_what_the_setup_created() {
         s.screenshot("wizard-undo-confirm").await;
         s.click("wizard-undo-confirm").await;
         s.wait_text("main-pane", "Setup undone").await;
+        s.click("nav-history").await;
+        let history = s.wait_text("history-run", "undone").await;
+        assert!(history.contains("Orders worker RS256"), "{history}");
+        s.screenshot("history").await;
     })
     .await;
     let apps = t.get("/api/v2/clients?app_type=non_interactive").await;

@@ -3,6 +3,7 @@ import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
 import { AppsScreen } from "../features/apps/AppsScreen";
 import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
+import { HistoryScreen } from "../features/history/HistoryScreen";
 import { Home } from "../features/home/Home";
 import { ProfileForm } from "../features/profiles/ProfileForm";
 import { TenantsScreen } from "../features/profiles/TenantsScreen";
@@ -100,6 +101,7 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
     case "area":
       if (screen.area === "wizard") return <WizardScreen />;
       if (screen.area === "apps") return <AppsScreen />;
+      if (screen.area === "history") return <HistoryScreen />;
       return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
   }
 }

@@ -1,14 +1,28 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconPlugConnected, IconWand } from "@tabler/icons-react";
 import type { AppInfo } from "../../bindings/AppInfo";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigation } from "../../app/navigation";
+import { wizardUnfinished } from "../../ipc";
+import { TENANT_KEY } from "../profiles/useProfiles";
 import { InstallationCard } from "../about/InstallationCard";
 
 /** First screen: what Grantsmith will do for you, and where to start. */
 export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
   const { go } = useNavigation();
+  const unfinished = useQuery({ queryKey: [...TENANT_KEY, "wizard-unfinished"], queryFn: wizardUnfinished });
   return (
     <Stack gap="lg">
+      {unfinished.data && (
+        <Alert color="yellow" title="A setup did not finish" data-testid="home-unfinished">
+          <Group justify="space-between">
+            <Text size="sm">It can be resumed without creating duplicates, or undone.</Text>
+            <Button size="xs" onClick={() => go({ kind: "area", area: "wizard" })}>
+              Open it
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Stack gap={6}>
         <Title order={2}>Set up machine-to-machine access</Title>
         <Text c="dimmed" maw={720}>

@@ -4,6 +4,7 @@ import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
 import type { StepKind } from "../../bindings/StepKind";
 import type { StepStatus } from "../../bindings/StepStatus";
+import { apiLink, applicationLink } from "./dashboard";
 import { UndoButton } from "./UndoButton";
 
 function kindIcon(kind: StepKind) {
@@ -171,12 +172,14 @@ export function Copyable({ value, testId }: { value: string; testId?: string }) 
 }
 
 /** What a finished run made: ids to copy, and where to go next. */
-export function RunResult({ run, onUndo, undoing }: { run: RunView; onUndo: () => void; undoing: boolean }) {
+export function RunResult({ run, onUndo, undoing, domain }: { run: RunView; onUndo: () => void; undoing: boolean; domain: string }) {
   const rows: [string, string | undefined][] = [
     ["Application (client ID)", run.client_id],
     ["API identifier (audience)", run.api_identifier],
     ["API id", run.api_id],
     ["Client grant id", run.grant_id],
+    ["Application in the Dashboard", run.client_id && applicationLink(domain, run.client_id)],
+    ["API in the Dashboard", run.api_id && apiLink(domain, run.api_id)],
   ];
   return (
     <Card withBorder padding="lg" data-testid="wizard-result">

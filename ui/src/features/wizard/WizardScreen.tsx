@@ -61,7 +61,7 @@ export function WizardScreen() {
   const plan = useQuery({
     queryKey: [...TENANT_KEY, "wizard-plan", spec],
     queryFn: () => wizardPlan(spec),
-    enabled: step === 4 && !run,
+    enabled: !run && (step === 4 || (step === 3 && spec.app.mode === "existing" && spec.api.mode === "existing")),
     staleTime: 0,
   });
   const unfinished = useQuery({ queryKey: [...TENANT_KEY, "wizard-unfinished"], queryFn: wizardUnfinished, enabled: !run });
@@ -126,7 +126,7 @@ export function WizardScreen() {
             </Stack>
           </Alert>
         )}
-        {run.status === "done" && <RunResult run={run} onUndo={() => undo.mutate(run.id)} undoing={undo.isPending} />}
+        {run.status === "done" && <RunResult run={run} onUndo={() => undo.mutate(run.id)} undoing={undo.isPending} domain={active?.domain ?? ""} />}
         {(run.status === "undone" || run.status === "done") && (
           <Group>
             <Button variant={run.status === "undone" ? "filled" : "default"} onClick={restart} data-testid="wizard-restart">
@@ -171,7 +171,7 @@ export function WizardScreen() {
           {step === 0 && <AppStep spec={spec} onChange={change} issues={shown(0)} />}
           {step === 1 && <ApiStep spec={spec} onChange={change} issues={shown(1)} warnings={check.data?.warnings} />}
           {step === 2 && <ScopesStep spec={spec} onChange={change} issues={shown(2)} existing={existingScopes} />}
-          {step === 3 && <AuthorizeStep spec={spec} onChange={change} issues={shown(3)} />}
+          {step === 3 && <AuthorizeStep spec={spec} onChange={change} issues={shown(3)} plan={plan.data} />}
           {step === 4 && (
             <ReviewStep
               plan={plan.data}

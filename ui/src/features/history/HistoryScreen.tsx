@@ -1,0 +1,84 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RunStatus } from "../../bindings/RunStatus";
+import type { RunView } from "../../bindings/RunView";
+import { wizardResume, wizardRuns, wizardUndo } from "../../ipc";
+import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { UndoButton } from "../wizard/UndoButton";
+
+const STATUS: Record<RunStatus, { color: string; label: string }> = {
+  running: { color: "yellow", label: "interrupted" },
+  done: { color: "green", label: "done" },
+  failed: { color: "red", label: "failed" },
+  undone: { color: "gray", label: "undone" },
+};
+
+/** Every setup run on the active tenant: what it did, and resume or undo. */
+export function HistoryScreen() {
+  const { active } = useProfiles();
+  const runs = useQuery({ queryKey: [...TENANT_KEY, active?.id, "runs"], queryFn: wizardRuns, enabled: !!active });
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={2}>History</Title>
+        <Text c="dimmed">Setups run on {active?.name ?? "…"}, newest first.</Text>
+      </Stack>
+      {runs.error && <Alert color="red">{runs.error.message}</Alert>}
+      {runs.data?.length === 0 && (
+        <Text c="dimmed" data-testid="history-empty">
+          No setup has been run on this tenant yet.
+        </Text>
+      )}
+      {runs.data?.map((r) => <RunCard key={r.id} run={r} />)}
+    </Stack>
+  );
+}
+
+function RunCard({ run }: { run: RunView }) {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: TENANT_KEY });
+  const resume = useMutation({ mutationFn: () => wizardResume(run.id, () => {}), onSettled: refresh });
+  const undo = useMutation({ mutationFn: () => wizardUndo(run.id, () => {}), onSettled: refresh });
+  const s = STATUS[run.status];
+  const app = run.spec.app.mode === "new" ? run.spec.app.name : run.client_id;
+  return (
+    <Card withBorder padding="md" data-testid="history-run">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} miw={0}>
+          <Group gap="xs">
+            <Badge color={s.color} variant="light">
+              {s.label}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {new Date(run.created_at * 1000).toLocaleString()}
+            </Text>
+          </Group>
+          <Text fw={600} truncate>
+            {app} → {run.api_identifier ?? (run.spec.api.mode === "new" ? run.spec.api.identifier : run.spec.api.identifier)}
+          </Text>
+          {run.steps.map((st) => (
+            <Text key={st.idx} size="xs" c={st.status === "failed" ? "red" : "dimmed"}>
+              {st.status === "done" ? "✓" : st.status === "failed" ? "✗" : st.status === "undone" ? "↺" : "·"} {st.title}
+              {st.error ? ` — ${st.error}` : ""}
+            </Text>
+          ))}
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          {(run.status === "failed" || run.status === "running") && (
+            <Button size="xs" onClick={() => resume.mutate()} loading={resume.isPending}>
+              Resume
+            </Button>
+          )}
+          {run.status !== "undone" && run.steps.some((x) => x.created && x.status === "done") && (
+            <UndoButton run={run} onUndo={() => undo.mutate()} loading={undo.isPending} label="Undo…" size="xs" variant="default" color="red" />
+          )}
+        </Group>
+      </Group>
+      {(resume.error || undo.error) && (
+        <Alert color="red" mt="xs">
+          {(resume.error ?? undo.error)?.message}
+        </Alert>
+      )}
+    </Card>
+  );
+}
