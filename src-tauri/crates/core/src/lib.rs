@@ -13,6 +13,7 @@ pub mod secrets;
 pub mod settings;
 pub mod store;
 pub mod tenants;
+pub mod token;
 pub mod wizard;
 
 pub use error::{ErrorKind, IpcError};
