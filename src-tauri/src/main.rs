@@ -18,6 +18,7 @@ fn main() {
         .init();
 
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());
             app.manage(state::AppState::open(data_dir));

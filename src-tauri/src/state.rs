@@ -9,11 +9,14 @@ use std::sync::Arc;
 
 use grantsmith_auth0::ClientOptions;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
+use grantsmith_core::token::TokenCache;
 use grantsmith_core::{Channel, IpcError, KeychainStore, Store};
 
 pub struct AppState {
     ready: Result<Ready, IpcError>,
     pub keychain: Arc<KeychainStore>,
+    /// Test tokens and JWKS, in memory only.
+    pub tokens: TokenCache,
 }
 
 struct Ready {
@@ -41,7 +44,7 @@ impl AppState {
                 Err(IpcError::from(e))
             }
         };
-        Self { ready, keychain }
+        Self { ready, keychain, tokens: TokenCache::default() }
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {

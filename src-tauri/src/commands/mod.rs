@@ -5,6 +5,7 @@ pub mod app;
 pub mod apps;
 pub mod profiles;
 pub mod settings;
+pub mod token;
 pub mod wizard;
 
 /// Every command, as `build.rs` declares them and `capabilities/main.json` grants them.
@@ -26,6 +27,9 @@ macro_rules! all_commands {
             commands::profiles::reset_sandbox,
             commands::profiles::permission_guide,
             commands::apps::list_applications,
+            commands::token::test_token,
+            commands::token::inspect_token,
+            commands::token::apply_token_fix,
             commands::wizard::wizard_check,
             commands::wizard::wizard_parse_scopes,
             commands::wizard::list_apis,

@@ -6,6 +6,8 @@
 //! panic. `cargo xtask e2e` builds the app and sets the environment this reads:
 //! `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER` (tauri-driver).
 
+pub mod flows;
+
 use std::future::Future;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -71,9 +73,17 @@ impl Session {
 
     /// The element's `textContent` (WebKitWebDriver's rendered-text computation drops
     /// parts of flex layouts and applies CSS text-transform, so the DOM text is steadier).
+    /// Retries while React replaces the element (a stale node) until `WAIT` runs out.
     pub async fn text(&self, id: &str) -> String {
-        let el = self.testid(id).await;
-        el.prop("textContent").await.unwrap_or_else(|e| panic!("reading text of {id}: {e}")).unwrap_or_default()
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.testid(id).await;
+            match el.prop("textContent").await {
+                Ok(t) => return t.unwrap_or_default(),
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => panic!("reading text of {id}: {e}"),
+            }
+        }
     }
 
     /// Waits until the text of `id` contains `needle`; returns the text.
@@ -148,8 +158,17 @@ impl Session {
         }
     }
 
-    /// Saves a screenshot now, named `<name>.png`.
+    /// Saves a screenshot, named `<name>.png`, once transitions settled and two frames
+    /// were painted (so it shows what the DOM holds, not an earlier frame).
     pub async fn screenshot(&self, name: &str) {
+        self.settle().await;
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await;
         if let Err(e) = save_screenshot(&self.client, name).await {
             panic!("screenshot {name}: {e}");
         }

@@ -8,6 +8,7 @@ import { Home } from "../features/home/Home";
 import { ProfileForm } from "../features/profiles/ProfileForm";
 import { TenantsScreen } from "../features/profiles/TenantsScreen";
 import { useProfiles } from "../features/profiles/useProfiles";
+import { TokenScreen } from "../features/token/TokenScreen";
 import { WizardScreen } from "../features/wizard/WizardScreen";
 import { AREAS } from "./areas";
 import { CommandPalette } from "./CommandPalette";
@@ -102,6 +103,7 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
       if (screen.area === "wizard") return <WizardScreen />;
       if (screen.area === "apps") return <AppsScreen />;
       if (screen.area === "history") return <HistoryScreen />;
+      if (screen.area === "token") return <TokenScreen key={JSON.stringify(screen.prefill ?? {})} prefill={screen.prefill} />;
       return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
   }
 }

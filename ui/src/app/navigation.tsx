@@ -1,10 +1,16 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import type { AreaId } from "./areas";
 
+/** Opens the token screen for an application and API, and gets a token at once. */
+export interface TokenPrefill {
+  clientId: string;
+  audience: string;
+}
+
 /** What the main pane shows: an area, or a tenant screen. */
 export type Screen =
   | { kind: "home" }
-  | { kind: "area"; area: AreaId }
+  | { kind: "area"; area: AreaId; prefill?: TokenPrefill }
   | { kind: "tenants" }
   | { kind: "add-tenant" }
   | { kind: "edit-tenant"; id: string };

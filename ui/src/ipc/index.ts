@@ -1,5 +1,9 @@
 // The only module that imports @tauri-apps/*: one typed wrapper per Rust command.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
+import type { Fix } from "../bindings/Fix";
+import type { TokenAsk } from "../bindings/TokenAsk";
+import type { TokenReport } from "../bindings/TokenReport";
 import type { ApiSummary } from "../bindings/ApiSummary";
 import type { Plan } from "../bindings/Plan";
 import type { RunView } from "../bindings/RunView";
@@ -68,3 +72,16 @@ export const wizardResume = (runId: string, onUpdate: (run: RunView) => void) =>
   call<RunView>("wizard_resume", { runId, onUpdate: progress(onUpdate) });
 export const wizardUndo = (runId: string, onUpdate: (run: RunView) => void) =>
   call<RunView>("wizard_undo", { runId, onUpdate: progress(onUpdate) });
+
+export const testToken = (ask: TokenAsk) => call<TokenReport>("test_token", { ask });
+export const inspectToken = (token: string) => call<TokenReport>("inspect_token", { token });
+export const applyTokenFix = (fix: Fix) => call<void>("apply_token_fix", { fix });
+
+/** Copies through the Tauri clipboard plugin (the webview's clipboard API is not relied on). */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await writeText(text);
+  } catch (e) {
+    throw new CommandError(toIpcError(e));
+  }
+}

@@ -355,6 +355,17 @@ impl Tenants {
         self.client_for(&id).await
     }
 
+    /// The issuers this profile's tokens may carry: the tenant domain, and the custom
+    /// domain when one is set.
+    pub async fn issuers(&self, id: &str) -> Result<Vec<String>, IpcError> {
+        let client = self.client_for(id).await?;
+        let mut issuers = vec![client.tenant().issuer().to_string()];
+        if let Some(custom) = self.row(id)?.custom_domain.as_deref().and_then(|c| TenantUrl::parse(c).ok()) {
+            issuers.push(custom.issuer().to_string());
+        }
+        Ok(issuers)
+    }
+
     async fn report(client: &Auth0Client) -> Result<ConnectionReport, IpcError> {
         client.forget_token().await;
         let granted = client.granted_scopes().await.map_err(crate::error::from_auth0)?;

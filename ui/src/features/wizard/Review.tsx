@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from "@mantine/core";
-import { IconCheck, IconCopy, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
+import { IconCheck, IconCopy, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
+import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
 import type { StepKind } from "../../bindings/StepKind";
@@ -173,6 +174,7 @@ export function Copyable({ value, testId }: { value: string; testId?: string }) 
 
 /** What a finished run made: ids to copy, and where to go next. */
 export function RunResult({ run, onUndo, undoing, domain }: { run: RunView; onUndo: () => void; undoing: boolean; domain: string }) {
+  const { go } = useNavigation();
   const rows: [string, string | undefined][] = [
     ["Application (client ID)", run.client_id],
     ["API identifier (audience)", run.api_identifier],
@@ -204,11 +206,16 @@ export function RunResult({ run, onUndo, undoing, domain }: { run: RunView; onUn
             )}
           </Table.Tbody>
         </Table>
-        <Text size="sm" c="dimmed">
-          Next: get a test token for this application and API (the Test token screen arrives in the next build), or undo
-          this setup to delete what it created.
-        </Text>
         <Group>
+          {run.client_id && run.api_identifier && (
+            <Button
+              leftSection={<IconKey size={16} />}
+              onClick={() => go({ kind: "area", area: "token", prefill: { clientId: run.client_id!, audience: run.api_identifier! } })}
+              data-testid="token-get"
+            >
+              Get a test token
+            </Button>
+          )}
           <UndoButton run={run} onUndo={onUndo} loading={undoing} label="Undo this setup…" variant="default" color="red" />
         </Group>
       </Stack>

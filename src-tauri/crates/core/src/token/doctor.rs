@@ -102,7 +102,7 @@ pub fn diagnose(err: &Auth0Error, ctx: &Context<'_>) -> Diagnosis {
         Auth0Error::AccessDenied { message, .. } if message.contains("not authorized to access") => diagnosis(
             "no_grant",
             "The application is not authorized for this API",
-            "There is no client grant between the application and the API. Authorizing creates one, with the scopes you pick.".into(),
+            "There is no client grant between the application and the API. Authorize creates one (you see exactly which scopes before anything changes).".into(),
             Some((
                 "Authorize",
                 Fix::Authorize {

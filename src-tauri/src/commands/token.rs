@@ -1,0 +1,38 @@
+use grantsmith_core::IpcError;
+use grantsmith_core::token::doctor::Fix;
+use grantsmith_core::token::{TokenAsk, TokenReport, apply_fix};
+use tauri::State;
+
+use crate::state::AppState;
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Gets (or reuses) a test token for an application and API on the active tenant, and
+/// verifies it. The token itself is returned because the user asked for it.
+#[tauri::command]
+pub async fn test_token(state: State<'_, AppState>, ask: TokenAsk) -> Result<TokenReport, IpcError> {
+    let tenants = state.tenants()?;
+    let id = tenants.active_id()?;
+    let client = tenants.client_for(&id).await?;
+    let issuers = tenants.issuers(&id).await?;
+    state.tokens.test_token(&client, &id, &issuers, &ask, now()).await
+}
+
+/// Checks a pasted token against the active tenant.
+#[tauri::command]
+pub async fn inspect_token(state: State<'_, AppState>, token: String) -> Result<TokenReport, IpcError> {
+    let tenants = state.tenants()?;
+    let id = tenants.active_id()?;
+    let client = tenants.client_for(&id).await?;
+    let issuers = tenants.issuers(&id).await?;
+    state.tokens.inspect(&client, &issuers, &token, now()).await
+}
+
+/// Applies a doctor's fix the user reviewed.
+#[tauri::command]
+pub async fn apply_token_fix(state: State<'_, AppState>, fix: Fix) -> Result<(), IpcError> {
+    let client = state.tenants()?.active_client().await?;
+    apply_fix(&client, &fix).await
+}

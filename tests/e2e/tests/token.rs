@@ -1,0 +1,76 @@
+//! The test token in the real window: from the wizard's result one click gives a verified
+//! token; after the grant is revoked the doctor names the problem and its fix works.
+
+use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::{Launch, run};
+use serde_json::Value;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant() {
+    let t = Tenant::start().await;
+    let env = t.env();
+    let (base, token) = (t.sb.base_url(), t.token.clone());
+    run("token", Launch { env, ..Launch::default() }, move |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        go_through_the_wizard(&s, "RS256", "token-wizard").await;
+        s.click("token-get").await;
+        let verdict = s.wait_text("token-verdict", "verified").await;
+        assert_eq!(verdict, "Token verified");
+        let checks = s.text("token-checks").await;
+        assert!(
+            checks.contains("Signature verified")
+                && checks.contains("Audience is https://api.example.com/orders-rs256"),
+            "{checks}"
+        );
+        let masked = s.text("token-value").await;
+        assert!(masked.contains("hidden"), "masked by default: {masked}");
+        s.click("token-reveal").await;
+        let shown = s.text("token-value").await;
+        assert_eq!(shown.matches('.').count(), 2, "revealed token is a JWT: {shown}");
+        s.click("token-copy").await;
+        s.wait_text("token-copy", "Copied").await;
+        s.screenshot("token-verified").await;
+
+        // Revoke the grant behind the app's back, as an admin might in the Dashboard.
+        let http = reqwest::Client::new();
+        let grants: Value = http
+            .get(format!("{base}/api/v2/client-grants?audience=https%3A%2F%2Fapi.example.com%2Forders-rs256"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = grants[0]["id"].as_str().unwrap();
+        let r = http.delete(format!("{base}/api/v2/client-grants/{id}")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(r.status(), 204);
+
+        s.click("token-fresh").await;
+        s.click("token-get").await;
+        s.wait_text("token-verdict", "failed").await;
+        let diagnosis = s.wait_text("token-diagnosis", "not authorized").await;
+        assert!(diagnosis.contains("Authorize"), "{diagnosis}");
+        s.screenshot("token-diagnosis").await;
+        s.click("token-fix").await;
+        s.wait_text("token-fix-summary", "Create a client grant").await;
+        s.click("token-fix-confirm").await;
+        s.wait_text("token-verdict", "verified").await;
+        s.screenshot("token-fixed").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_string_that_is_not_a_jwt_gets_a_clear_message() {
+    let t = Tenant::start().await;
+    run("token-paste", Launch { env: t.env(), ..Launch::default() }, |s| async move {
+        s.click("nav-token").await;
+        s.click("token-paste-tab").await;
+        s.type_into("token-paste", "hello world").await;
+        s.click("token-inspect").await;
+        let e = s.wait_text("token-error", "not a JWT").await;
+        assert!(e.contains("three parts"), "{e}");
+    })
+    .await;
+}

@@ -1,0 +1,233 @@
+import { Alert, Button, Card, Checkbox, Code, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { IconKey } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { Fix } from "../../bindings/Fix";
+import type { TokenReport } from "../../bindings/TokenReport";
+import type { TokenPrefill } from "../../app/navigation";
+import { applyTokenFix, inspectToken, listApis, listApplications, testToken } from "../../ipc";
+import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { CopyAction } from "./CopyAction";
+import { TokenDetails } from "./TokenDetails";
+
+function fixSummary(fix: Fix): string {
+  switch (fix.kind) {
+    case "authorize":
+      return `Create a client grant: application ${fix.client_id} → API ${fix.audience}, scopes ${fix.scopes.join(", ") || "none"}.`;
+    case "add_to_grant":
+      return `Add ${fix.scopes.join(", ")} to client grant ${fix.grant_id}.`;
+    case "enable_client_credentials":
+      return `Add the client_credentials grant type to application ${fix.client_id}.`;
+    case "use_audience":
+      return `Ask for ${fix.candidates[0]} instead.`;
+  }
+}
+
+/** One-click test token: request, verify, explain, fix. Also checks pasted tokens. */
+export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
+  const { active } = useProfiles();
+  const client = useQueryClient();
+  const apps = useQuery({ queryKey: [...TENANT_KEY, "apps"], queryFn: listApplications });
+  const apis = useQuery({ queryKey: [...TENANT_KEY, "apis"], queryFn: listApis });
+  const [clientId, setClientId] = useState(prefill?.clientId ?? "");
+  const [audience, setAudience] = useState(prefill?.audience ?? "");
+  const [scope, setScope] = useState("");
+  const [fresh, setFresh] = useState(false);
+  const [pasted, setPasted] = useState("");
+  const [report, setReport] = useState<TokenReport>();
+  const [reviewFix, setReviewFix] = useState<Fix>();
+
+  const get = useMutation({
+    mutationFn: (opts?: { fresh?: boolean }) =>
+      testToken({ client_id: clientId, audience, scope: scope.trim() || undefined, fresh: opts?.fresh ?? fresh }),
+    // A new request replaces the old verdict at once: never show a stale "verified".
+    onMutate: () => setReport(undefined),
+    onSuccess: setReport,
+  });
+  const inspect = useMutation({ mutationFn: () => inspectToken(pasted), onMutate: () => setReport(undefined), onSuccess: setReport });
+  const fix = useMutation({
+    mutationFn: applyTokenFix,
+    onSuccess: () => {
+      setReviewFix(undefined);
+      void client.invalidateQueries({ queryKey: TENANT_KEY });
+      get.mutate({ fresh: true });
+    },
+  });
+
+  // Arriving from the wizard's result: one click already asked for the token.
+  const autoRan = useRef(false);
+  useEffect(() => {
+    if (prefill && !autoRan.current) {
+      autoRan.current = true;
+      get.mutate({});
+    }
+  }, [prefill, get]);
+
+  const m2m = (apps.data ?? []).filter((a) => a.app_type === "non_interactive");
+  const error = get.error ?? inspect.error;
+  const diagnosis = report?.diagnosis;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={2}>Test token</Title>
+        <Text c="dimmed">Get a token for an application and API on {active?.name ?? "…"}, verified here, claim by claim.</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Card withBorder padding="lg">
+          <Tabs defaultValue="request">
+            <Tabs.List mb="md">
+              <Tabs.Tab value="request">Get a token</Tabs.Tab>
+              <Tabs.Tab value="paste" data-testid="token-paste-tab">
+                Paste a token
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="request">
+              <Stack gap="sm">
+                <Select
+                  label="Application"
+                  searchable
+                  placeholder={apps.isLoading ? "Loading…" : "Pick a Machine to Machine application"}
+                  data={m2m.map((a) => ({ value: a.client_id, label: a.name }))}
+                  value={clientId || null}
+                  onChange={(v) => setClientId(v ?? "")}
+                  data-testid="token-app"
+                />
+                <Select
+                  label="API"
+                  searchable
+                  placeholder={apis.isLoading ? "Loading…" : "Pick an API"}
+                  data={(apis.data ?? []).map((a) => ({ value: a.identifier, label: `${a.name} — ${a.identifier}` }))}
+                  value={audience || null}
+                  onChange={(v) => setAudience(v ?? "")}
+                  data-testid="token-api"
+                />
+                <TextInput
+                  label="Scopes (optional)"
+                  description="A space-separated subset of the granted scopes; empty asks for all of them"
+                  value={scope}
+                  onChange={(e) => setScope(e.currentTarget.value)}
+                  data-testid="token-scope"
+                />
+                <Checkbox
+                  label="Get a new token instead of reusing the cached one"
+                  description="Auth0 counts each Machine to Machine token against your plan's monthly quota."
+                  checked={fresh}
+                  onChange={(e) => setFresh(e.currentTarget.checked)}
+                  data-testid="token-fresh"
+                />
+                <Group>
+                  <Button leftSection={<IconKey size={16} />} onClick={() => get.mutate({})} loading={get.isPending} disabled={!clientId || !audience} data-testid="token-get">
+                    Get test token
+                  </Button>
+                </Group>
+                {report?.curl && (
+                  <Stack gap={4}>
+                    <Group justify="space-between">
+                      <Text size="sm" fw={600}>
+                        The request, as curl
+                      </Text>
+                      <CopyAction text={report.curl} label="Copy curl" testId="token-copy-curl" />
+                    </Group>
+                    <Code block data-testid="token-curl">
+                      {report.curl}
+                    </Code>
+                    <Text size="xs" c="dimmed">
+                      Set CLIENT_SECRET in your shell first; the secret is never shown here.
+                    </Text>
+                  </Stack>
+                )}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="paste">
+              <Stack gap="sm">
+                <Textarea
+                  label="Access token"
+                  description="Decoded and checked against this tenant. It is sent nowhere; only the tenant's public keys are fetched."
+                  autosize
+                  minRows={4}
+                  value={pasted}
+                  onChange={(e) => setPasted(e.currentTarget.value)}
+                  data-testid="token-paste"
+                />
+                <Group>
+                  <Button onClick={() => inspect.mutate()} loading={inspect.isPending} disabled={!pasted.trim()} data-testid="token-inspect">
+                    Check this token
+                  </Button>
+                </Group>
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+        </Card>
+        <Stack gap="md">
+          {error && (
+            <Alert color="red" title="Could not check" data-testid="token-error">
+              {error.message}
+            </Alert>
+          )}
+          {diagnosis && (
+            <Alert color="orange" title={diagnosis.title} data-testid="token-diagnosis">
+              <Stack gap="xs">
+                <Text size="sm">{diagnosis.explanation}</Text>
+                {diagnosis.fix && diagnosis.fix.kind === "use_audience" && (
+                  <Group>
+                    {diagnosis.fix.candidates.map((c) => (
+                      <Button key={c} size="xs" variant="light" onClick={() => setAudience(c)}>
+                        Use {c}
+                      </Button>
+                    ))}
+                  </Group>
+                )}
+                {diagnosis.fix && diagnosis.fix.kind !== "use_audience" && (
+                  <Group>
+                    <Button size="xs" onClick={() => setReviewFix(diagnosis.fix)} data-testid="token-fix">
+                      {diagnosis.fix_label}…
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          {report ? (
+            <Card withBorder padding="lg">
+              <TokenDetails report={report} />
+            </Card>
+          ) : get.isPending || inspect.isPending ? (
+            <Card withBorder padding="lg">
+              <Text size="sm" data-testid="token-pending">
+                {get.isPending ? "Requesting a token from the tenant and checking it…" : "Checking the token…"}
+              </Text>
+            </Card>
+          ) : (
+            !error && (
+              <Card withBorder padding="lg">
+                <Text c="dimmed" size="sm">
+                  Pick an application and an API, then Get test token. The verdict, every check and the decoded claims appear here.
+                </Text>
+              </Card>
+            )
+          )}
+        </Stack>
+      </SimpleGrid>
+      <Modal opened={!!reviewFix} onClose={() => setReviewFix(undefined)} title={diagnosis?.fix_label ?? "Fix"}>
+        {reviewFix && (
+          <Stack>
+            <Text size="sm">This changes the tenant {active?.name}:</Text>
+            <Text size="sm" fw={500} data-testid="token-fix-summary">
+              {fixSummary(reviewFix)}
+            </Text>
+            {fix.error && <Alert color="red">{fix.error.message}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setReviewFix(undefined)}>
+                Cancel
+              </Button>
+              <Button onClick={() => fix.mutate(reviewFix)} loading={fix.isPending} data-testid="token-fix-confirm">
+                {diagnosis?.fix_label}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
