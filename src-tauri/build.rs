@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "test_token",
     "inspect_token",
     "apply_token_fix",
+    "quickstart",
     "wizard_check",
     "wizard_parse_scopes",
     "list_apis",

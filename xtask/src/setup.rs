@@ -100,3 +100,45 @@ pub fn tauri_driver() -> crate::Result<PathBuf> {
     }
     Ok(installed)
 }
+
+/// What the executed quickstart tests need: a Python venv with the API-side packages and
+/// the Node.js packages (both from the registries, pinned in tests/quickstart/).
+pub struct QuickstartTools {
+    pub python: PathBuf,
+    pub node_modules: PathBuf,
+}
+
+pub fn quickstart_tools() -> crate::Result<QuickstartTools> {
+    let root = cmd::root();
+    let venv = root.join("target/quickstart-venv");
+    let python = venv.join("bin/python");
+    let requirements = root.join("tests/quickstart/requirements.txt");
+    let stamp = venv.join(".installed");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&requirements)) {
+        (Ok(s), Ok(r)) => s.modified().ok() >= r.modified().ok(),
+        _ => false,
+    };
+    if !fresh {
+        let python3 = cmd::which("python3").ok_or("python3 not found: the quickstart tests run the Python snippets")?;
+        let mut c = cmd::new(python3);
+        c.args(["-m", "venv"]).arg(&venv);
+        cmd::run(c)?;
+        let mut c = cmd::new(&python);
+        c.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"]).arg(&requirements);
+        cmd::run(c)?;
+        std::fs::write(&stamp, "").map_err(|e| format!("writing {}: {e}", stamp.display()))?;
+    }
+    let node_dir = root.join("tests/quickstart");
+    let node_modules = node_dir.join("node_modules");
+    let lock_stamp = node_modules.join(".package-lock.json");
+    let node_fresh = match (std::fs::metadata(&lock_stamp), std::fs::metadata(node_dir.join("package-lock.json"))) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if !node_fresh {
+        let mut c = cmd::new("npm");
+        c.current_dir(&node_dir).args(["ci", "--no-audit", "--no-fund"]);
+        cmd::run(c)?;
+    }
+    Ok(QuickstartTools { python, node_modules })
+}

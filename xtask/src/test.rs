@@ -43,7 +43,9 @@ pub fn all(quick: bool) -> crate::Result {
     if step("build ui", &|| cmd::run(cmd::npm(&["run", "--silent", "build"]))) {
         step("clippy", &|| cmd::run(cmd::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])));
         step("rust tests", &|| {
-            let c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
+            let tools = setup::quickstart_tools()?;
+            let mut c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
+            c.env("GRANTSMITH_QS_PYTHON", &tools.python).env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules);
             cmd::run(in_keyring_session(c)?)
         });
         if !quick {

@@ -30,6 +30,7 @@ macro_rules! all_commands {
             commands::token::test_token,
             commands::token::inspect_token,
             commands::token::apply_token_fix,
+            commands::token::quickstart,
             commands::wizard::wizard_check,
             commands::wizard::wizard_parse_scopes,
             commands::wizard::list_apis,

@@ -1,4 +1,6 @@
 use grantsmith_core::IpcError;
+use grantsmith_core::error::from_auth0;
+use grantsmith_core::quickstart::{QuickstartInput, Snippet, render};
 use grantsmith_core::token::doctor::Fix;
 use grantsmith_core::token::{TokenAsk, TokenReport, apply_fix};
 use tauri::State;
@@ -35,4 +37,28 @@ pub async fn inspect_token(state: State<'_, AppState>, token: String) -> Result<
 pub async fn apply_token_fix(state: State<'_, AppState>, fix: Fix) -> Result<(), IpcError> {
     let client = state.tenants()?.active_client().await?;
     apply_fix(&client, &fix).await
+}
+
+/// Quickstart code for an application and API on the active tenant, pre-filled with its
+/// issuer, the client id, the audience and the API's signing algorithm. No secret.
+#[tauri::command]
+pub async fn quickstart(
+    state: State<'_, AppState>,
+    client_id: String,
+    audience: String,
+) -> Result<Vec<Snippet>, IpcError> {
+    let tenants = state.tenants()?;
+    let id = tenants.active_id()?;
+    let client = tenants.client_for(&id).await?;
+    let api = client.get_resource_server(&audience).await.map_err(from_auth0)?;
+    let issuers = tenants.issuers(&id).await?;
+    let input = QuickstartInput {
+        // Tokens name the custom domain when one is set; the last issuer is that one.
+        issuer: issuers.last().cloned().unwrap_or_default(),
+        client_id,
+        audience: api.identifier.clone(),
+        signing_alg: api.signing_alg.clone().unwrap_or_else(|| "RS256".into()),
+        example_scope: api.scopes.first().map(|s| s.value.clone()),
+    };
+    Ok(render(&input))
 }

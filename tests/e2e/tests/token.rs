@@ -31,6 +31,15 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         s.wait_text("token-copy", "Copied").await;
         s.screenshot("token-verified").await;
 
+        // Quickstart code for this application and API, secrets as environment variables.
+        let curl = s.wait_text("quickstart-code-call-curl", "api.example.com/orders-rs256").await;
+        assert!(curl.contains("CLIENT_SECRET") && curl.contains("oauth/token"), "{curl}");
+        s.click("quickstart-api-side").await;
+        let node = s.wait_text("quickstart-code-api-node", "express-oauth2-jwt-bearer").await;
+        assert!(node.contains("issuerBaseURL"), "an RS256 API validates with the JWKS: {node}");
+        s.css("[data-testid='quickstart-code-api-node']").await.click().await.ok();
+        s.screenshot("token-quickstart").await;
+
         // Revoke the grant behind the app's back, as an admin might in the Dashboard.
         let http = reqwest::Client::new();
         let grants: Value = http

@@ -2,6 +2,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { Fix } from "../bindings/Fix";
+import type { Snippet } from "../bindings/Snippet";
 import type { TokenAsk } from "../bindings/TokenAsk";
 import type { TokenReport } from "../bindings/TokenReport";
 import type { ApiSummary } from "../bindings/ApiSummary";
@@ -85,3 +86,4 @@ export async function copyText(text: string): Promise<void> {
     throw new CommandError(toIpcError(e));
   }
 }
+export const quickstart = (clientId: string, audience: string) => call<Snippet[]>("quickstart", { clientId, audience });

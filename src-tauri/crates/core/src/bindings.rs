@@ -24,5 +24,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::wizard::WizardDraft::export_all(&cfg)?;
     crate::token::TokenAsk::export_all(&cfg)?;
     crate::token::TokenReport::export_all(&cfg)?;
+    crate::quickstart::QuickstartInput::export_all(&cfg)?;
+    crate::quickstart::Snippet::export_all(&cfg)?;
     Ok(())
 }

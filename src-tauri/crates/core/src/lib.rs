@@ -9,6 +9,7 @@ pub mod apps;
 pub mod bindings;
 pub mod error;
 pub mod profiles;
+pub mod quickstart;
 pub mod secrets;
 pub mod settings;
 pub mod store;

@@ -8,6 +8,7 @@ import type { TokenPrefill } from "../../app/navigation";
 import { applyTokenFix, inspectToken, listApis, listApplications, testToken } from "../../ipc";
 import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
 import { CopyAction } from "./CopyAction";
+import { QuickstartPanel } from "./QuickstartPanel";
 import { TokenDetails } from "./TokenDetails";
 
 function fixSummary(fix: Fix): string {
@@ -209,6 +210,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
           )}
         </Stack>
       </SimpleGrid>
+      {clientId && audience && report?.token && <QuickstartPanel clientId={clientId} audience={audience} />}
       <Modal opened={!!reviewFix} onClose={() => setReviewFix(undefined)} title={diagnosis?.fix_label ?? "Fix"}>
         {reviewFix && (
           <Stack>

@@ -82,12 +82,16 @@ fn shell_quote(s: &str) -> String {
 }
 
 pub fn curl_command(issuer: &str, ask: &TokenAsk) -> String {
+    // The secret comes from $CLIENT_SECRET through stdin, so it is never in the command line.
     let mut lines = vec![
-        format!("curl --request POST {}", shell_quote(&format!("{issuer}oauth/token"))),
+        format!(
+            "printf '%s' \"$CLIENT_SECRET\" | curl --request POST {}",
+            shell_quote(&format!("{issuer}oauth/token"))
+        ),
         "  --header 'content-type: application/x-www-form-urlencoded'".to_string(),
         "  --data grant_type=client_credentials".to_string(),
         format!("  --data-urlencode client_id={}", shell_quote(&ask.client_id)),
-        "  --data-urlencode \"client_secret=$CLIENT_SECRET\"".to_string(),
+        "  --data-urlencode client_secret@-".to_string(),
         format!("  --data-urlencode audience={}", shell_quote(&ask.audience)),
     ];
     if let Some(scope) = ask.scope.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -1,0 +1,277 @@
+//! Quickstart snippets: every language renders for RS256 and HS256 with the tenant's values
+//! and no secret; curl, Python and Node.js are executed against the sandbox — the calling
+//! side must obtain a token (once, then from its cache), the API side must accept a valid
+//! token and reject a forged one. The executed ones need the packages `cargo xtask test`
+//! installs (hence `#[ignore]` for a plain `cargo test`).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use grantsmith_auth0::types::{NewClient, NewClientGrant, NewResourceServer, Scope};
+use grantsmith_auth0::{Auth0Client, ClientOptions, Sensitive, TenantUrl, TokenRequest};
+use grantsmith_core::quickstart::{QuickstartInput, Side, Snippet, render};
+use grantsmith_sandbox::{Sandbox, SandboxConfig};
+
+const AUD: &str = "https://api.example.com/orders";
+
+fn input(alg: &str) -> QuickstartInput {
+    QuickstartInput {
+        issuer: "https://acme.eu.auth0.com/".into(),
+        client_id: "yCaTa3Jtg6Rni9tHKgSWQPGM2Fdhmo6W".into(),
+        audience: AUD.into(),
+        signing_alg: alg.into(),
+        example_scope: Some("read:orders".into()),
+    }
+}
+
+#[test]
+fn every_language_renders_with_the_tenants_values_for_both_algorithms() {
+    for alg in ["RS256", "HS256"] {
+        let snippets = render(&input(alg));
+        let ids: Vec<&str> = snippets.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "call-curl",
+                "call-node",
+                "call-python",
+                "call-go",
+                "call-rust",
+                "call-csharp",
+                "call-java",
+                "api-node",
+                "api-python",
+                "api-go",
+                "api-rust",
+                "api-csharp",
+                "api-java"
+            ]
+        );
+        for s in &snippets {
+            assert!(!s.code.contains("{{"), "{alg} {}: a placeholder was left:\n{}", s.id, s.code);
+            assert!(s.code.contains(AUD), "{alg} {}: audience missing", s.id);
+            match s.side {
+                Side::Calling => {
+                    assert!(s.code.contains("yCaTa3Jtg6Rni9tHKgSWQPGM2Fdhmo6W"), "{}: client id missing", s.id);
+                    assert!(s.code.contains("https://acme.eu.auth0.com/oauth/token"), "{}: token URL missing", s.id);
+                    assert!(s.code.contains("CLIENT_SECRET"), "{}: the secret must come from the environment", s.id);
+                    assert!(s.code.to_lowercase().contains("cache"), "{}: tokens must be cached", s.id);
+                }
+                Side::Api => {
+                    assert!(s.code.contains("https://acme.eu.auth0.com/"), "{}: issuer missing", s.id);
+                    if alg == "HS256" {
+                        assert!(s.code.contains("API_SIGNING_SECRET"), "{}: HS256 uses the signing secret", s.id);
+                        assert!(!s.code.contains("jwks"), "{}: HS256 has no JWKS", s.id);
+                    } else {
+                        assert!(!s.code.contains("API_SIGNING_SECRET"), "{}: RS256 needs no secret", s.id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+struct Live {
+    sb: Sandbox,
+    client_id: String,
+    secret: String,
+    signing_secret: Option<String>,
+    dir: tempfile::TempDir,
+}
+
+async fn live(alg: &str) -> Live {
+    let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let c = Auth0Client::new(
+        TenantUrl::parse(&sb.base_url()).unwrap(),
+        sb.management_client_id(),
+        Sensitive::new(sb.management_client_secret()),
+        &ClientOptions::default(),
+    )
+    .unwrap();
+    let api = c
+        .create_resource_server(&NewResourceServer {
+            identifier: AUD.into(),
+            signing_alg: Some(alg.into()),
+            scopes: vec![Scope { value: "read:orders".into(), description: None }],
+            ..NewResourceServer::default()
+        })
+        .await
+        .unwrap();
+    let app = c
+        .create_client(&NewClient {
+            name: "Quickstart".into(),
+            app_type: "non_interactive".into(),
+            grant_types: vec!["client_credentials".into()],
+            ..NewClient::default()
+        })
+        .await
+        .unwrap();
+    c.create_client_grant(&NewClientGrant {
+        client_id: app.client_id.clone(),
+        audience: AUD.into(),
+        scope: vec!["read:orders".into()],
+    })
+    .await
+    .unwrap();
+    Live {
+        client_id: app.client_id,
+        secret: app.client_secret.unwrap().expose().clone(),
+        signing_secret: api.signing_secret.map(|s| s.expose().clone()),
+        dir: tempfile::tempdir().unwrap(),
+        sb,
+    }
+}
+
+impl Live {
+    fn snippet(&self, id: &str, alg: &str) -> Snippet {
+        let input = QuickstartInput {
+            issuer: self.sb.issuer().into(),
+            client_id: self.client_id.clone(),
+            audience: AUD.into(),
+            signing_alg: alg.into(),
+            example_scope: None,
+        };
+        let s = render(&input).into_iter().find(|s| s.id == id).unwrap();
+        std::fs::write(self.dir.path().join(&s.filename), &s.code).unwrap();
+        s
+    }
+
+    fn token_requests(&self) -> usize {
+        self.sb.requests().iter().filter(|r| r.path == "/oauth/token").count()
+    }
+
+    /// Runs a rendered calling-side program twice-calling the API (the sandbox's JWKS URL
+    /// stands in for the API: any authenticated GET will do).
+    fn run_caller(&self, program: &str, args: &[&str]) -> String {
+        let out = Command::new(program)
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("CLIENT_SECRET", &self.secret)
+            .env("API_URL", format!("{}.well-known/jwks.json", self.sb.issuer()))
+            .env("TOKEN_CACHE", self.dir.path().join("token-cache"))
+            .output()
+            .unwrap_or_else(|e| panic!("running {program}: {e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{program} failed: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        stdout
+    }
+
+    async fn tokens(&self) -> (String, String) {
+        let c = Auth0Client::new(
+            TenantUrl::parse(&self.sb.base_url()).unwrap(),
+            "unused",
+            Sensitive::new(String::new()),
+            &ClientOptions::default(),
+        )
+        .unwrap();
+        let secret = Sensitive::new(self.secret.clone());
+        let good = c
+            .request_token(&TokenRequest {
+                client_id: &self.client_id,
+                client_secret: &secret,
+                audience: AUD,
+                scope: None,
+            })
+            .await
+            .unwrap();
+        let good = good.access_token.expose().clone();
+        // A forgery: the payload changed, the signature kept.
+        let parts: Vec<&str> = good.split('.').collect();
+        let mut claims: serde_json::Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+        claims["scope"] = "read:orders admin:everything".into();
+        let forged = format!("{}.{}.{}", parts[0], URL_SAFE_NO_PAD.encode(claims.to_string()), parts[2]);
+        (good, forged)
+    }
+}
+
+fn tool(var: &str) -> PathBuf {
+    std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
+        panic!("{var} is not set: run through `cargo xtask test`, which installs the quickstart packages")
+    })
+}
+
+// Multi-threaded: the sandbox must keep serving while a test waits for a child process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn curl_python_and_node_callers_get_a_token_once_and_call_the_api() {
+    let l = live("RS256").await;
+    // The setup's own management token is already in the log.
+    let base = l.token_requests();
+    l.snippet("call-curl", "RS256");
+    let out = l.run_caller("bash", &["call.sh"]);
+    assert!(out.contains("\"keys\""), "curl called the API: {out}");
+    l.run_caller("bash", &["call.sh"]);
+    assert_eq!(l.token_requests() - base, 1, "the second run reuses the cached token");
+
+    l.snippet("call-python", "RS256");
+    let out = l.run_caller("python3", &["call.py"]);
+    assert_eq!(out.lines().filter(|x| x.starts_with("200 ")).count(), 2, "{out}");
+    assert_eq!(l.token_requests() - base, 2, "two API calls, one token");
+
+    l.snippet("call-node", "RS256");
+    let out = l.run_caller("node", &["call.js"]);
+    assert_eq!(out.lines().filter(|x| x.starts_with("200 ")).count(), 2, "{out}");
+    assert_eq!(l.token_requests() - base, 3, "two API calls, one token");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the quickstart's Python and Node.js packages: run through `cargo xtask test`"]
+async fn python_and_node_apis_accept_a_valid_token_and_reject_a_forged_one() {
+    let python = tool("GRANTSMITH_QS_PYTHON");
+    let node_modules = tool("GRANTSMITH_QS_NODE_MODULES");
+    for alg in ["RS256", "HS256"] {
+        let l = live(alg).await;
+        let (good, forged) = l.tokens().await;
+        let signing_secret = l.signing_secret.clone().unwrap_or_default();
+
+        l.snippet("api-python", alg);
+        std::fs::write(
+            l.dir.path().join("check.py"),
+            "import sys, api\nc = api.app.test_client()\nfor t in sys.argv[1:]:\n    h = {'Authorization': 'Bearer ' + t} if t else {}\n    print(c.get('/api/orders', headers=h).status_code)\n",
+        )
+        .unwrap();
+        let out = Command::new(&python)
+            .args(["check.py", &good, &forged, ""])
+            .current_dir(l.dir.path())
+            .env("API_SIGNING_SECRET", &signing_secret)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            stdout.split_whitespace().collect::<Vec<_>>(),
+            ["200", "401", "401"],
+            "{alg} python: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+
+        l.snippet("api-node", alg);
+        std::fs::write(
+            l.dir.path().join("check.js"),
+            "const app = require('./api.js');\n\
+             const server = app.listen(0, async () => {\n\
+               const url = `http://127.0.0.1:${server.address().port}/api/orders`;\n\
+               for (const t of process.argv.slice(2)) {\n\
+                 const r = await fetch(url, { headers: t ? { authorization: `Bearer ${t}` } : {} });\n\
+                 console.log(r.status);\n\
+               }\n\
+               server.close();\n\
+             });\n",
+        )
+        .unwrap();
+        let out = Command::new("node")
+            .args(["check.js", &good, &forged, ""])
+            .current_dir(l.dir.path())
+            .env("NODE_PATH", &node_modules)
+            .env("API_SIGNING_SECRET", &signing_secret)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            stdout.split_whitespace().collect::<Vec<_>>(),
+            ["200", "401", "401"],
+            "{alg} node: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
