@@ -103,6 +103,10 @@ impl Session {
     /// click during a modal's opening animation can land on the overlay and be lost).
     pub async fn click(&self, id: &str) {
         let el = self.testid(id).await;
+        // Centre it first: scrolled to the top edge it would sit under the fixed header.
+        if let Ok(arg) = serde_json::to_value(&el) {
+            let _ = self.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg]).await;
+        }
         self.settle().await;
         el.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
     }

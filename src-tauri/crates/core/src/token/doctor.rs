@@ -96,7 +96,7 @@ pub fn diagnose(err: &Auth0Error, ctx: &Context<'_>) -> Diagnosis {
                 "unknown_audience",
                 "No API on this tenant has that identifier",
                 format!("The audience {} is not an API on this tenant.{hint}", ctx.audience),
-                (!candidates.is_empty()).then(|| ("Use this identifier", Fix::UseAudience { candidates })),
+                (!candidates.is_empty()).then_some(("Use this identifier", Fix::UseAudience { candidates })),
             )
         }
         Auth0Error::AccessDenied { message, .. } if message.contains("not authorized to access") => diagnosis(
@@ -150,7 +150,8 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Up to three identifiers close to `wanted` (typos, a missing or extra slash).
 pub fn nearest(wanted: &str, identifiers: &[String]) -> Vec<String> {
-    let limit = (wanted.chars().count() / 4).max(3);
+    // Typos and a stray slash, not a different API with a similar prefix.
+    let limit = (wanted.chars().count() / 10).max(3);
     let mut scored: Vec<(usize, &String)> =
         identifiers.iter().map(|i| (levenshtein(wanted, i), i)).filter(|(d, _)| *d <= limit).collect();
     scored.sort();

@@ -163,7 +163,7 @@ fn signature(token: &str, d: &Decoded, keys: Keys<'_>, expected_alg: Option<&str
 
 fn fmt_duration(secs: i64) -> String {
     let s = secs.abs();
-    let text = if s >= 86_400 {
+    if s >= 86_400 {
         format!("{} d {} h", s / 86_400, (s % 86_400) / 3600)
     } else if s >= 3600 {
         format!("{} h {} min", s / 3600, (s % 3600) / 60)
@@ -171,8 +171,7 @@ fn fmt_duration(secs: i64) -> String {
         format!("{} min", s / 60)
     } else {
         format!("{s} s")
-    };
-    text
+    }
 }
 
 /// Every check, in the order the UI lists them.
