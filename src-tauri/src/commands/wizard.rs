@@ -7,6 +7,13 @@ use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
+/// Streams each step's progress to the webview.
+fn forward(channel: &Channel<RunView>) -> impl Fn(&RunView) + Send + Sync + '_ {
+    move |v: &RunView| {
+        let _ = channel.send(v.clone());
+    }
+}
+
 #[tauri::command]
 pub fn wizard_check(spec: WizardSpec) -> SpecCheck {
     spec::check(&spec)
@@ -52,9 +59,7 @@ pub async fn wizard_apply(
         ));
     }
     let client = tenants.active_client().await?;
-    let send = |v: &RunView| {
-        let _ = on_update.send(v.clone());
-    };
+    let send = forward(&on_update);
     run::start(state.store()?, &client, &profile.id, spec, &reviewed, &send).await
 }
 
@@ -65,9 +70,7 @@ pub async fn wizard_resume(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let client = state.tenants()?.active_client().await?;
-    let send = |v: &RunView| {
-        let _ = on_update.send(v.clone());
-    };
+    let send = forward(&on_update);
     run::resume(state.store()?, &client, &run_id, &send).await
 }
 
@@ -78,9 +81,7 @@ pub async fn wizard_undo(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let client = state.tenants()?.active_client().await?;
-    let send = |v: &RunView| {
-        let _ = on_update.send(v.clone());
-    };
+    let send = forward(&on_update);
     run::undo(state.store()?, &client, &run_id, &send).await
 }
 

@@ -39,11 +39,13 @@ fn new_run_id() -> String {
     format!("run_{}", (0..16).map(|_| fastrand::alphanumeric()).collect::<String>())
 }
 
+fn load(store: &Store, run_id: &str) -> Result<RunView, IpcError> {
+    store.run(run_id)?.ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("Setup run {run_id} not found.")))
+}
+
 impl Ctx<'_> {
     fn view(&self) -> Result<RunView, IpcError> {
-        self.store
-            .run(&self.run_id)?
-            .ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("Setup run {} not found.", self.run_id)))
+        load(self.store, &self.run_id)
     }
 
     fn notify(&self) {
@@ -359,9 +361,7 @@ pub async fn resume(
     run_id: &str,
     on_update: OnUpdate<'_>,
 ) -> Result<RunView, IpcError> {
-    let run = store
-        .run(run_id)?
-        .ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("Setup run {run_id} not found.")))?;
+    let run = load(store, run_id)?;
     if matches!(run.status, RunStatus::Done | RunStatus::Undone) {
         return Ok(run);
     }
@@ -377,9 +377,7 @@ pub async fn undo(
     run_id: &str,
     on_update: OnUpdate<'_>,
 ) -> Result<RunView, IpcError> {
-    let run = store
-        .run(run_id)?
-        .ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("Setup run {run_id} not found.")))?;
+    let run = load(store, run_id)?;
     let ctx = Ctx { store, client, run_id: run_id.to_string(), spec: run.spec.clone(), on_update };
     for step in run.steps.iter().rev().filter(|s| s.created && s.status == StepStatus::Done) {
         let Some(id) = step.object_id.as_deref() else { continue };
