@@ -95,9 +95,9 @@ describe("App", () => {
   it("navigates between areas and marks the current one", async () => {
     backend();
     renderWithProviders(<App />);
-    await userEvent.click(screen.getByTestId("nav-apis"));
-    expect(screen.getByTestId("area-apis-empty")).toBeTruthy();
-    expect(screen.getByTestId("nav-apis").getAttribute("aria-current")).toBe("page");
+    await userEvent.click(screen.getByTestId("nav-history"));
+    expect(await screen.findByRole("heading", { name: "History" })).toBeTruthy();
+    expect(screen.getByTestId("nav-history").getAttribute("aria-current")).toBe("page");
     expect(screen.getByTestId("nav-wizard").getAttribute("aria-current")).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
+import { ApisScreen } from "../features/apis/ApisScreen";
 import { AppsScreen } from "../features/apps/AppsScreen";
 import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
 import { HistoryScreen } from "../features/history/HistoryScreen";
@@ -104,6 +105,7 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
       if (screen.area === "apps") return <AppsScreen />;
       if (screen.area === "history") return <HistoryScreen />;
       if (screen.area === "token") return <TokenScreen key={JSON.stringify(screen.prefill ?? {})} prefill={screen.prefill} />;
+      if (screen.area === "apis") return <ApisScreen />;
       return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
   }
 }

@@ -1,6 +1,6 @@
 import { Alert, Card, Group, Loader, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import "highlight.js/styles/github.css";
+import "./code-theme.css";
 import type { Snippet } from "../../bindings/Snippet";
 import { quickstart } from "../../ipc";
 import { TENANT_KEY } from "../profiles/useProfiles";
