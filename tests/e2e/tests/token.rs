@@ -38,6 +38,8 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         let node = s.wait_text("quickstart-code-api-node", "express-oauth2-jwt-bearer").await;
         assert!(node.contains("issuerBaseURL"), "an RS256 API validates with the JWKS: {node}");
         s.screenshot("token-quickstart").await;
+        s.click("theme-dark").await;
+        s.screenshot("token-quickstart-dark").await;
 
         // Revoke the grant behind the app's back, as an admin might in the Dashboard.
         let http = reqwest::Client::new();

@@ -47,6 +47,10 @@ async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
         go_through_the_wizard(&s, "RS256", "wizard-rs256").await;
         s.click("wizard-restart").await;
         go_through_the_wizard(&s, "HS256", "wizard-hs256").await;
+        s.click("nav-apis").await;
+        let apis = s.wait_text("apis-list", "orders-hs256").await;
+        assert!(apis.contains("orders-rs256") && apis.contains("HS256"), "{apis}");
+        s.screenshot("apis").await;
     })
     .await;
     check_tenant(&t, "RS256").await;
