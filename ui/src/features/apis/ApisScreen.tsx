@@ -1,14 +1,15 @@
-import { ActionIcon, Alert, Badge, Card, Code, Group, Skeleton, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { IconRefresh, IconSearch } from "@tabler/icons-react";
+import { Alert, Badge, Card, Code, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { listApis } from "../../ipc";
-import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { ListHeader } from "../browse/ListHeader";
+import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 
 /** The active tenant's APIs with their identifiers, algorithms and scopes, searchable. */
 export function ApisScreen() {
   const { active } = useProfiles();
-  const apis = useQuery({ queryKey: [...TENANT_KEY, "apis"], queryFn: listApis, enabled: !!active });
+  const key = useTenantKey();
+  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis, enabled: !!active });
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const shown = (apis.data ?? []).filter(
@@ -16,30 +17,22 @@ export function ApisScreen() {
   );
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={2}>APIs</Title>
-          <Text c="dimmed">
+      <ListHeader
+        title="APIs"
+        description={
+          <>
             The APIs of <b>{active?.name ?? "…"}</b>. Tokens name an API by its identifier (the audience).
-          </Text>
-        </Stack>
-        <Group gap="xs">
-          <Text size="sm" c="dimmed" data-testid="apis-count">
-            {apis.data ? `${shown.length} of ${apis.data.length} APIs` : ""}
-          </Text>
-          <Tooltip label="Refresh from the tenant">
-            <ActionIcon variant="default" onClick={() => void apis.refetch()} loading={apis.isFetching} aria-label="Refresh APIs">
-              <IconRefresh size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
-      <TextInput
+          </>
+        }
+        noun="APIs"
+        shown={shown.length}
+        total={apis.data?.length}
+        refreshing={apis.isFetching}
+        onRefresh={() => void apis.refetch()}
+        search={query}
+        onSearch={setQuery}
         placeholder="Search by name, identifier or scope"
-        leftSection={<IconSearch size={16} />}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        aria-label="Search APIs"
+        testId="apis"
       />
       {apis.error && <Alert color="red">{apis.error.message}</Alert>}
       <Card withBorder padding={0}>

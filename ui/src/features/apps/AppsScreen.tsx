@@ -1,45 +1,38 @@
-import { ActionIcon, Alert, Badge, Card, CopyButton, Group, Skeleton, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { IconCheck, IconCopy, IconRefresh, IconSearch } from "@tabler/icons-react";
+import { ActionIcon, Alert, Badge, Card, CopyButton, Group, Skeleton, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { listApplications } from "../../ipc";
-import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { ListHeader } from "../browse/ListHeader";
+import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 
 /** The active tenant's applications, searchable. */
 export function AppsScreen() {
   const { active } = useProfiles();
-  const apps = useQuery({ queryKey: [...TENANT_KEY, active?.id, "apps"], queryFn: listApplications, enabled: !!active });
+  const key = useTenantKey();
+  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications, enabled: !!active });
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const shown = (apps.data ?? []).filter((a) => !q || `${a.name} ${a.client_id} ${a.description ?? ""}`.toLowerCase().includes(q));
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={2}>Applications</Title>
-          <Text c="dimmed">
+      <ListHeader
+        title="Applications"
+        description={
+          <>
             The applications of <b>{active?.name ?? "…"}</b>. Machine to Machine applications use the Client Credentials grant.
-          </Text>
-        </Stack>
-        <Group gap="xs">
-          <Text size="sm" c="dimmed" data-testid="apps-count">
-            {apps.data ? `${shown.length} of ${apps.data.length} applications` : ""}
-          </Text>
-          <Tooltip label="Refresh from the tenant">
-            <ActionIcon variant="default" onClick={() => void apps.refetch()} loading={apps.isFetching} aria-label="Refresh applications">
-              <IconRefresh size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
-      <TextInput
+          </>
+        }
+        noun="applications"
+        shown={shown.length}
+        total={apps.data?.length}
+        refreshing={apps.isFetching}
+        onRefresh={() => void apps.refetch()}
+        search={query}
+        onSearch={setQuery}
         placeholder="Search by name, client ID or description"
-        leftSection={<IconSearch size={16} />}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        aria-label="Search applications"
-        data-testid="apps-search"
+        testId="apps"
       />
       {apps.error && (
         <Alert color="red" title="Could not list applications" data-testid="apps-error">

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RunStatus } from "../../bindings/RunStatus";
 import type { RunView } from "../../bindings/RunView";
 import { wizardResume, wizardRuns, wizardUndo } from "../../ipc";
-import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { UndoButton } from "../wizard/UndoButton";
 
 const STATUS: Record<RunStatus, { color: string; label: string }> = {
@@ -15,8 +15,9 @@ const STATUS: Record<RunStatus, { color: string; label: string }> = {
 
 /** Every setup run on the active tenant: what it did, and resume or undo. */
 export function HistoryScreen() {
+  const key = useTenantKey();
   const { active } = useProfiles();
-  const runs = useQuery({ queryKey: [...TENANT_KEY, active?.id, "runs"], queryFn: wizardRuns, enabled: !!active });
+  const runs = useQuery({ queryKey: key("runs"), queryFn: wizardRuns, enabled: !!active });
   return (
     <Stack gap="lg">
       <Stack gap={4}>

@@ -4,13 +4,14 @@ import type { AppInfo } from "../../bindings/AppInfo";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigation } from "../../app/navigation";
 import { wizardUnfinished } from "../../ipc";
-import { TENANT_KEY } from "../profiles/useProfiles";
+import { useTenantKey } from "../profiles/useProfiles";
 import { InstallationCard } from "../about/InstallationCard";
 
 /** First screen: what Grantsmith will do for you, and where to start. */
 export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
+  const key = useTenantKey();
   const { go } = useNavigation();
-  const unfinished = useQuery({ queryKey: [...TENANT_KEY, "wizard-unfinished"], queryFn: wizardUnfinished });
+  const unfinished = useQuery({ queryKey: key("wizard-unfinished"), queryFn: wizardUnfinished });
   return (
     <Stack gap="lg">
       {unfinished.data && (

@@ -22,3 +22,12 @@ export function useSwitchProfile() {
     },
   });
 }
+
+/**
+ * Query keys for data read from the active tenant: under TENANT_KEY (a switch invalidates
+ * them) and the profile id (another tenant's data is never shown while refetching).
+ */
+export function useTenantKey() {
+  const { active } = useProfiles();
+  return (...parts: unknown[]) => [...TENANT_KEY, active?.id ?? "none", ...parts];
+}

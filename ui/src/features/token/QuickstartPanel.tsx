@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import "./code-theme.css";
 import type { Snippet } from "../../bindings/Snippet";
 import { quickstart } from "../../ipc";
-import { TENANT_KEY } from "../profiles/useProfiles";
+import { useTenantKey } from "../profiles/useProfiles";
 import { CopyAction } from "./CopyAction";
 import { highlight } from "./highlight";
 
@@ -48,7 +48,8 @@ function LanguageTabs({ snippets }: { snippets: Snippet[] }) {
 
 /** Code for both sides, pre-filled for this application and API; secrets stay in env vars. */
 export function QuickstartPanel({ clientId, audience }: { clientId: string; audience: string }) {
-  const snippets = useQuery({ queryKey: [...TENANT_KEY, "quickstart", clientId, audience], queryFn: () => quickstart(clientId, audience) });
+  const key = useTenantKey();
+  const snippets = useQuery({ queryKey: key("quickstart", clientId, audience), queryFn: () => quickstart(clientId, audience) });
   return (
     <Card withBorder padding="lg" data-testid="quickstart">
       <Stack gap="sm">

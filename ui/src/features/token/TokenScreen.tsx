@@ -6,7 +6,7 @@ import type { Fix } from "../../bindings/Fix";
 import type { TokenReport } from "../../bindings/TokenReport";
 import type { TokenPrefill } from "../../app/navigation";
 import { applyTokenFix, inspectToken, listApis, listApplications, testToken } from "../../ipc";
-import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { CopyAction } from "./CopyAction";
 import { QuickstartPanel } from "./QuickstartPanel";
 import { TokenDetails } from "./TokenDetails";
@@ -26,10 +26,11 @@ function fixSummary(fix: Fix): string {
 
 /** One-click test token: request, verify, explain, fix. Also checks pasted tokens. */
 export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
+  const key = useTenantKey();
   const { active } = useProfiles();
   const client = useQueryClient();
-  const apps = useQuery({ queryKey: [...TENANT_KEY, "apps"], queryFn: listApplications });
-  const apis = useQuery({ queryKey: [...TENANT_KEY, "apis"], queryFn: listApis });
+  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications });
+  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis });
   const [clientId, setClientId] = useState(prefill?.clientId ?? "");
   const [audience, setAudience] = useState(prefill?.audience ?? "");
   const [scope, setScope] = useState("");

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FieldIssue } from "../../bindings/FieldIssue";
 import type { WizardSpec } from "../../bindings/WizardSpec";
 import { listApis, listApplications } from "../../ipc";
-import { TENANT_KEY } from "../profiles/useProfiles";
+import { useTenantKey } from "../profiles/useProfiles";
 import { humanSeconds, issueFor } from "./model";
 
 interface StepProps {
@@ -14,7 +14,8 @@ interface StepProps {
 }
 
 export function AppStep({ spec, onChange, issues }: StepProps) {
-  const apps = useQuery({ queryKey: [...TENANT_KEY, "apps"], queryFn: listApplications });
+  const key = useTenantKey();
+  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications });
   const m2m = (apps.data ?? []).filter((a) => a.app_type === "non_interactive");
   const app = spec.app;
   return (
@@ -71,7 +72,8 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
 }
 
 export function ApiStep({ spec, onChange, issues, warnings }: StepProps) {
-  const apis = useQuery({ queryKey: [...TENANT_KEY, "apis"], queryFn: listApis });
+  const key = useTenantKey();
+  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis });
   const api = spec.api;
   const identifierWarnings = (warnings ?? []).filter((w) => w.field === "api.identifier");
   return (

@@ -16,7 +16,7 @@ import {
   wizardUndo,
   wizardUnfinished,
 } from "../../ipc";
-import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
+import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { ApiStep, AppStep } from "./AppApiSteps";
 import { EMPTY_SPEC, STEPS, stepOf } from "./model";
 import { ReviewStep, RunResult, RunSteps } from "./Review";
@@ -32,6 +32,7 @@ const NOTES = [
 ];
 
 export function WizardScreen() {
+  const key = useTenantKey();
   const { active } = useProfiles();
   const client = useQueryClient();
   const [spec, setSpec] = useState<WizardSpec>(EMPTY_SPEC);
@@ -59,12 +60,12 @@ export function WizardScreen() {
 
   const check = useQuery({ queryKey: ["wizard-check", debounced], queryFn: () => wizardCheck(debounced), placeholderData: (prev) => prev });
   const plan = useQuery({
-    queryKey: [...TENANT_KEY, "wizard-plan", spec],
+    queryKey: key("wizard-plan", spec),
     queryFn: () => wizardPlan(spec),
     enabled: !run && (step === 4 || (step === 3 && spec.app.mode === "existing" && spec.api.mode === "existing")),
     staleTime: 0,
   });
-  const unfinished = useQuery({ queryKey: [...TENANT_KEY, "wizard-unfinished"], queryFn: wizardUnfinished, enabled: !run });
+  const unfinished = useQuery({ queryKey: key("wizard-unfinished"), queryFn: wizardUnfinished, enabled: !run });
 
   const issues = check.data?.issues ?? [];
   const stepIssues = (n: number) => issues.filter((i) => stepOf(i.field) === n);
