@@ -87,6 +87,19 @@ pub struct NewClient {
     pub client_metadata: Map<String, Value>,
 }
 
+impl NewClient {
+    /// A Machine to Machine application that may use the Client Credentials grant. Both
+    /// fields must be sent: without `grant_types` Auth0 enables four grant types.
+    pub fn machine_to_machine(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            app_type: "non_interactive".into(),
+            grant_types: vec!["client_credentials".into()],
+            ..Self::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ClientUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -35,15 +35,6 @@ fn count(sb: &Sandbox, method: &str, path: &str) -> usize {
     sb.requests().iter().filter(|r| r.method == method && r.path == path).count()
 }
 
-fn m2m(name: &str) -> NewClient {
-    NewClient {
-        name: name.into(),
-        app_type: "non_interactive".into(),
-        grant_types: vec!["client_credentials".into()],
-        ..NewClient::default()
-    }
-}
-
 fn api(identifier: &str, scopes: &[&str]) -> NewResourceServer {
     NewResourceServer {
         identifier: identifier.into(),
@@ -61,7 +52,7 @@ fn no_progress() -> impl FnMut(Progress) + Send {
 #[tokio::test]
 async fn clients_resource_servers_and_grants_round_trip() {
     let (_sb, c) = sandbox(SandboxConfig::default()).await;
-    let app = c.create_client(&m2m("Orders worker")).await.unwrap();
+    let app = c.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
     assert_eq!(app.grant_types, ["client_credentials"]);
     assert!(app.client_secret.is_some(), "create returns the secret");
     let renamed = c
@@ -135,7 +126,7 @@ async fn each_error_kind_is_recognised() {
 
     c.create_resource_server(&api("https://dup", &[])).await.unwrap();
     assert!(matches!(c.create_resource_server(&api("https://dup", &[])).await, Err(Auth0Error::Conflict { .. })));
-    match c.create_client(&m2m(&"x".repeat(300))).await {
+    match c.create_client(&NewClient::machine_to_machine("x".repeat(300))).await {
         Err(Auth0Error::Validation { field, message }) => {
             assert_eq!(field.as_deref(), Some("name"));
             assert!(message.contains("maximum 255"), "{message}");
@@ -145,7 +136,7 @@ async fn each_error_kind_is_recognised() {
     assert!(matches!(c.get_resource_server("https://nope").await, Err(Auth0Error::NotFound { .. })));
 
     // A management client with read-only permissions, as an admin would set up on Auth0.
-    let limited = c.create_client(&m2m("Read-only admin")).await.unwrap();
+    let limited = c.create_client(&NewClient::machine_to_machine("Read-only admin")).await.unwrap();
     c.create_client_grant(&NewClientGrant {
         client_id: limited.client_id.clone(),
         audience: sb.management_audience().into(),
@@ -155,7 +146,7 @@ async fn each_error_kind_is_recognised() {
     .unwrap();
     let ro = admin(&sb, &limited.client_id, limited.client_secret.as_ref().unwrap().expose());
     assert_eq!(ro.granted_scopes().await.unwrap(), ["read:clients"]);
-    match ro.create_client(&m2m("nope")).await {
+    match ro.create_client(&NewClient::machine_to_machine("nope")).await {
         Err(Auth0Error::MissingScope { scopes, .. }) => assert_eq!(scopes, ["create:clients"]),
         other => panic!("expected missing scope, got {other:?}"),
     }
@@ -246,7 +237,10 @@ async fn creates_are_never_blindly_resent() {
         times: 1,
     })
     .unwrap();
-    assert!(matches!(c.create_client(&m2m("a")).await, Err(Auth0Error::Server { status: 503, .. })));
+    assert!(matches!(
+        c.create_client(&NewClient::machine_to_machine("a")).await,
+        Err(Auth0Error::Server { status: 503, .. })
+    ));
     assert_eq!(count(&sb, "POST", "/api/v2/clients"), 1, "a failed create is not resent");
 
     sb.add_fault(Fault {

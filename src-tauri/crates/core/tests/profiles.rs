@@ -112,15 +112,7 @@ async fn connection_check_names_exactly_the_missing_permissions() {
         &options(),
     )
     .unwrap();
-    let limited = api
-        .create_client(&NewClient {
-            name: "Limited".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    let limited = api.create_client(&NewClient::machine_to_machine("Limited")).await.unwrap();
     api.create_client_grant(&NewClientGrant {
         client_id: limited.client_id.clone(),
         audience: sb.management_audience().into(),
@@ -226,15 +218,7 @@ async fn sandbox_profile_starts_lazily_persists_and_resets() {
 
     let client = tenants.active_client().await.unwrap();
     assert!(tenants.view().unwrap().profiles[0].domain.starts_with("http://127.0.0.1:"));
-    client
-        .create_client(&NewClient {
-            name: "Kept".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    client.create_client(&NewClient::machine_to_machine("Kept")).await.unwrap();
     let names = |apps: Vec<grantsmith_core::apps::AppSummary>| apps.into_iter().map(|a| a.name).collect::<Vec<_>>();
     assert!(names(grantsmith_core::apps::list_applications(&client).await.unwrap()).contains(&"Kept".to_string()));
     tenants.shutdown().await;

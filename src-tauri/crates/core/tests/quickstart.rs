@@ -99,15 +99,7 @@ async fn live(alg: &str) -> Live {
         })
         .await
         .unwrap();
-    let app = c
-        .create_client(&NewClient {
-            name: "Quickstart".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    let app = c.create_client(&NewClient::machine_to_machine("Quickstart")).await.unwrap();
     c.create_client_grant(&NewClientGrant {
         client_id: app.client_id.clone(),
         audience: AUD.into(),

@@ -198,15 +198,7 @@ async fn a_refused_secret_and_a_missing_permission_are_named() {
     assert!(d.explanation.contains("rotated"));
 
     // A management client that may read applications but not their secrets.
-    let limited =
-        s.c.create_client(&NewClient {
-            name: "No keys".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    let limited = s.c.create_client(&NewClient::machine_to_machine("No keys")).await.unwrap();
     s.c.create_client_grant(&NewClientGrant {
         client_id: limited.client_id.clone(),
         audience: s.sb.management_audience().into(),

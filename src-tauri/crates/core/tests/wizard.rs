@@ -217,15 +217,7 @@ async fn an_existing_identifier_is_a_conflict_offering_the_existing_api() {
 async fn a_missing_permission_is_found_at_plan_time() {
     let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
     let c = admin(&sb, 5_000);
-    let limited = c
-        .create_client(&NewClient {
-            name: "Read-only".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    let limited = c.create_client(&NewClient::machine_to_machine("Read-only")).await.unwrap();
     c.create_client_grant(&NewClientGrant {
         client_id: limited.client_id.clone(),
         audience: sb.management_audience().into(),
@@ -371,15 +363,7 @@ async fn a_concurrent_scope_edit_is_kept_and_a_changed_tenant_is_replanned() {
     let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
     let c = admin(&sb, 5_000);
     let (_d, store) = store();
-    let app = c
-        .create_client(&NewClient {
-            name: "Orders worker".into(),
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
-            ..NewClient::default()
-        })
-        .await
-        .unwrap();
+    let app = c.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
     let api = c
         .create_resource_server(&NewResourceServer {
             identifier: AUD.into(),

@@ -248,12 +248,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
             new_scope_count = wanted.len();
             steps.push(PlanStep {
                 kind: StepKind::CreateApi,
-                title: format!(
-                    "Create API “{}” with {} scope{}",
-                    name.trim(),
-                    wanted.len(),
-                    if wanted.len() == 1 { "" } else { "s" }
-                ),
+                title: format!("Create API “{}” with {}", name.trim(), scopes(wanted.len())),
                 detail: format!("{identifier} · {} · tokens live {token_lifetime} s", signing_alg.as_str()),
             });
         }
@@ -293,11 +288,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                 }
                 steps.push(PlanStep {
                     kind: StepKind::AddScopes,
-                    title: format!(
-                        "Add {} scope{} to “{name}”",
-                        missing.len(),
-                        if missing.len() == 1 { "" } else { "s" }
-                    ),
+                    title: format!("Add {} to “{name}”", scopes(missing.len())),
                     detail: missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
                 });
             }
@@ -355,14 +346,17 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
     Ok((Plan { steps, blockers, conflicts, grant_change, summary }, found))
 }
 
+/// "1 scope", "3 scopes".
+fn scopes(n: usize) -> String {
+    format!("{n} scope{}", if n == 1 { "" } else { "s" })
+}
+
 fn summarize(steps: &[PlanStep], new_scopes: usize) -> String {
     let mut parts = Vec::new();
     for s in steps {
         match s.kind {
             StepKind::CreateApplication => parts.push("1 application".to_string()),
-            StepKind::CreateApi => {
-                parts.push(format!("1 API with {new_scopes} scope{}", if new_scopes == 1 { "" } else { "s" }))
-            }
+            StepKind::CreateApi => parts.push(format!("1 API with {}", scopes(new_scopes))),
             StepKind::CreateGrant => parts.push("1 grant".to_string()),
             _ => {}
         }
@@ -371,9 +365,7 @@ fn summarize(steps: &[PlanStep], new_scopes: usize) -> String {
     let updates: Vec<String> = steps
         .iter()
         .filter_map(|s| match s.kind {
-            StepKind::AddScopes => {
-                Some(format!("adds {new_scopes} scope{} to an API", if new_scopes == 1 { "" } else { "s" }))
-            }
+            StepKind::AddScopes => Some(format!("adds {} to an API", scopes(new_scopes))),
             StepKind::UpdateGrant => Some("changes 1 grant".to_string()),
             StepKind::EnableClientCredentials => Some("enables client credentials on 1 application".to_string()),
             _ => None,

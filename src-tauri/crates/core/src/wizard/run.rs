@@ -143,12 +143,9 @@ impl Ctx<'_> {
         let mut metadata = Map::new();
         metadata.insert(RUN_MARKER.into(), Value::String(self.run_id.clone()));
         let new = NewClient {
-            name: name.trim().into(),
             description: Some(description.trim().to_string()).filter(|d| !d.is_empty()),
-            // Both must be sent: without grant_types Auth0 enables four grant types.
-            app_type: "non_interactive".into(),
-            grant_types: vec!["client_credentials".into()],
             client_metadata: metadata,
+            ..NewClient::machine_to_machine(name.trim())
         };
         match self.client.create_client(&new).await {
             Ok(c) => adopt(c.client_id),
