@@ -17,7 +17,20 @@ fn main() {
         .with_writer(std::io::stderr)
         .init();
 
-    let app = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // One app per data folder: a second launch focuses the first window instead of
+    // opening a second executor on the same journal. A custom GRANTSMITH_DATA_DIR is
+    // another folder, so it may run beside the default one (the run lease still keeps
+    // two processes on one folder from executing the same run).
+    if std::env::var_os("GRANTSMITH_DATA_DIR").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let app = builder
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok());

@@ -7,6 +7,6 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let version = app.package_info().version.to_string();
-    let keychain = KeychainStatus::probe(&state.keychain);
+    let keychain = super::profiles::off_main_thread(|| KeychainStatus::probe(&state.keychain));
     Ok(AppInfo::collect(&version, state.store()?, keychain)?)
 }

@@ -5,6 +5,12 @@ use tauri::State;
 
 use crate::state::AppState;
 
+/// Keychain calls block (a locked keychain may prompt): run them on a worker thread that
+/// tokio may block, never on the window's main thread.
+pub(crate) fn off_main_thread<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
+}
+
 #[tauri::command]
 pub fn list_profiles(state: State<'_, AppState>) -> Result<ProfilesView, IpcError> {
     state.tenants()?.view()
@@ -25,18 +31,18 @@ pub fn check_profile_input(
 }
 
 #[tauri::command]
-pub fn add_profile(state: State<'_, AppState>, input: ProfileInput) -> Result<Profile, IpcError> {
-    state.tenants()?.add(&input)
+pub async fn add_profile(state: State<'_, AppState>, input: ProfileInput) -> Result<Profile, IpcError> {
+    off_main_thread(|| state.tenants()?.add(&input))
 }
 
 #[tauri::command]
-pub fn update_profile(state: State<'_, AppState>, id: String, input: ProfileInput) -> Result<Profile, IpcError> {
-    state.tenants()?.update(&id, &input)
+pub async fn update_profile(state: State<'_, AppState>, id: String, input: ProfileInput) -> Result<Profile, IpcError> {
+    off_main_thread(|| state.tenants()?.update(&id, &input))
 }
 
 #[tauri::command]
-pub fn remove_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
-    state.tenants()?.remove(&id)
+pub async fn remove_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
+    off_main_thread(|| state.tenants()?.remove(&id))
 }
 
 #[tauri::command]

@@ -1,9 +1,12 @@
 use grantsmith_core::IpcError;
+use grantsmith_core::change::Engine;
 use grantsmith_core::error::from_auth0;
 use grantsmith_core::quickstart::{QuickstartInput, Snippet, render};
 use grantsmith_core::token::doctor::Fix;
-use grantsmith_core::token::{TokenAsk, TokenReport, apply_fix};
+use grantsmith_core::token::{TokenAsk, TokenReport};
+use grantsmith_core::wizard::{Plan, RunView};
 use tauri::State;
+use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
@@ -32,11 +35,23 @@ pub async fn inspect_token(state: State<'_, AppState>, token: String) -> Result<
     state.tokens.inspect(&client, &issuers, &token, now()).await
 }
 
-/// Applies a doctor's fix the user reviewed.
+/// What a doctor's fix would change, for the user to review.
 #[tauri::command]
-pub async fn apply_token_fix(state: State<'_, AppState>, fix: Fix) -> Result<(), IpcError> {
-    let client = state.tenants()?.active_client().await?;
-    apply_fix(&client, &fix).await
+pub async fn plan_token_fix(state: State<'_, AppState>, fix: Fix) -> Result<Plan, IpcError> {
+    Engine::new(state.tenants()?).plan_fix(&fix).await
+}
+
+/// Applies a doctor's fix the user reviewed (a journaled change like any setup).
+#[tauri::command]
+pub async fn apply_token_fix(
+    state: State<'_, AppState>,
+    fix: Fix,
+    reviewed: Plan,
+    confirm: Option<String>,
+    on_update: Channel<RunView>,
+) -> Result<RunView, IpcError> {
+    let send = super::wizard::forward(&on_update);
+    Engine::new(state.tenants()?).apply_fix(&fix, &reviewed, confirm.as_deref(), &send).await
 }
 
 /// Quickstart code for an application and API on the active tenant, pre-filled with its

@@ -1,14 +1,14 @@
+use grantsmith_core::IpcError;
 use grantsmith_core::apps::{ApiSummary, list_apis as list};
-use grantsmith_core::profiles::Environment;
-use grantsmith_core::wizard::{Plan, RunView, ScopeSpec, SpecCheck, WizardDraft, WizardSpec, plan, run, spec};
-use grantsmith_core::{ErrorKind, IpcError};
+use grantsmith_core::change::{Engine, RunReview};
+use grantsmith_core::wizard::{Plan, RunView, ScopeSpec, SpecCheck, WizardDraft, WizardSpec, spec};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
 /// Streams each step's progress to the webview.
-fn forward(channel: &Channel<RunView>) -> impl Fn(&RunView) + Send + Sync + '_ {
+pub(crate) fn forward(channel: &Channel<RunView>) -> impl Fn(&RunView) + Send + Sync + '_ {
     move |v: &RunView| {
         let _ = channel.send(v.clone());
     }
@@ -32,12 +32,11 @@ pub async fn list_apis(state: State<'_, AppState>) -> Result<Vec<ApiSummary>, Ip
 
 #[tauri::command]
 pub async fn wizard_plan(state: State<'_, AppState>, spec: WizardSpec) -> Result<Plan, IpcError> {
-    let client = state.tenants()?.active_client().await?;
-    Ok(plan::plan(&client, &spec).await?.0)
+    Engine::new(state.tenants()?).plan_setup(&spec).await
 }
 
-/// Applies a reviewed plan on the active tenant. On production the tenant's name must be
-/// typed (`confirm`). Progress streams through `on_update`.
+/// Applies a reviewed plan on the tenant it was reviewed for; `confirm` is what the user
+/// typed (core decides whether it suffices). Progress streams through `on_update`.
 #[tauri::command]
 pub async fn wizard_apply(
     state: State<'_, AppState>,
@@ -46,43 +45,37 @@ pub async fn wizard_apply(
     confirm: Option<String>,
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
-    let tenants = state.tenants()?;
-    let view = tenants.view()?;
-    let profile = view.profiles.iter().find(|p| p.id == view.active_id).cloned();
-    let Some(profile) = profile else { return Err(IpcError::new(ErrorKind::NotFound, "No active tenant.")) };
-    if profile.environment == Environment::Production
-        && confirm.as_deref().map(str::trim) != Some(profile.name.as_str())
-    {
-        return Err(IpcError::validation(
-            "confirm_tenant",
-            format!("This is a production tenant. Type its name, {}, to confirm.", profile.name),
-        ));
-    }
-    let client = tenants.active_client().await?;
     let send = forward(&on_update);
-    run::start(state.store()?, &client, &profile.id, spec, &reviewed, &send).await
+    Engine::new(state.tenants()?).apply_setup(spec, &reviewed, confirm.as_deref(), &send).await
+}
+
+/// A stopped run re-planned against its own tenant, before Resume or Undo.
+#[tauri::command]
+pub async fn run_review(state: State<'_, AppState>, run_id: String) -> Result<RunReview, IpcError> {
+    Engine::new(state.tenants()?).review_run(&run_id).await
 }
 
 #[tauri::command]
 pub async fn wizard_resume(
     state: State<'_, AppState>,
     run_id: String,
+    accepted: Vec<String>,
+    confirm: Option<String>,
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
-    let client = state.tenants()?.active_client().await?;
     let send = forward(&on_update);
-    run::resume(state.store()?, &client, &run_id, &send).await
+    Engine::new(state.tenants()?).resume(&run_id, &accepted, confirm.as_deref(), &send).await
 }
 
 #[tauri::command]
 pub async fn wizard_undo(
     state: State<'_, AppState>,
     run_id: String,
+    confirm: Option<String>,
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
-    let client = state.tenants()?.active_client().await?;
     let send = forward(&on_update);
-    run::undo(state.store()?, &client, &run_id, &send).await
+    Engine::new(state.tenants()?).undo(&run_id, confirm.as_deref(), &send).await
 }
 
 /// The active tenant's newest run that did not finish (offered for resume on start).

@@ -3,4 +3,4 @@
 /**
  * A change that would fix the problem; applied only after the user reviews it.
  */
-export type Fix = { "kind": "authorize", client_id: string, audience: string, scopes: Array<string>, } | { "kind": "add_to_grant", grant_id: string, scopes: Array<string>, } | { "kind": "enable_client_credentials", client_id: string, } | { "kind": "use_audience", candidates: Array<string>, };
+export type Fix = { "kind": "authorize", client_id: string, audience: string, scopes: Array<string>, } | { "kind": "add_to_grant", grant_id: string, scopes: Array<string>, } | { "kind": "enable_client_credentials", client_id: string, audience: string, } | { "kind": "use_audience", candidates: Array<string>, };

@@ -11,4 +11,16 @@ blockers: Array<string>, conflicts: Array<PlanConflict>, grant_change?: GrantCha
 /**
  * "Creates 1 application, 1 API with 3 scopes, 1 grant".
  */
-summary: string, };
+summary: string, 
+/**
+ * Nothing blocks it and there is something to do (the UI's primary button).
+ */
+can_apply: boolean, 
+/**
+ * The profile (tenant) this plan was made against; apply writes there and nowhere else.
+ */
+profile_id: string, 
+/**
+ * The name to type before applying (production tenants), from the engine's policy.
+ */
+confirm_tenant?: string, };

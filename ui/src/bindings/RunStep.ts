@@ -6,4 +6,13 @@ export type RunStep = { idx: number, kind: StepKind, title: string, detail: stri
 /**
  * This run created the object (undo deletes it).
  */
-created: boolean, error?: string, };
+created: boolean, 
+/**
+ * The last attempt failed in a way that may have reached Auth0; resume looks for
+ * its object before trying again.
+ */
+reached: boolean, error?: string, 
+/**
+ * When the step last changed (seconds since the epoch).
+ */
+updated_at: number, };

@@ -7,6 +7,7 @@ const KINDS: readonly ErrorKind[] = [
   "conflict",
   "unauthorized",
   "missing_scope",
+  "access_denied",
   "rate_limited",
   "network",
   "server",

@@ -7,6 +7,7 @@ import type { TokenAsk } from "../bindings/TokenAsk";
 import type { TokenReport } from "../bindings/TokenReport";
 import type { ApiSummary } from "../bindings/ApiSummary";
 import type { Plan } from "../bindings/Plan";
+import type { RunReview } from "../bindings/RunReview";
 import type { RunView } from "../bindings/RunView";
 import type { ScopeSpec } from "../bindings/ScopeSpec";
 import type { SpecCheck } from "../bindings/SpecCheck";
@@ -69,14 +70,17 @@ function progress(onUpdate: (run: RunView) => void): Channel<RunView> {
 
 export const wizardApply = (spec: WizardSpec, reviewed: Plan, confirm: string | null, onUpdate: (run: RunView) => void) =>
   call<RunView>("wizard_apply", { spec, reviewed, confirm, onUpdate: progress(onUpdate) });
-export const wizardResume = (runId: string, onUpdate: (run: RunView) => void) =>
-  call<RunView>("wizard_resume", { runId, onUpdate: progress(onUpdate) });
-export const wizardUndo = (runId: string, onUpdate: (run: RunView) => void) =>
-  call<RunView>("wizard_undo", { runId, onUpdate: progress(onUpdate) });
+export const runReview = (runId: string) => call<RunReview>("run_review", { runId });
+export const wizardResume = (runId: string, accepted: string[], confirm: string | null, onUpdate: (run: RunView) => void) =>
+  call<RunView>("wizard_resume", { runId, accepted, confirm, onUpdate: progress(onUpdate) });
+export const wizardUndo = (runId: string, confirm: string | null, onUpdate: (run: RunView) => void) =>
+  call<RunView>("wizard_undo", { runId, confirm, onUpdate: progress(onUpdate) });
 
 export const testToken = (ask: TokenAsk) => call<TokenReport>("test_token", { ask });
 export const inspectToken = (token: string) => call<TokenReport>("inspect_token", { token });
-export const applyTokenFix = (fix: Fix) => call<void>("apply_token_fix", { fix });
+export const planTokenFix = (fix: Fix) => call<Plan>("plan_token_fix", { fix });
+export const applyTokenFix = (fix: Fix, reviewed: Plan, confirm: string | null) =>
+  call<RunView>("apply_token_fix", { fix, reviewed, confirm, onUpdate: progress(() => {}) });
 
 /** Copies through the Tauri clipboard plugin (the webview's clipboard API is not relied on). */
 export async function copyText(text: string): Promise<void> {

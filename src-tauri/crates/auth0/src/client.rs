@@ -59,6 +59,9 @@ pub struct TokenRequest<'a> {
 
 const PER_PAGE: u32 = 100;
 
+/// Auth0's longest access-token lifetime (contract §5: `token_lifetime` ≤ 2592000 s).
+const MAX_TOKEN_LIFETIME_SECS: i64 = 2_592_000;
+
 impl Auth0Client {
     pub fn new(
         tenant: TenantUrl,
@@ -142,8 +145,10 @@ impl Auth0Client {
             .split_whitespace()
             .map(String::from)
             .collect();
-        // Refresh a minute early (or a tenth of the lifetime for short-lived tokens).
-        let lifetime = Duration::from_secs(response.expires_in.max(0) as u64);
+        // Refresh a minute early (or a tenth of the lifetime for short-lived tokens). The
+        // lifetime is the tenant's word, so it is bounded by Auth0's own maximum (30 days)
+        // before it meets `Instant` arithmetic, which panics on overflow.
+        let lifetime = Duration::from_secs(response.expires_in.clamp(0, MAX_TOKEN_LIFETIME_SECS) as u64);
         let slack = Duration::from_secs(60).min(lifetime / 10);
         *cached = Some(CachedToken {
             token: response.access_token.clone(),

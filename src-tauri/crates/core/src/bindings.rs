@@ -21,6 +21,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::wizard::SpecCheck::export_all(&cfg)?;
     crate::wizard::Plan::export_all(&cfg)?;
     crate::wizard::RunView::export_all(&cfg)?;
+    crate::change::RunReview::export_all(&cfg)?;
     crate::wizard::WizardDraft::export_all(&cfg)?;
     crate::token::TokenAsk::export_all(&cfg)?;
     crate::token::TokenReport::export_all(&cfg)?;

@@ -157,6 +157,16 @@ impl Tenants {
         }
     }
 
+    /// The store the profiles (and the change journal) live in.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// A profile's stored row (no secret).
+    pub fn profile_row(&self, id: &str) -> Result<ProfileRow, IpcError> {
+        self.row(id)
+    }
+
     fn row(&self, id: &str) -> Result<ProfileRow, IpcError> {
         self.store
             .profile(id)?

@@ -1,11 +1,16 @@
 //! Test tokens against the sandbox: verified for RS256 and HS256, each doctor rule provoked
 //! and its fix applied, scope subsets, caching, and pasted tokens.
 
+mod common;
+
 use grantsmith_auth0::types::{NewClient, NewClientGrant, NewResourceServer, Scope};
 use grantsmith_auth0::{Auth0Client, ClientOptions, RetryPolicy, Sensitive, TenantUrl};
 use grantsmith_core::ErrorKind;
+use grantsmith_core::change::Engine;
+use grantsmith_core::tenants::Tenants;
 use grantsmith_core::token::doctor::Fix;
-use grantsmith_core::token::{TokenAsk, TokenCache, apply_fix};
+use grantsmith_core::token::{TokenAsk, TokenCache};
+use grantsmith_core::wizard::RunStatus;
 use grantsmith_sandbox::{Fault, Sandbox, SandboxConfig};
 
 const AUD: &str = "https://api.example.com/orders";
@@ -31,6 +36,8 @@ struct Setup {
     c: Auth0Client,
     client_id: String,
     cache: TokenCache,
+    _dir: tempfile::TempDir,
+    tenants: Tenants,
 }
 
 async fn setup(alg: &str, grant: Option<&[&str]>, grant_types: &[&str]) -> Setup {
@@ -66,10 +73,21 @@ async fn setup(alg: &str, grant: Option<&[&str]>, grant_types: &[&str]) -> Setup
         .await
         .unwrap();
     }
-    Setup { sb, c, client_id: app.client_id, cache: TokenCache::default() }
+    let dir = tempfile::tempdir().unwrap();
+    let tenants = common::tenants_on(&sb, dir.path(), 5_000);
+    Setup { sb, c, client_id: app.client_id, cache: TokenCache::default(), _dir: dir, tenants }
 }
 
 impl Setup {
+    /// Applies a doctor's fix the way the app does: planned, reviewed, journaled.
+    async fn apply(&self, fix: &Fix) {
+        let engine = Engine::new(&self.tenants);
+        let plan = engine.plan_fix(fix).await.unwrap();
+        assert!(plan.can_apply, "{plan:?}");
+        let run = engine.apply_fix(fix, &plan, None, &common::noop).await.unwrap();
+        assert_eq!(run.status, RunStatus::Done, "{:?}", run.steps);
+    }
+
     fn issuers(&self) -> Vec<String> {
         vec![self.sb.issuer().to_string()]
     }
@@ -141,7 +159,7 @@ async fn no_grant_is_diagnosed_and_authorize_fixes_it() {
     let d = r.diagnosis.unwrap();
     assert_eq!((d.rule.as_str(), d.fix_label.as_deref()), ("no_grant", Some("Authorize")));
     assert!(r.status_line.starts_with("403"));
-    apply_fix(&s.c, d.fix.as_ref().unwrap()).await.unwrap();
+    s.apply(d.fix.as_ref().unwrap()).await;
     assert!(s.cache.test_token(&s.c, "p", &s.issuers(), &s.ask(None), now()).await.unwrap().verified);
 }
 
@@ -156,7 +174,7 @@ async fn an_ungranted_scope_is_diagnosed_and_add_to_grant_fixes_it() {
         Fix::AddToGrant { scopes, .. } => assert_eq!(scopes, &["write:orders"]),
         other => panic!("{other:?}"),
     }
-    apply_fix(&s.c, d.fix.as_ref().unwrap()).await.unwrap();
+    s.apply(d.fix.as_ref().unwrap()).await;
     let r = s.cache.test_token(&s.c, "p", &s.issuers(), &s.ask(Some("read:orders write:orders")), now()).await.unwrap();
     assert!(r.verified, "{:?}", r.checks);
 }
@@ -166,7 +184,7 @@ async fn a_missing_grant_type_is_diagnosed_and_enable_fixes_it() {
     let s = setup("RS256", Some(&["read:orders"]), &["authorization_code"]).await;
     let d = s.cache.test_token(&s.c, "p", &s.issuers(), &s.ask(None), now()).await.unwrap().diagnosis.unwrap();
     assert_eq!((d.rule.as_str(), d.fix_label.as_deref()), ("grant_type_missing", Some("Enable")));
-    apply_fix(&s.c, d.fix.as_ref().unwrap()).await.unwrap();
+    s.apply(d.fix.as_ref().unwrap()).await;
     assert!(s.cache.test_token(&s.c, "p", &s.issuers(), &s.ask(None), now()).await.unwrap().verified);
 }
 

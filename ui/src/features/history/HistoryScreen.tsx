@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RunStatus } from "../../bindings/RunStatus";
 import type { RunView } from "../../bindings/RunView";
-import { wizardResume, wizardRuns, wizardUndo } from "../../ipc";
+import { wizardRuns } from "../../ipc";
+import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
-import { UndoButton } from "../wizard/UndoButton";
 
 const STATUS: Record<RunStatus, { color: string; label: string }> = {
   running: { color: "yellow", label: "interrupted" },
@@ -38,8 +38,6 @@ export function HistoryScreen() {
 function RunCard({ run }: { run: RunView }) {
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: TENANT_KEY });
-  const resume = useMutation({ mutationFn: () => wizardResume(run.id, () => {}), onSettled: refresh });
-  const undo = useMutation({ mutationFn: () => wizardUndo(run.id, () => {}), onSettled: refresh });
   const s = STATUS[run.status];
   const app = run.spec.app.mode === "new" ? run.spec.app.name : run.client_id;
   return (
@@ -64,22 +62,19 @@ function RunCard({ run }: { run: RunView }) {
             </Text>
           ))}
         </Stack>
-        <Group gap="xs" wrap="nowrap">
-          {(run.status === "failed" || run.status === "running") && (
-            <Button size="xs" onClick={() => resume.mutate()} loading={resume.isPending}>
-              Resume
-            </Button>
-          )}
-          {run.status !== "undone" && run.steps.some((x) => x.created && x.status === "done") && (
-            <UndoButton run={run} onUndo={() => undo.mutate()} loading={undo.isPending} label="Undo…" size="xs" variant="default" color="red" />
-          )}
-        </Group>
+        {run.held ? (
+          <HeldBadge />
+        ) : (
+          <Group gap="xs" wrap="nowrap">
+            {(run.status === "failed" || run.status === "running") && (
+              <ResumeButton run={run} onUpdate={() => {}} onDone={refresh} size="xs" />
+            )}
+            {run.status !== "undone" && run.steps.some((x) => x.created && x.status === "done") && (
+              <UndoButton run={run} onUpdate={() => {}} onDone={refresh} label="Undo…" size="xs" variant="default" color="red" />
+            )}
+          </Group>
+        )}
       </Group>
-      {(resume.error || undo.error) && (
-        <Alert color="red" mt="xs">
-          {(resume.error ?? undo.error)?.message}
-        </Alert>
-      )}
     </Card>
   );
 }

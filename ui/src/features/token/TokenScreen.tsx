@@ -1,28 +1,16 @@
-import { Alert, Button, Card, Checkbox, Code, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Code, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { Fix } from "../../bindings/Fix";
+import { FixReview } from "./FixReview";
 import type { TokenReport } from "../../bindings/TokenReport";
 import type { TokenPrefill } from "../../app/navigation";
-import { applyTokenFix, inspectToken, listApis, listApplications, testToken } from "../../ipc";
+import { inspectToken, listApis, listApplications, testToken } from "../../ipc";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { CopyAction } from "./CopyAction";
 import { QuickstartPanel } from "./QuickstartPanel";
 import { TokenDetails } from "./TokenDetails";
-
-function fixSummary(fix: Fix): string {
-  switch (fix.kind) {
-    case "authorize":
-      return `Create a client grant: application ${fix.client_id} → API ${fix.audience}, scopes ${fix.scopes.join(", ") || "none"}.`;
-    case "add_to_grant":
-      return `Add ${fix.scopes.join(", ")} to client grant ${fix.grant_id}.`;
-    case "enable_client_credentials":
-      return `Add the client_credentials grant type to application ${fix.client_id}.`;
-    case "use_audience":
-      return `Ask for ${fix.candidates[0]} instead.`;
-  }
-}
 
 /** One-click test token: request, verify, explain, fix. Also checks pasted tokens. */
 export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
@@ -47,14 +35,11 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
     onSuccess: setReport,
   });
   const inspect = useMutation({ mutationFn: () => inspectToken(pasted), onMutate: () => setReport(undefined), onSuccess: setReport });
-  const fix = useMutation({
-    mutationFn: applyTokenFix,
-    onSuccess: () => {
-      setReviewFix(undefined);
-      void client.invalidateQueries({ queryKey: TENANT_KEY });
-      get.mutate({ fresh: true });
-    },
-  });
+  const fixed = () => {
+    setReviewFix(undefined);
+    void client.invalidateQueries({ queryKey: TENANT_KEY });
+    get.mutate({ fresh: true });
+  };
 
   // Arriving from the wizard's result: one click already asked for the token.
   const autoRan = useRef(false);
@@ -212,25 +197,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
         </Stack>
       </SimpleGrid>
       {clientId && audience && report?.token && <QuickstartPanel clientId={clientId} audience={audience} />}
-      <Modal opened={!!reviewFix} onClose={() => setReviewFix(undefined)} title={diagnosis?.fix_label ?? "Fix"}>
-        {reviewFix && (
-          <Stack>
-            <Text size="sm">This changes the tenant {active?.name}:</Text>
-            <Text size="sm" fw={500} data-testid="token-fix-summary">
-              {fixSummary(reviewFix)}
-            </Text>
-            {fix.error && <Alert color="red">{fix.error.message}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setReviewFix(undefined)}>
-                Cancel
-              </Button>
-              <Button onClick={() => fix.mutate(reviewFix)} loading={fix.isPending} data-testid="token-fix-confirm">
-                {diagnosis?.fix_label}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <FixReview fix={reviewFix} label={diagnosis?.fix_label ?? "Fix"} tenant={active?.name ?? ""} onClose={() => setReviewFix(undefined)} onApplied={fixed} />
     </Stack>
   );
 }

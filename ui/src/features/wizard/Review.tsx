@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, TextInput, ThemeIcon, Tooltip } from "@mantine/core";
+import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
 import { IconCheck, IconCopy, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
 import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
@@ -6,7 +6,8 @@ import type { RunView } from "../../bindings/RunView";
 import type { StepKind } from "../../bindings/StepKind";
 import type { StepStatus } from "../../bindings/StepStatus";
 import { apiLink, applicationLink } from "./dashboard";
-import { UndoButton } from "./UndoButton";
+import { ConfirmTenant } from "../change/ConfirmTenant";
+import { UndoButton } from "../change/RunActions";
 
 function kindIcon(kind: StepKind) {
   if (kind.startsWith("create")) return { icon: <IconPlus size={14} />, color: "green", label: "create" };
@@ -50,8 +51,6 @@ export function ReviewStep({
   plan,
   loading,
   error,
-  production,
-  tenantName,
   confirm,
   onConfirm,
   onUseExisting,
@@ -59,8 +58,6 @@ export function ReviewStep({
   plan?: Plan;
   loading: boolean;
   error?: string;
-  production: boolean;
-  tenantName: string;
   confirm: string;
   onConfirm: (v: string) => void;
   onUseExisting: (identifier: string) => void;
@@ -98,14 +95,8 @@ export function ReviewStep({
           </Stack>
         </Alert>
       ))}
-      {production && plan.steps.some((s) => !s.kind.startsWith("reuse")) && (
-        <TextInput
-          label={`Type ${tenantName} to confirm`}
-          description="This is a production tenant: the changes above affect live systems."
-          value={confirm}
-          onChange={(e) => onConfirm(e.currentTarget.value)}
-          data-testid="wizard-confirm-tenant"
-        />
+      {plan.confirm_tenant && plan.can_apply && (
+        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} testId="wizard-confirm-tenant" />
       )}
     </Stack>
   );
@@ -173,7 +164,17 @@ export function Copyable({ value, testId }: { value: string; testId?: string }) 
 }
 
 /** What a finished run made: ids to copy, and where to go next. */
-export function RunResult({ run, onUndo, undoing, domain }: { run: RunView; onUndo: () => void; undoing: boolean; domain: string }) {
+export function RunResult({
+  run,
+  onUpdate,
+  onDone,
+  domain,
+}: {
+  run: RunView;
+  onUpdate: (r: RunView) => void;
+  onDone: (r?: RunView) => void;
+  domain: string;
+}) {
   const { go } = useNavigation();
   const rows: [string, string | undefined][] = [
     ["Application (client ID)", run.client_id],
@@ -216,7 +217,7 @@ export function RunResult({ run, onUndo, undoing, domain }: { run: RunView; onUn
               Get a test token
             </Button>
           )}
-          <UndoButton run={run} onUndo={onUndo} loading={undoing} label="Undo this setup…" variant="default" color="red" />
+          <UndoButton run={run} onUpdate={onUpdate} onDone={onDone} label="Undo this setup…" variant="default" color="red" testId="wizard-undo" />
         </Group>
       </Stack>
     </Card>

@@ -11,17 +11,15 @@ import {
   wizardClearDraft,
   wizardDraft,
   wizardPlan,
-  wizardResume,
   wizardSaveDraft,
-  wizardUndo,
   wizardUnfinished,
 } from "../../ipc";
+import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { ApiStep, AppStep } from "./AppApiSteps";
 import { EMPTY_SPEC, STEPS, stepOf } from "./model";
 import { ReviewStep, RunResult, RunSteps } from "./Review";
 import { AuthorizeStep, ScopesStep } from "./ScopeSteps";
-import { UndoButton } from "./UndoButton";
 
 const NOTES = [
   "The application is the caller: a backend service, script or daemon. Auth0 creates it as a Machine to Machine application that may use the Client Credentials grant.",
@@ -94,8 +92,11 @@ export function WizardScreen() {
       if (e instanceof CommandError && e.error.kind === "conflict") void plan.refetch();
     },
   });
-  const resume = useMutation({ mutationFn: (id: string) => wizardResume(id, setRun), onSuccess: setRun, onSettled: () => void client.invalidateQueries({ queryKey: TENANT_KEY }) });
-  const undo = useMutation({ mutationFn: (id: string) => wizardUndo(id, setRun), onSuccess: setRun, onSettled: () => void client.invalidateQueries({ queryKey: TENANT_KEY }) });
+  // Resume and Undo report their last state (also after an error) and refresh the lists.
+  const settled = (r?: RunView) => {
+    if (r) setRun(r);
+    void client.invalidateQueries({ queryKey: TENANT_KEY });
+  };
   const restart = () => {
     setRun(undefined);
     setSpec(EMPTY_SPEC);
@@ -105,7 +106,7 @@ export function WizardScreen() {
     void wizardClearDraft();
   };
 
-  const production = active?.environment === "production";
+  const production = !!plan.data?.confirm_tenant;
   const writes = plan.data?.steps.filter((s) => !s.kind.startsWith("reuse")).length ?? 0;
   const existingScopes = spec.api.mode === "existing" ? spec.scopes.map((s) => s.value) : [];
 
@@ -119,15 +120,13 @@ export function WizardScreen() {
             <Stack gap="xs">
               <Text size="sm">Nothing is left half-made: Retry finishes the run and adopts anything that was already created.</Text>
               <Group>
-                <Button onClick={() => resume.mutate(run.id)} loading={resume.isPending} data-testid="wizard-retry">
-                  Retry
-                </Button>
-                <UndoButton run={run} onUndo={() => undo.mutate(run.id)} loading={undo.isPending} label="Undo what was created…" variant="default" />
+                <ResumeButton run={run} onUpdate={setRun} onDone={settled} label="Retry" testId="wizard-retry" />
+                <UndoButton run={run} onUpdate={setRun} onDone={settled} label="Undo what was created…" variant="default" testId="wizard-undo" />
               </Group>
             </Stack>
           </Alert>
         )}
-        {run.status === "done" && <RunResult run={run} onUndo={() => undo.mutate(run.id)} undoing={undo.isPending} domain={active?.domain ?? ""} />}
+        {run.status === "done" && <RunResult run={run} onUpdate={setRun} onDone={settled} domain={active?.domain ?? ""} />}
         {(run.status === "undone" || run.status === "done") && (
           <Group>
             <Button variant={run.status === "undone" ? "filled" : "default"} onClick={restart} data-testid="wizard-restart">
@@ -135,7 +134,6 @@ export function WizardScreen() {
             </Button>
           </Group>
         )}
-        {(undo.error || resume.error) && <Alert color="red">{(undo.error ?? resume.error)?.message}</Alert>}
       </Stack>
     );
   }
@@ -153,12 +151,14 @@ export function WizardScreen() {
               {unfinished.data.steps.filter((s) => s.status === "done").length} of {unfinished.data.steps.length} steps were done. Resume
               finishes it without creating duplicates; Undo deletes what it created.
             </Text>
-            <Group>
-              <Button size="xs" onClick={() => resume.mutate(unfinished.data!.id)} loading={resume.isPending} data-testid="wizard-resume">
-                Resume
-              </Button>
-              <UndoButton run={unfinished.data} onUndo={() => undo.mutate(unfinished.data!.id)} loading={undo.isPending} label="Undo it…" size="xs" variant="default" />
-            </Group>
+            {unfinished.data.held ? (
+              <HeldBadge />
+            ) : (
+              <Group>
+                <ResumeButton run={unfinished.data} onUpdate={setRun} onDone={settled} size="xs" testId="wizard-resume" />
+                <UndoButton run={unfinished.data} onUpdate={setRun} onDone={settled} label="Undo it…" size="xs" variant="default" />
+              </Group>
+            )}
           </Stack>
         </Alert>
       )}
@@ -178,8 +178,6 @@ export function WizardScreen() {
               plan={plan.data}
               loading={plan.isFetching}
               error={plan.error?.message}
-              production={production}
-              tenantName={active?.name ?? ""}
               confirm={confirm}
               onConfirm={setConfirm}
               onUseExisting={(identifier) => {
@@ -206,7 +204,7 @@ export function WizardScreen() {
             ) : (
               <Button
                 color={production ? "red" : undefined}
-                disabled={!plan.data || plan.data.blockers.length > 0 || plan.data.conflicts.length > 0 || writes === 0 || (production && confirm.trim() !== active?.name)}
+                disabled={!plan.data?.can_apply}
                 loading={apply.isPending}
                 onClick={() => apply.mutate()}
                 data-testid="wizard-apply"

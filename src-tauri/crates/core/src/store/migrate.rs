@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "settings", sql: include_str!("migrations/0001_settings.sql") },
     Migration { version: 2, name: "profiles", sql: include_str!("migrations/0002_profiles.sql") },
     Migration { version: 3, name: "wizard", sql: include_str!("migrations/0003_wizard.sql") },
+    Migration { version: 4, name: "change engine", sql: include_str!("migrations/0004_change_engine.sql") },
 ];
 
 pub(super) fn latest(migrations: &[Migration]) -> u32 {

@@ -13,8 +13,9 @@ pub enum Fix {
     Authorize { client_id: String, audience: String, scopes: Vec<String> },
     /// Add scopes to an existing grant.
     AddToGrant { grant_id: String, scopes: Vec<String> },
-    /// Add client_credentials to the application's grant types.
-    EnableClientCredentials { client_id: String },
+    /// Add client_credentials to the application's grant types (`audience`: the API the
+    /// token was for, so the fix's review shows that application's grant as it is).
+    EnableClientCredentials { client_id: String, audience: String },
     /// Ask for one of these API identifiers instead.
     UseAudience { candidates: Vec<String> },
 }
@@ -65,7 +66,7 @@ pub fn diagnose(err: &Auth0Error, ctx: &Context<'_>) -> Diagnosis {
             "grant_type_missing",
             "The application may not use the Client Credentials grant",
             format!("Auth0 said: “{message}” Machine-to-machine tokens need the client_credentials grant type on the application."),
-            Some(("Enable", Fix::EnableClientCredentials { client_id: ctx.client_id.into() })),
+            Some(("Enable", Fix::EnableClientCredentials { client_id: ctx.client_id.into(), audience: ctx.audience.into() })),
         ),
         Auth0Error::AccessDenied { message, .. } if message.contains("has not been granted scopes") => {
             let missing: Vec<String> = message

@@ -9,14 +9,13 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use grantsmith_auth0::types::ClientUpdate;
 use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive, TokenRequest};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::error::{ErrorKind, IpcError, from_auth0};
-use doctor::{Context, Diagnosis, Fix, diagnose};
+use crate::error::{IpcError, from_auth0};
+use doctor::{Context, Diagnosis, diagnose};
 use verify::{Check, Expectation, Keys, decode, verify};
 
 /// What to get a token for.
@@ -224,7 +223,8 @@ impl TokenCache {
                     Ok(r) => {
                         let ms = started.elapsed().as_millis();
                         let t = r.access_token.expose().clone();
-                        lock(&self.tokens).insert(key, Cached { token: t.clone(), exp: now + r.expires_in });
+                        lock(&self.tokens)
+                            .insert(key, Cached { token: t.clone(), exp: now.saturating_add(r.expires_in) });
                         (t, format!("200 OK in {ms} ms"), false)
                     }
                     Err(e) => {
@@ -373,44 +373,5 @@ impl TokenCache {
             app_name: client_id.unwrap_or_default(),
             api_name: api.and_then(|a| a.name).or(aud).unwrap_or_default(),
         })
-    }
-}
-
-/// Applies a doctor's fix (after the user reviewed it).
-pub async fn apply_fix(client: &Auth0Client, fix: &Fix) -> Result<(), IpcError> {
-    match fix {
-        Fix::Authorize { client_id, audience, scopes } => {
-            let grant = grantsmith_auth0::types::NewClientGrant {
-                client_id: client_id.clone(),
-                audience: audience.clone(),
-                scope: scopes.clone(),
-            };
-            match client.create_client_grant(&grant).await {
-                Ok(_) | Err(Auth0Error::Conflict { .. }) => Ok(()),
-                Err(e) => Err(from_auth0(e)),
-            }
-        }
-        Fix::AddToGrant { grant_id, scopes } => {
-            let g = client.get_client_grant(grant_id).await.map_err(from_auth0)?;
-            let mut all = g.scope.clone();
-            all.extend(scopes.iter().filter(|s| !g.scope.contains(s)).cloned());
-            client.update_client_grant_scopes(grant_id, &all).await.map_err(from_auth0).map(|_| ())
-        }
-        Fix::EnableClientCredentials { client_id } => {
-            let c = client.get_client(client_id).await.map_err(from_auth0)?;
-            if c.grant_types.iter().any(|g| g == "client_credentials") {
-                return Ok(());
-            }
-            let mut grant_types = c.grant_types.clone();
-            grant_types.push("client_credentials".into());
-            client
-                .update_client(client_id, &ClientUpdate { grant_types: Some(grant_types), ..ClientUpdate::default() })
-                .await
-                .map_err(from_auth0)
-                .map(|_| ())
-        }
-        Fix::UseAudience { .. } => {
-            Err(IpcError::new(ErrorKind::Validation, "Pick one of the suggested identifiers and get a token again."))
-        }
     }
 }

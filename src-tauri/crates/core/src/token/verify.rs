@@ -162,7 +162,7 @@ fn signature(token: &str, d: &Decoded, keys: Keys<'_>, expected_alg: Option<&str
 }
 
 fn fmt_duration(secs: i64) -> String {
-    let s = secs.abs();
+    let s = secs.unsigned_abs();
     if s >= 86_400 {
         format!("{} d {} h", s / 86_400, (s % 86_400) / 3600)
     } else if s >= 3600 {
@@ -238,21 +238,21 @@ pub fn verify(token: &str, d: &Decoded, keys: Keys<'_>, e: &Expectation, now: i6
     });
 
     let (iat, exp) = (c["iat"].as_i64(), c["exp"].as_i64());
-    out.push(match (iat, exp, e.token_lifetime) {
-        (Some(i), Some(x), Some(l)) if x - i == l => {
+    // A pasted token's times can be anything an i64 holds: differences saturate.
+    let lived = iat.zip(exp).map(|(i, x)| x.saturating_sub(i));
+    out.push(match (lived, e.token_lifetime) {
+        (Some(d), Some(l)) if d == l => {
             check("lifetime", true, format!("Lives {} (exp − iat = {l} s), the API's token lifetime.", fmt_duration(l)))
         }
-        (Some(i), Some(x), Some(l)) => {
-            check("lifetime", false, format!("Lives {} s, but the API's token lifetime is {l} s.", x - i))
-        }
-        (Some(i), Some(x), None) => {
-            check("lifetime", true, format!("Lives {} (exp − iat = {} s).", fmt_duration(x - i), x - i))
-        }
+        (Some(d), Some(l)) => check("lifetime", false, format!("Lives {d} s, but the API's token lifetime is {l} s.")),
+        (Some(d), None) => check("lifetime", true, format!("Lives {} (exp − iat = {d} s).", fmt_duration(d))),
         _ => check("lifetime", false, "The token lacks iat or exp.".into()),
     });
     out.push(match exp {
-        Some(x) if x > now => check("expiry", true, format!("Not expired: {} left.", fmt_duration(x - now))),
-        Some(x) => check("expiry", false, format!("Expired {} ago.", fmt_duration(now - x))),
+        Some(x) if x > now => {
+            check("expiry", true, format!("Not expired: {} left.", fmt_duration(x.saturating_sub(now))))
+        }
+        Some(x) => check("expiry", false, format!("Expired {} ago.", fmt_duration(now.saturating_sub(x)))),
         None => check("expiry", false, "The token has no expiry (exp).".into()),
     });
     if !rfc9068 {

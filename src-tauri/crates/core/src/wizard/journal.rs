@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::plan::{PlanStep, StepKind};
+use super::plan::{GrantChange, PlanStep, StepKind};
 use super::spec::WizardSpec;
 use crate::{Store, StoreError};
 
@@ -28,42 +28,25 @@ pub enum StepStatus {
     Undone,
 }
 
-fn run_status(s: &str) -> RunStatus {
-    match s {
-        "done" => RunStatus::Done,
-        "failed" => RunStatus::Failed,
-        "undone" => RunStatus::Undone,
-        _ => RunStatus::Running,
+/// A journal enum as its column text: serde's name, so the database and IPC agree.
+fn text_of<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => unreachable!("journal enums serialize as strings"),
     }
 }
 
-fn step_status(s: &str) -> StepStatus {
-    match s {
-        "running" => StepStatus::Running,
-        "done" => StepStatus::Done,
-        "failed" => StepStatus::Failed,
-        "undone" => StepStatus::Undone,
-        _ => StepStatus::Waiting,
-    }
-}
-
-fn run_status_str(s: RunStatus) -> &'static str {
-    match s {
-        RunStatus::Running => "running",
-        RunStatus::Done => "done",
-        RunStatus::Failed => "failed",
-        RunStatus::Undone => "undone",
-    }
-}
-
-fn step_status_str(s: StepStatus) -> &'static str {
-    match s {
-        StepStatus::Waiting => "waiting",
-        StepStatus::Running => "running",
-        StepStatus::Done => "done",
-        StepStatus::Failed => "failed",
-        StepStatus::Undone => "undone",
-    }
+/// A journal column back into its enum. A value this version does not know is an error,
+/// never a guess: reading an unknown step as one that writes (or as done) could make a
+/// resume repeat or skip a change.
+fn parse_column<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown journal value \"{text}\" (written by a newer Grantsmith?)").into(),
+        )
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -78,9 +61,14 @@ pub struct RunStep {
     pub object_id: Option<String>,
     /// This run created the object (undo deletes it).
     pub created: bool,
+    /// The last attempt failed in a way that may have reached Auth0; resume looks for
+    /// its object before trying again.
+    pub reached: bool,
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// When the step last changed (seconds since the epoch).
+    pub updated_at: i64,
 }
 
 /// A run as the UI shows it.
@@ -103,7 +91,31 @@ pub struct RunView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant_id: Option<String>,
+    /// The grant scopes the review added and removed (applied to the grant as it is when
+    /// the step runs).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_change: Option<GrantChange>,
     pub created_at: i64,
+    /// Another executor (window or process) holds this run right now: no Resume or Undo.
+    pub held: bool,
+}
+
+/// A step's new state in the journal.
+pub struct StepUpdate<'a> {
+    pub status: StepStatus,
+    /// Kept as it was when `None`.
+    pub object_id: Option<&'a str>,
+    /// Once true, stays true (undo deletes what the run created).
+    pub created: bool,
+    pub error: Option<&'a str>,
+    pub reached: bool,
+}
+
+impl StepUpdate<'_> {
+    pub fn status(status: StepStatus) -> Self {
+        StepUpdate { status, object_id: None, created: false, error: None, reached: false }
+    }
 }
 
 /// Which object a finished step recorded on the run.
@@ -114,7 +126,16 @@ pub enum Recorded<'a> {
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    now_ms() / 1000
+}
+
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 impl Store {
@@ -124,19 +145,21 @@ impl Store {
         profile_id: &str,
         spec: &WizardSpec,
         steps: &[PlanStep],
+        grant_change: Option<&GrantChange>,
     ) -> Result<(), StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let t = now();
         let spec = serde_json::to_string(spec).expect("spec serializes");
+        let grant_change = grant_change.map(|g| serde_json::to_string(g).expect("grant change serializes"));
         tx.execute(
-            "INSERT INTO wizard_runs (id, profile_id, spec, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'running', ?4, ?4)",
-            params![id, profile_id, spec, t],
+            "INSERT INTO wizard_runs (id, profile_id, spec, status, grant_change, created_at, updated_at) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?5)",
+            params![id, profile_id, spec, grant_change, t],
         )?;
         for (i, s) in steps.iter().enumerate() {
             tx.execute(
                 "INSERT INTO wizard_steps (run_id, idx, kind, title, detail, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'waiting', ?6)",
-                params![id, i as i64, s.kind.as_str(), s.title, s.detail, t],
+                params![id, i as i64, text_of(s.kind), s.title, s.detail, t],
             )?;
         }
         tx.commit()?;
@@ -147,73 +170,57 @@ impl Store {
         let conn = self.conn();
         let run = conn
             .query_row(
-                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at FROM wizard_runs WHERE id = ?1",
-                [id],
+                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change,
+                        EXISTS (SELECT 1 FROM run_leases l WHERE l.run_id = wizard_runs.id AND l.heartbeat_at > ?2)
+                 FROM wizard_runs WHERE id = ?1",
+                params![id, now_ms() - super::super::change::lease::TTL_MS],
                 |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<String>>(5)?,
-                        r.get::<_, Option<String>>(6)?,
-                        r.get::<_, Option<String>>(7)?,
-                        r.get::<_, i64>(8)?,
-                    ))
+                    Ok(RunView {
+                        id: r.get(0)?,
+                        profile_id: r.get(1)?,
+                        spec: parse_json(2, r.get(2)?)?,
+                        status: parse_column(3, r.get(3)?)?,
+                        steps: vec![],
+                        client_id: r.get(4)?,
+                        api_id: r.get(5)?,
+                        api_identifier: r.get(6)?,
+                        grant_id: r.get(7)?,
+                        created_at: r.get(8)?,
+                        grant_change: r.get::<_, Option<String>>(9)?.map(|g| parse_json(9, g)).transpose()?,
+                        held: r.get(10)?,
+                    })
                 },
             )
             .optional()?;
-        let Some((id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at)) = run else {
-            return Ok(None);
-        };
+        let Some(mut run) = run else { return Ok(None) };
         let mut stmt = conn.prepare(
-            "SELECT idx, kind, title, detail, status, object_id, created, error FROM wizard_steps WHERE run_id = ?1 ORDER BY idx",
+            "SELECT idx, kind, title, detail, status, object_id, created, error, reached, updated_at FROM wizard_steps WHERE run_id = ?1 ORDER BY idx",
         )?;
-        let steps = stmt
-            .query_map([&id], |r| {
+        run.steps = stmt
+            .query_map([&run.id], |r| {
                 Ok(RunStep {
                     idx: r.get::<_, i64>(0)? as u32,
-                    kind: StepKind::parse(&r.get::<_, String>(1)?).unwrap_or(StepKind::ReuseGrant),
+                    kind: parse_column(1, r.get(1)?)?,
                     title: r.get(2)?,
                     detail: r.get(3)?,
-                    status: step_status(&r.get::<_, String>(4)?),
+                    status: parse_column(4, r.get(4)?)?,
                     object_id: r.get(5)?,
-                    created: r.get::<_, i64>(6)? != 0,
+                    created: r.get(6)?,
                     error: r.get(7)?,
+                    reached: r.get(8)?,
+                    updated_at: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let spec: WizardSpec = serde_json::from_str(&spec).map_err(|e| {
-            StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
-        })?;
-        Ok(Some(RunView {
-            id,
-            profile_id,
-            status: run_status(&status),
-            spec,
-            steps,
-            client_id,
-            api_id,
-            api_identifier,
-            grant_id,
-            created_at,
-        }))
+        Ok(Some(run))
     }
 
-    pub fn set_step(
-        &self,
-        run_id: &str,
-        idx: u32,
-        status: StepStatus,
-        object_id: Option<&str>,
-        created: bool,
-        error: Option<&str>,
-    ) -> Result<(), StoreError> {
+    pub fn set_step(&self, run_id: &str, idx: u32, u: StepUpdate<'_>) -> Result<(), StoreError> {
         self.conn().execute(
-            "UPDATE wizard_steps SET status = ?3, object_id = COALESCE(?4, object_id), created = created OR ?5, error = ?6, updated_at = ?7
+            "UPDATE wizard_steps SET status = ?3, object_id = COALESCE(?4, object_id), created = created OR ?5, error = ?6,
+                    reached = ?7, updated_at = ?8
              WHERE run_id = ?1 AND idx = ?2",
-            params![run_id, idx as i64, step_status_str(status), object_id, created, error, now()],
+            params![run_id, idx as i64, text_of(u.status), u.object_id, u.created, u.error, u.reached, now()],
         )?;
         Ok(())
     }
@@ -238,7 +245,7 @@ impl Store {
     pub fn set_run_status(&self, run_id: &str, status: RunStatus) -> Result<(), StoreError> {
         self.conn().execute(
             "UPDATE wizard_runs SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![run_id, run_status_str(status), now()],
+            params![run_id, text_of(status), now()],
         )?;
         Ok(())
     }

@@ -25,37 +25,6 @@ pub enum StepKind {
 }
 
 impl StepKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StepKind::CreateApplication => "create_application",
-            StepKind::ReuseApplication => "reuse_application",
-            StepKind::EnableClientCredentials => "enable_client_credentials",
-            StepKind::CreateApi => "create_api",
-            StepKind::ReuseApi => "reuse_api",
-            StepKind::AddScopes => "add_scopes",
-            StepKind::CreateGrant => "create_grant",
-            StepKind::UpdateGrant => "update_grant",
-            StepKind::ReuseGrant => "reuse_grant",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        use StepKind::*;
-        [
-            CreateApplication,
-            ReuseApplication,
-            EnableClientCredentials,
-            CreateApi,
-            ReuseApi,
-            AddScopes,
-            CreateGrant,
-            UpdateGrant,
-            ReuseGrant,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-
     /// Whether the step writes to the tenant.
     pub fn writes(self) -> bool {
         !matches!(self, StepKind::ReuseApplication | StepKind::ReuseApi | StepKind::ReuseGrant)
@@ -127,11 +96,29 @@ pub struct Plan {
     pub grant_change: Option<GrantChange>,
     /// "Creates 1 application, 1 API with 3 scopes, 1 grant".
     pub summary: String,
+    /// Nothing blocks it and there is something to do (the UI's primary button).
+    #[serde(default)]
+    pub can_apply: bool,
+    /// How many scopes the plan adds to an API (for the summary).
+    #[serde(skip)]
+    #[ts(skip)]
+    new_scopes: usize,
+    /// The profile (tenant) this plan was made against; apply writes there and nowhere else.
+    #[serde(default)]
+    pub profile_id: String,
+    /// The name to type before applying (production tenants), from the engine's policy.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirm_tenant: Option<String>,
 }
 
 impl Plan {
-    pub fn can_apply(&self) -> bool {
-        self.blockers.is_empty() && self.conflicts.is_empty() && !self.steps.is_empty()
+    /// Keeps only the steps `keep` accepts (a doctor's fix runs part of a setup's plan),
+    /// with the summary and `can_apply` said again for what is left.
+    pub fn retain(&mut self, keep: impl Fn(StepKind) -> bool) {
+        self.steps.retain(|s| keep(s.kind));
+        self.summary = summarize(&self.steps, self.new_scopes);
+        self.can_apply = can_apply(self);
     }
 
     /// Two plans describe the same operations (used to notice that the tenant changed
@@ -343,7 +330,23 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
         })
         .collect();
     let summary = summarize(&steps, new_scope_count);
-    Ok((Plan { steps, blockers, conflicts, grant_change, summary }, found))
+    let mut plan = Plan {
+        steps,
+        blockers,
+        conflicts,
+        grant_change,
+        summary,
+        can_apply: false,
+        profile_id: String::new(),
+        confirm_tenant: None,
+        new_scopes: new_scope_count,
+    };
+    plan.can_apply = can_apply(&plan);
+    Ok((plan, found))
+}
+
+fn can_apply(p: &Plan) -> bool {
+    p.blockers.is_empty() && p.conflicts.is_empty() && p.steps.iter().any(|s| s.kind.writes())
 }
 
 /// "1 scope", "3 scopes".

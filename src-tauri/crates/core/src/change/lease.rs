@@ -1,0 +1,162 @@
+//! One executor per run: a lease row in SQLite, taken before a run is applied, resumed or
+//! undone, kept alive by heartbeats while it executes, and released when it ends.
+//!
+//! The lease is what makes "two clicks, two windows, two app processes" safe: the second
+//! caller is refused with the holder's age instead of executing the same steps again. A
+//! process that dies leaves its row behind; once the heartbeat is older than `TTL_MS` the
+//! row is ignored and the next caller takes the run over. This module does not decide
+//! *what* is executed; the engine does.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use crate::error::{ErrorKind, IpcError};
+use crate::{Store, StoreError};
+
+/// A lease whose heartbeat is older than this belongs to an executor that is gone.
+pub const TTL_MS: i64 = 15_000;
+/// How often a live executor renews its lease (well inside the TTL).
+pub const HEARTBEAT_MS: u64 = 5_000;
+
+/// A held lease; released when dropped — also when the executing future is cancelled
+/// (a closed window, a dropped command), so only a dead process leaves one behind.
+pub struct Lease<'a> {
+    store: &'a Store,
+    pub run_id: String,
+    owner: String,
+}
+
+fn owner_token() -> String {
+    format!("{}-{}", std::process::id(), (0..12).map(|_| fastrand::alphanumeric()).collect::<String>())
+}
+
+/// Whether the process named in an owner token may still be running. Only Linux can tell
+/// cheaply (`/proc`); elsewhere the heartbeat's age decides alone.
+fn owner_may_be_alive(owner: &str) -> bool {
+    let Some(pid) = owner.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { return true };
+    if pid == std::process::id() || !cfg!(target_os = "linux") {
+        return true;
+    }
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+impl<'a> Lease<'a> {
+    /// Takes the run for one execution, or says who holds it. `now_ms` is injected so
+    /// tests can age a lease without waiting.
+    pub fn acquire(store: &'a Store, run_id: &str, now_ms: i64) -> Result<Lease<'a>, IpcError> {
+        let owner = owner_token();
+        let mut conn = store.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let live: Option<i64> = tx
+            .query_row(
+                "SELECT heartbeat_at, owner FROM run_leases WHERE run_id = ?1 AND heartbeat_at > ?2",
+                params![run_id, now_ms - TTL_MS],
+                |r| Ok((r.get(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()
+            .map_err(StoreError::from)?
+            .filter(|(_, owner)| owner_may_be_alive(owner))
+            .map(|(heartbeat, _)| heartbeat);
+        if let Some(heartbeat) = live {
+            let ago = ((now_ms - heartbeat).max(0) + 999) / 1000;
+            return Err(IpcError::new(
+                ErrorKind::Conflict,
+                format!(
+                    "This setup is being applied by another Grantsmith window or process right now (last active \
+                     {ago} s ago). Nothing was changed; wait for it to finish. If that process is gone, the setup \
+                     becomes available again within {} s.",
+                    TTL_MS / 1000
+                ),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, taken_at = excluded.taken_at,
+                                                heartbeat_at = excluded.heartbeat_at",
+            params![run_id, owner, now_ms],
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(Lease { store, run_id: run_id.to_string(), owner })
+    }
+
+    /// Renews the lease. `false` when it was lost (taken over after this executor stalled
+    /// past the TTL): the caller must stop writing.
+    pub fn heartbeat(&self, now_ms: i64) -> Result<bool, StoreError> {
+        let n = self.store.conn().execute(
+            "UPDATE run_leases SET heartbeat_at = ?3 WHERE run_id = ?1 AND owner = ?2",
+            params![self.run_id, self.owner, now_ms],
+        )?;
+        Ok(n == 1)
+    }
+}
+
+impl Drop for Lease<'_> {
+    /// Gives the run back (only if this executor still holds it). A failure here leaves a
+    /// row that expires with its heartbeat.
+    fn drop(&mut self) {
+        let _ = self
+            .store
+            .conn()
+            .execute("DELETE FROM run_leases WHERE run_id = ?1 AND owner = ?2", params![self.run_id, self.owner]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::{ApiChoice, AppChoice, SigningAlg, WizardSpec};
+
+    fn store_with_run() -> Store {
+        let s = Store::open_in_memory().unwrap();
+        let spec = WizardSpec {
+            app: AppChoice::New { name: "a".into(), description: String::new() },
+            api: ApiChoice::New {
+                name: "b".into(),
+                identifier: "https://b".into(),
+                signing_alg: SigningAlg::RS256,
+                token_lifetime: 60,
+            },
+            scopes: vec![],
+            grant_scopes: vec![],
+        };
+        s.insert_run("r1", "sandbox", &spec, &[], None).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_second_executor_is_refused_while_the_first_is_alive() {
+        let s = store_with_run();
+        let Ok(first) = Lease::acquire(&s, "r1", 1_000) else { panic!() };
+        let Err(e) = Lease::acquire(&s, "r1", 2_000) else { panic!("a second executor got the lease") };
+        assert_eq!(e.kind, ErrorKind::Conflict);
+        assert!(e.message.contains("another Grantsmith window or process"), "{}", e.message);
+        assert!(first.heartbeat(10_000).unwrap());
+        assert!(Lease::acquire(&s, "r1", 10_000 + TTL_MS - 1).is_err(), "a heartbeat keeps the lease");
+        drop(first);
+        assert!(Lease::acquire(&s, "r1", 10_001).is_ok(), "free once the first executor is done");
+    }
+
+    #[test]
+    fn a_lease_of_a_process_that_is_gone_is_free_at_once() {
+        let s = store_with_run();
+        s.conn()
+            .execute(
+                "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, 1000, 1000)",
+                [format!("{}-x", u32::MAX)],
+            )
+            .unwrap();
+        let taken = Lease::acquire(&s, "r1", 1_001);
+        assert_eq!(taken.is_ok(), cfg!(target_os = "linux"), "no process has pid u32::MAX");
+    }
+
+    #[test]
+    fn a_dead_executors_lease_expires_and_the_old_owner_cannot_renew_it() {
+        let s = store_with_run();
+        let Ok(dead) = Lease::acquire(&s, "r1", 1_000) else { panic!() };
+        let Ok(next) = Lease::acquire(&s, "r1", 1_000 + TTL_MS + 1) else { panic!("not taken over after the TTL") };
+        assert!(!dead.heartbeat(1_000 + TTL_MS + 2).unwrap(), "the stalled executor learns it lost the run");
+        drop(dead);
+        assert!(Lease::acquire(&s, "r1", 1_000 + TTL_MS + 3).is_err(), "dropping a lost lease frees nothing");
+        drop(next);
+    }
+}
