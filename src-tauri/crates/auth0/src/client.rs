@@ -70,10 +70,10 @@ impl Auth0Client {
         options: &ClientOptions,
     ) -> Result<Self, Auth0Error> {
         Ok(Self {
+            transport: Transport::new(options, tenant.is_loopback())?,
             tenant,
             client_id: client_id.into(),
             client_secret,
-            transport: Transport::new(options)?,
             token: Mutex::new(None),
         })
     }

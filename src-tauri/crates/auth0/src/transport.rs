@@ -64,14 +64,20 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    pub fn new(options: &ClientOptions) -> Result<Self, Auth0Error> {
-        let http = reqwest::Client::builder()
+    /// `loopback`: the tenant is the local sandbox. Its traffic never goes through a
+    /// system proxy (HTTP_PROXY and friends): the management secret travels in plain
+    /// http there, and a proxy would see it.
+    pub fn new(options: &ClientOptions, loopback: bool) -> Result<Self, Auth0Error> {
+        let mut builder = reqwest::Client::builder()
             .user_agent(concat!("grantsmith/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Auth0Error::Protocol { message: format!("Could not set up HTTPS: {e}") })?;
+            .redirect(reqwest::redirect::Policy::none());
+        if loopback {
+            builder = builder.no_proxy();
+        }
+        let http =
+            builder.build().map_err(|e| Auth0Error::Protocol { message: format!("Could not set up HTTPS: {e}") })?;
         Ok(Self { http, retry: options.retry.clone() })
     }
 

@@ -219,10 +219,33 @@ impl Tenants {
         })
     }
 
+    /// A stored secret is only ever sent to the host it was entered for: a changed domain
+    /// needs the secret typed again (a typo'd or hostile domain must not receive it).
+    fn same_host(row: &ProfileRow, clean: &CleanInput) -> Result<(), IpcError> {
+        if row.domain.eq_ignore_ascii_case(&clean.domain_text) {
+            return Ok(());
+        }
+        Err(IpcError::validation(
+            "client_secret",
+            format!(
+                "The domain changed from {} to {}. Enter the client secret again: Grantsmith never sends a stored secret \
+                 to a different host.",
+                row.domain, clean.domain_text
+            ),
+        ))
+    }
+
     fn store_secret(&self, id: &str, secret: &str, session_only: bool) -> Result<SecretStorage, IpcError> {
         let secret = Sensitive::new(secret.to_string());
         if session_only {
             self.session.set(&account(id), &secret)?;
+            // An earlier keychain copy must not outlive the switch to session-only. When
+            // the keychain is unreachable (the usual reason for session-only) there is
+            // nothing we can delete now; the entry, if any, is removed with the profile.
+            match self.keychain.delete(&account(id)) {
+                Ok(()) | Err(crate::SecretError::Unavailable { .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
             return Ok(SecretStorage::Session);
         }
         self.keychain.set(&account(id), &secret)?;
@@ -265,6 +288,9 @@ impl Tenants {
             return Err(IpcError::new(ErrorKind::Validation, "The Sandbox profile cannot be edited; it can be reset."));
         }
         let clean = Self::validated(input, false)?;
+        if clean.client_secret.is_none() {
+            Self::same_host(&row, &clean)?;
+        }
         if let Some(secret) = &clean.client_secret {
             row.secret_storage = self.store_secret(id, secret, input.session_only)?;
         }
@@ -285,8 +311,11 @@ impl Tenants {
         if row.kind == ProfileKind::Sandbox {
             return Err(IpcError::new(ErrorKind::Validation, "The Sandbox profile cannot be removed."));
         }
-        if row.secret_storage == SecretStorage::Keychain {
-            self.keychain.delete(&account(id))?;
+        // Whatever the profile uses now, a keychain entry from an earlier setting goes too.
+        match self.keychain.delete(&account(id)) {
+            Ok(()) => {}
+            Err(e) if row.secret_storage == SecretStorage::Keychain => return Err(e.into()),
+            Err(e) => tracing::warn!(error = %e, "could not check the keychain for an old entry of a removed profile"),
         }
         self.session.delete(&account(id))?;
         self.store.delete_profile(id)?;
@@ -393,7 +422,11 @@ impl Tenants {
         let clean = Self::validated(input, editing.is_none())?;
         let secret = match (&clean.client_secret, editing) {
             (Some(s), _) => Sensitive::new(s.clone()),
-            (None, Some(id)) => self.secret_of(&self.row(id)?)?,
+            (None, Some(id)) => {
+                let row = self.row(id)?;
+                Self::same_host(&row, &clean)?;
+                self.secret_of(&row)?
+            }
             (None, None) => return Err(IpcError::validation("client_secret", "Client secret is empty.")),
         };
         let client =

@@ -275,3 +275,43 @@ async fn two_profiles_for_one_tenant_are_flagged() {
         f.tenants.view().unwrap().profiles.into_iter().filter(|p| !p.same_tenant_as.is_empty()).collect();
     assert_eq!(flagged.len(), 2);
 }
+
+#[tokio::test]
+async fn a_changed_domain_needs_the_secret_again_and_the_old_one_goes_nowhere() {
+    let f = fixture_with(Arc::new(MemoryStore::default()));
+    let (home, elsewhere) = (sandbox().await, sandbox().await);
+    let p = f.tenants.add(&input(&home, home.management_client_id(), &home.management_client_secret())).unwrap();
+    let mut moved = input(&elsewhere, home.management_client_id(), "");
+    moved.client_secret = None;
+    elsewhere.clear_requests();
+
+    let e = f.tenants.test_input(&moved, Some(&p.id)).await.unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("client_secret")), "{e:?}");
+    assert!(e.message.contains("Enter the client secret again"), "{}", e.message);
+    let e = f.tenants.update(&p.id, &moved).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("client_secret"));
+    assert!(elsewhere.requests().is_empty(), "the stored secret was never sent to the new host");
+
+    moved.client_secret = Some(elsewhere.management_client_secret());
+    moved.client_id = elsewhere.management_client_id().into();
+    f.tenants.update(&p.id, &moved).expect("with the secret typed again, the move is saved");
+    assert!(f.tenants.test_profile(&p.id).await.unwrap().connected);
+}
+
+#[tokio::test]
+async fn switching_to_session_only_or_removing_leaves_no_keychain_entry() {
+    let f = fixture_with(Arc::new(MemoryStore::default()));
+    let sb = sandbox().await;
+    let p = f.tenants.add(&input(&sb, sb.management_client_id(), &sb.management_client_secret())).unwrap();
+    let account = format!("profile:{}", p.id);
+    let mut session = input(&sb, sb.management_client_id(), &sb.management_client_secret());
+    session.session_only = true;
+    let edited = f.tenants.update(&p.id, &session).unwrap();
+    assert_eq!(edited.secret_storage, SecretStorage::Session);
+    assert!(f.secrets.get(&account).unwrap().is_none(), "the keychain copy is gone with the switch");
+
+    // A keychain entry left by some earlier version is removed with the profile too.
+    f.secrets.set(&account, &Sensitive::new("stale".into())).unwrap();
+    f.tenants.remove(&p.id).unwrap();
+    assert!(f.secrets.get(&account).unwrap().is_none());
+}

@@ -267,3 +267,51 @@ async fn python_and_node_apis_accept_a_valid_token_and_reject_a_forged_one() {
         );
     }
 }
+
+/// An identifier and client id from a hostile tenant: shell expansions, quotes, a line
+/// break. The rendered programs must parse, treat them as plain text, and run nothing.
+#[test]
+fn hostile_values_stay_text_in_shell_python_and_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("pwned");
+    let hostile = format!("https://x/$(touch {m})`touch {m}`\"'\\\n;touch {m}", m = marker.display());
+    let input = QuickstartInput {
+        audience: hostile.clone(),
+        client_id: format!("c'\"$(touch {})", marker.display()),
+        ..input("RS256")
+    };
+    let snippets = render(&input);
+    let code = |id: &str| snippets.iter().find(|s| s.id == id).unwrap().code.clone();
+
+    // Shell: parse the script, then evaluate its assignments and print the values back.
+    let script = code("call-curl");
+    let syntax = Command::new("bash").args(["-n", "-c", &script]).output().unwrap();
+    assert!(syntax.status.success(), "call.sh does not parse: {}", String::from_utf8_lossy(&syntax.stderr));
+    // The assignments (a quoted value may span lines) run from TOKEN_URL= up to CACHE=.
+    let start = script.find("\nTOKEN_URL=").expect("assignments") + 1;
+    let assignments = &script[start..start + script[start..].find("\nCACHE=").expect("cache line") + 1];
+    let echoed = Command::new("bash")
+        .args(["-c", &format!("{assignments}printf '%s\\0%s' \"$AUDIENCE\" \"$CLIENT_ID\"")])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(echoed.stdout).unwrap();
+    assert_eq!(out.split('\0').collect::<Vec<_>>(), [hostile.as_str(), input.client_id.as_str()]);
+
+    // Python: the file parses and holds the identifier as one string constant.
+    let py = dir.path().join("call.py");
+    std::fs::write(&py, code("call-python")).unwrap();
+    let check = format!(
+        "import ast,sys; t=ast.parse(open(sys.argv[1]).read()); \
+         print(any(isinstance(n, ast.Constant) and n.value == sys.argv[2] for n in ast.walk(t)))"
+    );
+    let found = Command::new("python3").args(["-c", &check, py.to_str().unwrap(), &hostile]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&found.stdout).trim(), "True", "{}", String::from_utf8_lossy(&found.stderr));
+
+    // Node.js: the file parses.
+    let js = dir.path().join("call.mjs");
+    std::fs::write(&js, code("call-node")).unwrap();
+    let node = Command::new("node").args(["--check", js.to_str().unwrap()]).output().unwrap();
+    assert!(node.status.success(), "call.js does not parse: {}", String::from_utf8_lossy(&node.stderr));
+
+    assert!(!marker.exists(), "nothing in a value was executed");
+}

@@ -51,10 +51,16 @@ pub struct SandboxConfig {
     pub control: bool,
     /// Delay every response by this much.
     pub latency: Duration,
-    /// Management API requests per second; unlimited when `None`.
+    /// Management API requests per second (`DEFAULT_MGMT_RATE_LIMIT` unless set);
+    /// unlimited, and without rate-limit headers, when `None`.
     pub mgmt_rate_limit: Option<u32>,
     pub seed: Seed,
 }
+
+/// Like a real tenant, the sandbox limits its Management API by default and says so in
+/// `x-ratelimit-*` headers on every answer (clients pace themselves by them). 50 per second
+/// is the sustained limit of Auth0's larger plans (contract §3); see the decisions table.
+pub const DEFAULT_MGMT_RATE_LIMIT: u32 = 50;
 
 impl Default for SandboxConfig {
     fn default() -> Self {
@@ -64,7 +70,7 @@ impl Default for SandboxConfig {
             data: None,
             control: false,
             latency: Duration::ZERO,
-            mgmt_rate_limit: None,
+            mgmt_rate_limit: Some(DEFAULT_MGMT_RATE_LIMIT),
             seed: Seed::default(),
         }
     }

@@ -80,6 +80,17 @@ async fn delay_makes_a_request_slow_but_successful() {
 }
 
 #[tokio::test]
+async fn every_management_answer_carries_rate_limit_headers_by_default() {
+    let t = start().await;
+    for path in ["/api/v2/clients", "/api/v2/resource-servers", "/api/v2/clients/nope"] {
+        let r = t.http.get(t.url(path)).bearer_auth(&t.token).send().await.unwrap();
+        let h = r.headers();
+        assert_eq!(h["x-ratelimit-limit"], "50", "{path}");
+        assert!(h.contains_key("x-ratelimit-remaining") && h.contains_key("x-ratelimit-reset"), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn rate_limiter_sends_headers_and_429_with_auth0_body() {
     let t = start_with(SandboxConfig { mgmt_rate_limit: Some(3), ..SandboxConfig::default() }).await;
     // Align to the start of a second so all requests fall in one window.

@@ -169,11 +169,61 @@ fn blocks(text: &str, keep: &str, drop: &str) -> String {
     out
 }
 
-/// Escapes a value for the string literals the templates put it in (all use double or
-/// single quotes around plain text; identifiers and ids never contain quotes or
-/// backslashes — scope and identifier rules forbid them — but be safe anyway).
-fn literal(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\'', "")
+/// A value as the template's language must write it. Values come from the tenant (an
+/// identifier can hold `$(…)`, quotes, backticks, newlines), so each language gets its own
+/// escaping; nothing is dropped, and nothing can leave its literal.
+///
+/// - shell: a whole single-quoted word (`'` as `'\''`); templates assign it to a variable
+///   and use `"$VAR"`, so no expansion ever sees the value;
+/// - the others: the inside of a double-quoted string literal (also safe in the `//`
+///   comments and Python docstrings that name the API): `\` and `"` escaped, control and
+///   line-separator characters as escapes the language knows. Java gets octal escapes,
+///   because it turns `\uXXXX` into the raw character before it reads the source.
+fn escape(language: &str, v: &str) -> String {
+    if language == "bash" {
+        return format!("'{}'", v.replace('\'', r"'\''"));
+    }
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str(r"\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str(r"\n"),
+            '\r' => out.push_str(r"\r"),
+            '\t' => out.push_str(r"\t"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push_str(&match language {
+                "java" if (c as u32) < 0x100 => format!("\\{:03o}", c as u32),
+                "java" => c.to_string(),
+                "rust" => format!("\\u{{{:x}}}", c as u32),
+                _ => format!("\\u{:04x}", c as u32),
+            }),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Replaces each `{{NAME}}` in one pass, so a value that itself contains `{{…}}` is never
+/// replaced again.
+fn fill(text: &str, values: &[(&str, String)], language: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        match values.iter().find(|(k, _)| tail.starts_with(k)) {
+            Some((k, v)) => {
+                out.push_str(&escape(language, v));
+                rest = &tail[k.len()..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = &tail[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn render(input: &QuickstartInput) -> Vec<Snippet> {
@@ -192,10 +242,7 @@ pub fn render(input: &QuickstartInput) -> Vec<Snippet> {
     TEMPLATES
         .iter()
         .map(|t| {
-            let mut code = blocks(t.text, keep, drop);
-            for (k, v) in &values {
-                code = code.replace(k, &literal(v));
-            }
+            let code = fill(&blocks(t.text, keep, drop), &values, t.language);
             Snippet {
                 id: t.id.into(),
                 side: t.side,
@@ -211,6 +258,33 @@ pub fn render(input: &QuickstartInput) -> Vec<Snippet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const HOSTILE: &str = "https://x/$(touch pwned)`id`\"'\\\n\u{2028}\u{7}{{CLIENT_ID}}";
+
+    #[test]
+    fn every_language_keeps_a_hostile_value_inside_its_literal() {
+        for lang in ["javascript", "python", "go", "rust", "csharp", "java"] {
+            let e = escape(lang, HOSTILE);
+            assert!(!e.contains(['\n', '\u{7}']), "{lang}: raw line break or control left: {e}");
+            // Java alone keeps U+2028 raw: it is no line terminator there, and a \u escape
+            // would become the raw character before lexing anyway.
+            assert_eq!(e.contains('\u{2028}'), lang == "java", "{lang}: {e}");
+            // Every quote is escaped: an odd run of backslashes precedes it.
+            for (i, _) in e.match_indices('"') {
+                let run = e[..i].chars().rev().take_while(|c| *c == '\\').count();
+                assert!(run % 2 == 1, "{lang}: unescaped quote in {e}");
+            }
+            assert!(!e.contains("\\u000a"), "{lang}: {e}");
+        }
+        assert!(escape("java", "\u{7}").contains("\\007"), "Java gets octal, not a unicode escape");
+        assert_eq!(escape("bash", "it's $(x)"), r"'it'\''s $(x)'");
+    }
+
+    #[test]
+    fn a_value_that_looks_like_a_placeholder_is_not_replaced_again() {
+        let values = [("{{A}}", "{{B}}".to_string()), ("{{B}}", "b".to_string())];
+        assert_eq!(fill("x{{A}}y{{B}}{{C}}", &values, "python"), "x{{B}}yb{{C}}");
+    }
 
     #[test]
     fn blocks_keep_one_algorithm() {

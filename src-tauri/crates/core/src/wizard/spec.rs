@@ -215,9 +215,12 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
             );
         }
     }
+    let mut granted = std::collections::HashSet::new();
     for g in &spec.grant_scopes {
         if !spec.scopes.iter().any(|s| s.value.trim() == g) {
             issue("grant_scopes", format!("{g} is not one of the API's scopes."));
+        } else if !granted.insert(g.trim()) {
+            issue("grant_scopes", format!("{g} is granted twice; list each scope once."));
         }
     }
     out.warnings = warnings;
@@ -255,6 +258,16 @@ mod tests {
             ],
             grant_scopes: vec!["read:orders".into()],
         }
+    }
+
+    #[test]
+    fn a_scope_granted_twice_is_named() {
+        let mut s = spec();
+        s.grant_scopes = vec!["read:orders".into(), "write:orders".into(), "read:orders".into()];
+        let c = check(&s);
+        assert_eq!(c.issues.len(), 1, "{c:?}");
+        assert_eq!(c.issues[0].field, "grant_scopes");
+        assert!(c.issues[0].message.contains("read:orders is granted twice"));
     }
 
     fn fields(c: &SpecCheck) -> Vec<&str> {

@@ -26,7 +26,8 @@ fn parse_args(args: &[String]) -> Result<SandboxConfig, String> {
             "--data" => c.data = Some(value()?.into()),
             "--control" => c.control = true,
             "--latency-ms" => c.latency = Duration::from_millis(number(value()?)?),
-            "--mgmt-rate-limit" => c.mgmt_rate_limit = Some(number(value()?)?.max(1) as u32),
+            // 0: no limit (and no rate-limit headers).
+            "--mgmt-rate-limit" => c.mgmt_rate_limit = Some(number(value()?)? as u32).filter(|n| *n > 0),
             "--seed-clients" => c.seed.clients = number(value()?)? as usize,
             "--seed-apis" => c.seed.apis = number(value()?)? as usize,
             "--seed-grants" => c.seed.grants = number(value()?)? as usize,
