@@ -19,6 +19,7 @@ usage: cargo xtask <command>
   e2e        only the end-to-end suite (builds the app first)
   bindings   regenerate ui/src/bindings from the Rust DTOs
   bench      measure (release build) and write reports under target/bench/
+  reliability  run the full fault matrix and write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
 ";
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("e2e") => test::e2e_only(),
         Some("bindings") => bindings(),
         Some("bench") => bench(),
+        Some("reliability") => reliability(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -77,6 +79,17 @@ pub fn bindings() -> Result {
     let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
     c.arg(&dir);
     cmd::run(c)
+}
+
+/// The full fault matrix (`cargo xtask test` runs its reduced form with the other tests);
+/// the report says which command produced each figure.
+fn reliability() -> Result {
+    let report = cmd::root().join("docs/RELIABILITY.md");
+    let mut c = cmd::cargo(&["test", "-p", "grantsmith-core", "--test", "reliability", "--", "--nocapture"]);
+    c.env("GRANTSMITH_RELIABILITY", "full").env("GRANTSMITH_RELIABILITY_REPORT", &report);
+    cmd::run(c)?;
+    eprintln!("wrote {}", report.display());
+    Ok(())
 }
 
 /// Speed and memory targets are measured here and reported, never asserted in tests.

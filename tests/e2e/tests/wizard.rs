@@ -2,8 +2,9 @@
 //! and HS256, the tenant checked through the Management API afterwards, and a validation
 //! error shown inline. A screenshot per step.
 
-use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::flows::{Tenant, fill_in_and_apply, go_through_the_wizard};
 use grantsmith_e2e::{Launch, run};
+use grantsmith_sandbox::Fault;
 use serde_json::{Value, json};
 
 async fn check_tenant(t: &Tenant, alg: &str) {
@@ -109,6 +110,37 @@ async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_resta
         s.click("nav-wizard").await;
         let identifier = s.testid("wizard-api-identifier").await.prop("value").await.unwrap().unwrap_or_default();
         assert_eq!(identifier, "https://api.example.com/has space", "the draft and its step are restored");
+    })
+    .await;
+}
+
+/// A setup stopped by Auth0 (a 503 on the grant) is finished from History: Resume re-plans
+/// on the run's tenant and completes it without a duplicate.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_setup_is_resumed_from_history() {
+    let t = Tenant::start().await;
+    let grant = Fault {
+        method: Some("POST".into()),
+        path: "/api/v2/client-grants".into(),
+        status: Some(503),
+        action: None,
+        delay_ms: None,
+        times: 1,
+    };
+    t.sb.add_fault(grant).unwrap();
+    let env = t.env();
+    let t = std::sync::Arc::new(t);
+    let tenant = t.clone();
+    run("wizard-resume", Launch { env, ..Launch::default() }, move |s| async move {
+        fill_in_and_apply(&s, "RS256", "wizard-resume").await;
+        s.wait_text("wizard-failed", "A step failed").await;
+        s.screenshot("wizard-failed").await;
+        s.click("nav-history").await;
+        s.wait_text("history-run", "failed").await;
+        s.click("run-resume").await;
+        s.wait_text("history-run", "done").await;
+        s.screenshot("history-resumed").await;
+        check_tenant(&tenant, "RS256").await;
     })
     .await;
 }

@@ -300,11 +300,9 @@ fn hostile_values_stay_text_in_shell_python_and_node() {
     // Python: the file parses and holds the identifier as one string constant.
     let py = dir.path().join("call.py");
     std::fs::write(&py, code("call-python")).unwrap();
-    let check = format!(
-        "import ast,sys; t=ast.parse(open(sys.argv[1]).read()); \
-         print(any(isinstance(n, ast.Constant) and n.value == sys.argv[2] for n in ast.walk(t)))"
-    );
-    let found = Command::new("python3").args(["-c", &check, py.to_str().unwrap(), &hostile]).output().unwrap();
+    let check = "import ast,sys; t=ast.parse(open(sys.argv[1]).read()); \
+         print(any(isinstance(n, ast.Constant) and n.value == sys.argv[2] for n in ast.walk(t)))";
+    let found = Command::new("python3").args(["-c", check, py.to_str().unwrap(), &hostile]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&found.stdout).trim(), "True", "{}", String::from_utf8_lossy(&found.stderr));
 
     // Node.js: the file parses.

@@ -99,7 +99,11 @@ async fn pipeline(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Res
     }
     let fault = s.faults.take(&method, &path);
     if let Some(ms) = fault.as_ref().and_then(|f| f.delay_ms) {
+        // A client that gives up during the delay drops this future: log the request then
+        // (status none), so a test can see the fault fired.
+        let mut abandoned = Abandoned { log: &s.log, record: Some(record(None)), started };
         tokio::time::sleep(Duration::from_millis(ms)).await;
+        abandoned.record = None;
     }
     if let Some(status) = fault.as_ref().and_then(|f| f.status) {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
@@ -132,6 +136,22 @@ async fn pipeline(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Res
     }
     s.log.push(record(Some(response.status().as_u16())));
     response
+}
+
+/// Logs its request when dropped before the handling finished.
+struct Abandoned<'a> {
+    log: &'a crate::control::RequestLog,
+    record: Option<RequestRecord>,
+    started: Instant,
+}
+
+impl Drop for Abandoned<'_> {
+    fn drop(&mut self) {
+        if let Some(mut r) = self.record.take() {
+            r.duration_ms = self.started.elapsed().as_millis() as u64;
+            self.log.push(r);
+        }
+    }
 }
 
 /// Closes the client's connection without a response (the server loop drops it).
