@@ -8,12 +8,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use grantsmith_auth0::ClientOptions;
+use grantsmith_core::change::Engine;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::token::TokenCache;
 use grantsmith_core::{Channel, IpcError, KeychainStore, Store};
 
 pub struct AppState {
     ready: Result<Ready, IpcError>,
+    /// See `Engine::settle_secs`; `GRANTSMITH_SETTLE_SECS` shortens it (tests, fast links).
+    settle_secs: i64,
     pub keychain: Arc<KeychainStore>,
     /// Test tokens and JWKS, in memory only.
     pub tokens: TokenCache,
@@ -44,7 +47,11 @@ impl AppState {
                 Err(IpcError::from(e))
             }
         };
-        Self { ready, keychain, tokens: TokenCache::default() }
+        let settle_secs = std::env::var("GRANTSMITH_SETTLE_SECS")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(grantsmith_core::change::engine::SETTLE_SECS);
+        Self { ready, keychain, tokens: TokenCache::default(), settle_secs }
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {
@@ -53,6 +60,13 @@ impl AppState {
 
     pub fn tenants(&self) -> Result<&Tenants, IpcError> {
         self.ready.as_ref().map(|r| &r.tenants).map_err(Clone::clone)
+    }
+
+    /// The change engine: every write to a tenant goes through it.
+    pub fn engine(&self) -> Result<Engine<'_>, IpcError> {
+        let mut engine = Engine::new(self.tenants()?);
+        engine.settle_secs = self.settle_secs;
+        Ok(engine)
     }
 }
 

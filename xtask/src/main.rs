@@ -4,6 +4,7 @@
 //! It shells out to cargo, npm and system tools; it holds no product logic.
 
 mod cmd;
+mod reliability;
 mod setup;
 mod test;
 
@@ -16,10 +17,10 @@ usage: cargo xtask <command>
   run        set up, build the UI and the app, and open Grantsmith
   test       everything CI checks; prints a summary, non-zero on any failure
              --quick   skip the end-to-end suite
-  e2e        only the end-to-end suite (builds the app first)
+  e2e        only the end-to-end suite (builds the app first); names filter tests
   bindings   regenerate ui/src/bindings from the Rust DTOs
   bench      measure (release build) and write reports under target/bench/
-  reliability  run the full fault matrix and write docs/RELIABILITY.md
+  reliability  run every proof of the engine's guarantees, write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
 ";
 
@@ -30,10 +31,10 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("build") => setup::all().and_then(|_| build_app()),
         Some("test") => test::all(args.iter().any(|a| a == "--quick")),
-        Some("e2e") => test::e2e_only(),
+        Some("e2e") => test::e2e_only(&args[1..].iter().map(String::as_str).collect::<Vec<_>>()),
         Some("bindings") => bindings(),
         Some("bench") => bench(),
-        Some("reliability") => reliability(),
+        Some("reliability") => reliability::all(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -79,17 +80,6 @@ pub fn bindings() -> Result {
     let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
     c.arg(&dir);
     cmd::run(c)
-}
-
-/// The full fault matrix (`cargo xtask test` runs its reduced form with the other tests);
-/// the report says which command produced each figure.
-fn reliability() -> Result {
-    let report = cmd::root().join("docs/RELIABILITY.md");
-    let mut c = cmd::cargo(&["test", "-p", "grantsmith-core", "--test", "reliability", "--", "--nocapture"]);
-    c.env("GRANTSMITH_RELIABILITY", "full").env("GRANTSMITH_RELIABILITY_REPORT", &report);
-    cmd::run(c)?;
-    eprintln!("wrote {}", report.display());
-    Ok(())
 }
 
 /// Speed and memory targets are measured here and reported, never asserted in tests.

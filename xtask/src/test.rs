@@ -62,16 +62,22 @@ pub fn all(quick: bool) -> crate::Result {
     if failed.is_empty() { Ok(()) } else { Err(format!("failed: {}", failed.join(", "))) }
 }
 
-pub fn e2e_only() -> crate::Result {
+pub fn e2e_only(filters: &[&str]) -> crate::Result {
     setup::for_tests()?;
-    e2e()
+    e2e_filtered(filters)
 }
 
 /// Builds the app once (UI embedded), then drives it through tauri-driver under Xvfb.
 fn e2e() -> crate::Result {
+    e2e_filtered(&[])
+}
+
+/// The end-to-end tests whose names contain any of `filters` (all when empty).
+pub fn e2e_filtered(filters: &[&str]) -> crate::Result {
     crate::build_app()?;
     let driver = setup::tauri_driver()?;
-    let mut c = cmd::cargo(&["test", "-p", "grantsmith-e2e", "--", "--test-threads=1"]);
+    let mut c = cmd::cargo(&["test", "-p", "grantsmith-e2e", "--"]);
+    c.args(filters).arg("--test-threads=1");
     c.env("GRANTSMITH_E2E_APP", cmd::root().join("target/debug/grantsmith"))
         .env("GRANTSMITH_E2E_DRIVER", driver)
         .env("NO_AT_BRIDGE", "1");

@@ -1,5 +1,4 @@
 use grantsmith_core::IpcError;
-use grantsmith_core::change::Engine;
 use grantsmith_core::error::from_auth0;
 use grantsmith_core::quickstart::{QuickstartInput, Snippet, render};
 use grantsmith_core::token::doctor::Fix;
@@ -38,7 +37,7 @@ pub async fn inspect_token(state: State<'_, AppState>, token: String) -> Result<
 /// What a doctor's fix would change, for the user to review.
 #[tauri::command]
 pub async fn plan_token_fix(state: State<'_, AppState>, fix: Fix) -> Result<Plan, IpcError> {
-    Engine::new(state.tenants()?).plan_fix(&fix).await
+    state.engine()?.plan_fix(&fix).await
 }
 
 /// Applies a doctor's fix the user reviewed (a journaled change like any setup).
@@ -51,7 +50,7 @@ pub async fn apply_token_fix(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let send = super::wizard::forward(&on_update);
-    Engine::new(state.tenants()?).apply_fix(&fix, &reviewed, confirm.as_deref(), &send).await
+    state.engine()?.apply_fix(&fix, &reviewed, confirm.as_deref(), &send).await
 }
 
 /// Quickstart code for an application and API on the active tenant, pre-filled with its

@@ -1,6 +1,6 @@
 use grantsmith_core::IpcError;
 use grantsmith_core::apps::{ApiSummary, list_apis as list};
-use grantsmith_core::change::{Engine, RunReview};
+use grantsmith_core::change::RunReview;
 use grantsmith_core::wizard::{Plan, RunView, ScopeSpec, SpecCheck, WizardDraft, WizardSpec, spec};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -32,7 +32,7 @@ pub async fn list_apis(state: State<'_, AppState>) -> Result<Vec<ApiSummary>, Ip
 
 #[tauri::command]
 pub async fn wizard_plan(state: State<'_, AppState>, spec: WizardSpec) -> Result<Plan, IpcError> {
-    Engine::new(state.tenants()?).plan_setup(&spec).await
+    state.engine()?.plan_setup(&spec).await
 }
 
 /// Applies a reviewed plan on the tenant it was reviewed for; `confirm` is what the user
@@ -46,13 +46,13 @@ pub async fn wizard_apply(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let send = forward(&on_update);
-    Engine::new(state.tenants()?).apply_setup(spec, &reviewed, confirm.as_deref(), &send).await
+    state.engine()?.apply_setup(spec, &reviewed, confirm.as_deref(), &send).await
 }
 
 /// A stopped run re-planned against its own tenant, before Resume or Undo.
 #[tauri::command]
 pub async fn run_review(state: State<'_, AppState>, run_id: String) -> Result<RunReview, IpcError> {
-    Engine::new(state.tenants()?).review_run(&run_id).await
+    state.engine()?.review_run(&run_id).await
 }
 
 #[tauri::command]
@@ -64,7 +64,7 @@ pub async fn wizard_resume(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let send = forward(&on_update);
-    Engine::new(state.tenants()?).resume(&run_id, &accepted, confirm.as_deref(), &send).await
+    state.engine()?.resume(&run_id, &accepted, confirm.as_deref(), &send).await
 }
 
 #[tauri::command]
@@ -75,7 +75,7 @@ pub async fn wizard_undo(
     on_update: Channel<RunView>,
 ) -> Result<RunView, IpcError> {
     let send = forward(&on_update);
-    Engine::new(state.tenants()?).undo(&run_id, confirm.as_deref(), &send).await
+    state.engine()?.undo(&run_id, confirm.as_deref(), &send).await
 }
 
 /// The active tenant's newest run that did not finish (offered for resume on start).

@@ -39,6 +39,35 @@ impl Tenant {
         ]
     }
 
+    /// Every secret this tenant holds: the management secret, each application's secret,
+    /// each HS256 API's signing secret.
+    pub async fn secrets(&self) -> Vec<String> {
+        let mut out = vec![self.sb.management_client_secret()];
+        let apps = self.get("/api/v2/clients").await;
+        out.extend(apps.as_array().unwrap().iter().filter_map(|a| a["client_secret"].as_str()).map(String::from));
+        let apis = self.get("/api/v2/resource-servers").await;
+        out.extend(apis.as_array().unwrap().iter().filter_map(|a| a["signing_secret"].as_str()).map(String::from));
+        out
+    }
+
+    /// Nothing secret in any file the app wrote under `dir` (the database with its WAL, and
+    /// the app's log): none of this tenant's secrets, and no access token.
+    pub async fn assert_nothing_secret_in(&self, dir: &std::path::Path) {
+        let secrets = self.secrets().await;
+        assert!(secrets.len() > 1, "the test made secrets to look for");
+        for file in files_under(dir) {
+            let bytes = std::fs::read(&file).unwrap();
+            for secret in &secrets {
+                assert!(
+                    !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                    "a secret was written to {}",
+                    file.display()
+                );
+            }
+            assert!(!holds_a_jwt(&bytes), "an access token was written to {}", file.display());
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Value {
         self.http
             .get(format!("{}{path}", self.sb.base_url()))
@@ -92,4 +121,28 @@ pub async fn fill_in_and_apply(s: &Session, alg: &str, shots: &str) {
     assert_eq!(summary, "Creates 1 application, 1 API with 2 scopes, 1 grant.");
     s.screenshot(&format!("{shots}-5-review")).await;
     s.click("wizard-apply").await;
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Three base64url segments, the first starting like a JSON object (`eyJ`).
+pub fn holds_a_jwt(bytes: &[u8]) -> bool {
+    let b64 = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_';
+    bytes.windows(3).enumerate().filter(|(_, w)| *w == b"eyJ").any(|(i, _)| {
+        let rest = &bytes[i..];
+        let mut parts = rest.split(|c| !b64(c) && *c != b'.').next().unwrap_or(&[]).split(|c| *c == b'.');
+        let lens: Vec<usize> = parts.by_ref().take(3).map(<[u8]>::len).collect();
+        lens.len() == 3 && lens.iter().all(|l| *l >= 10)
+    })
 }

@@ -46,6 +46,7 @@ where
     let data_dir = launch.data_dir.clone().unwrap_or_else(|| temp.path().to_path_buf());
     let driver = Driver::start(&data_dir, &launch.env);
     let client = driver.connect().await;
+    let session_dir = data_dir.clone();
     let session = Session { client: client.clone(), data_dir };
 
     let outcome = tokio::spawn(body(session)).await;
@@ -56,6 +57,9 @@ where
     let _ = client.close().await;
     drop(driver);
     if let Err(e) = outcome {
+        let log = std::fs::read_to_string(session_log(&session_dir)).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(40).collect();
+        eprintln!("--- last lines of the app's log ---\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
         std::panic::resume_unwind(e.into_panic());
     }
 }
@@ -178,6 +182,30 @@ impl Session {
         }
     }
 
+    /// From now on, everything Rust sends to the webview (command answers and channel
+    /// messages) is kept in the page, to check what reached it (`ipc_log`). Tauri's IPC
+    /// entry points are frozen, but the callback registry they deliver through is not:
+    /// each callback registered from here on is wrapped. The app's code is not touched.
+    pub async fn record_ipc(&self) {
+        self.eval(
+            "const callbacks = window.__TAURI_INTERNALS__.callbacks;
+             const set = callbacks.set.bind(callbacks);
+             window.__ipcLog = [];
+             callbacks.set = (id, deliver) => set(id, (data) => {
+               window.__ipcLog.push(JSON.stringify(data ?? null));
+               return deliver(data);
+             });
+             return true;",
+        )
+        .await;
+    }
+
+    /// Everything Rust sent to the webview since `record_ipc`, as JSON text.
+    pub async fn ipc_log(&self) -> Vec<String> {
+        let log = self.eval("return window.__ipcLog || []").await;
+        log.as_array().expect("the IPC log").iter().map(|e| e.as_str().unwrap_or_default().to_string()).collect()
+    }
+
     /// Runs a script in the page and returns its JSON result.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
@@ -216,6 +244,8 @@ impl Driver {
             .env("NO_AT_BRIDGE", "1")
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::null())
+            // The app's log goes beside its data, where the secrets scan reads it too.
+            .stderr(log_file(data_dir))
             .process_group(0);
         let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {}: {e}", driver.display()));
         let started = Instant::now();
@@ -253,6 +283,21 @@ impl Drop for Driver {
         let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.wait();
     }
+}
+
+/// Where the app's log (stderr of tauri-driver and everything it starts) is written.
+pub fn session_log(data_dir: &Path) -> PathBuf {
+    data_dir.join("app.log")
+}
+
+fn log_file(data_dir: &Path) -> Stdio {
+    let _ = std::fs::create_dir_all(data_dir);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(session_log(data_dir))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::inherit())
 }
 
 fn required_path(var: &str) -> PathBuf {

@@ -134,3 +134,42 @@ async fn production_tenant_shows_a_red_band_and_can_be_removed() {
     .await;
     drop(other);
 }
+
+/// Without a Secret Service the app says so, keeps a tenant's secret for this session
+/// only when asked, works with it, and writes it nowhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_keychain_a_tenant_works_for_the_session_and_its_secret_stays_off_disk() {
+    let other = grantsmith_e2e::flows::Tenant::start().await;
+    let (url, id, secret) =
+        (other.sb.base_url(), other.sb.management_client_id().to_string(), other.sb.management_client_secret());
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![("DBUS_SESSION_BUS_ADDRESS".to_string(), "unix:path=/nonexistent/grantsmith-e2e-bus".to_string())];
+    let data_dir = Some(dir.path().to_path_buf());
+    run("profiles-no-keychain", Launch { env, data_dir }, move |s| async move {
+        s.wait_text("keychain-status", "Keychain unavailable").await;
+        s.click("add-tenant").await;
+        s.type_into("profile-name", "Session tenant").await;
+        s.type_into("profile-domain", &url).await;
+        s.type_into("profile-client-id", &id).await;
+        s.type_into("profile-client-secret", &secret).await;
+        s.wait_until("the form is valid", "return !document.querySelector('[data-testid=profile-test]').disabled")
+            .await;
+        s.click("profile-save").await;
+        let why = s.wait_text("keychain-problem", "not reachable").await;
+        assert!(why.contains("session only"), "the way out is offered: {why}");
+        s.screenshot("profiles-no-keychain").await;
+        s.click("profile-session-only").await;
+        s.click("profile-save").await;
+        s.testid("tenants-add").await;
+        s.css("[aria-label^='Switch to Session tenant']").await.click().await.unwrap();
+        s.wait_text("active-tenant-name", "Session tenant").await;
+        s.click("nav-apps").await;
+        s.wait_until(
+            "the tenant answers with the session secret",
+            "return document.querySelectorAll('[data-testid=app-row]').length > 0",
+        )
+        .await;
+    })
+    .await;
+    other.assert_nothing_secret_in(dir.path()).await;
+}

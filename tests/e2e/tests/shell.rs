@@ -72,3 +72,29 @@ async fn wait_for_scheme(s: &grantsmith_e2e::Session, script: &str, want: &str) 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// The webview's CSP in force: an injected inline script does not run, and a fetch to any
+/// origin but Tauri's IPC never leaves the window (a local listener sees no connection).
+#[tokio::test]
+async fn an_injected_inline_script_and_a_fetch_elsewhere_are_blocked() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    run("shell-csp", Launch::default(), move |s| async move {
+        s.wait_text("app-version", "v").await;
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             window.__inlineRan = false;
+             const el = document.createElement('script');
+             el.textContent = 'window.__inlineRan = true';
+             document.head.appendChild(el);
+             fetch('http://127.0.0.1:{port}/steal', {{ method: 'POST', body: 'x' }})
+               .then(() => done([window.__inlineRan, 'sent']))
+               .catch(() => done([window.__inlineRan, 'blocked']));"
+        );
+        let got = s.client.execute_async(&script, vec![]).await.expect("script runs");
+        assert_eq!(got, serde_json::json!([false, "blocked"]), "inline script ran or fetch left the window");
+    })
+    .await;
+    assert!(listener.accept().is_err(), "nothing connected to the listener");
+}

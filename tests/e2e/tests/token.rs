@@ -1,7 +1,7 @@
 //! The test token in the real window: from the wizard's result one click gives a verified
 //! token; after the grant is revoked the doctor names the problem and its fix works.
 
-use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::flows::{Tenant, go_through_the_wizard, holds_a_jwt};
 use grantsmith_e2e::{Launch, run};
 use serde_json::Value;
 
@@ -10,8 +10,13 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
     let t = Tenant::start().await;
     let env = t.env();
     let (base, token) = (t.sb.base_url(), t.token.clone());
-    run("token", Launch { env, ..Launch::default() }, move |s| async move {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = Some(dir.path().to_path_buf());
+    let secrets = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let ipc = secrets.clone();
+    run("token", Launch { env, data_dir }, move |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
+        s.record_ipc().await;
         go_through_the_wizard(&s, "RS256", "token-wizard").await;
         s.click("token-get").await;
         let verdict = s.wait_text("token-verdict", "verified").await;
@@ -67,8 +72,22 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         s.click("token-fix-confirm").await;
         s.wait_text("token-verdict", "verified").await;
         s.screenshot("token-fixed").await;
+        *ipc.lock().unwrap() = s.ipc_log().await;
     })
     .await;
+    // What reached the webview: no management, application or signing secret in anything,
+    // and access tokens only in test-token reports (the user asked for them).
+    let log = secrets.lock().unwrap().clone();
+    let is_token_report = |m: &String| m.contains("\"status_line\"") && m.contains("\"checks\"");
+    assert!(log.iter().any(is_token_report), "the log saw the token requests: {} messages", log.len());
+    for secret in t.secrets().await {
+        assert!(!log.iter().any(|m| m.contains(&secret)), "a secret reached the webview");
+    }
+    for m in log.iter().filter(|m| !is_token_report(m)) {
+        assert!(!holds_a_jwt(m.as_bytes()), "a token reached the webview outside a test-token report: {m:.200}");
+    }
+    // The token was requested, revealed and copied: none of it (nor any secret) is on disk.
+    t.assert_nothing_secret_in(dir.path()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -43,7 +43,9 @@ fn form_urlencoded_encode(s: &str) -> String {
 async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
     let t = Tenant::start().await;
     let env = t.env();
-    run("wizard", Launch { env, ..Launch::default() }, |s| async move {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = Some(dir.path().to_path_buf());
+    run("wizard", Launch { env, data_dir }, |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
         go_through_the_wizard(&s, "RS256", "wizard-rs256").await;
         s.click("wizard-restart").await;
@@ -56,6 +58,8 @@ async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
     .await;
     check_tenant(&t, "RS256").await;
     check_tenant(&t, "HS256").await;
+    // Two application secrets and an HS256 signing secret exist now; none is on disk.
+    t.assert_nothing_secret_in(dir.path()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,12 @@ created: boolean,
  * The last attempt failed in a way that may have reached Auth0; resume looks for
  * its object before trying again.
  */
-reached: boolean, error?: string, 
+reached: boolean, 
+/**
+ * That attempt's answer never came: Auth0 may still apply it, so resume waits a
+ * while before creating again.
+ */
+answer_lost: boolean, error?: string, 
 /**
  * When the step last changed (seconds since the epoch).
  */

@@ -140,8 +140,11 @@ impl Transport {
                         }
                     }
                 }
-                // Nothing reached the server: safe to resend whatever the method.
-                Err(e) if e.is_connect() && !last => tokio::time::sleep(self.backoff(attempt)).await,
+                // Nothing reached the server: safe to resend whatever the method (but an
+                // untrusted certificate will not become trusted by asking again).
+                Err(e) if e.is_connect() && !last && !untrusted_certificate(&e) => {
+                    tokio::time::sleep(self.backoff(attempt)).await
+                }
                 Err(e) if idempotent && !last => {
                     tracing::info!(error = %e, "request failed; retrying");
                     tokio::time::sleep(self.backoff(attempt)).await;
@@ -156,10 +159,33 @@ impl Transport {
     }
 }
 
+/// Whether the TLS handshake failed on the server's certificate (rustls says so somewhere
+/// in the error's chain).
+fn untrusted_certificate(e: &reqwest::Error) -> bool {
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        if text.contains("invalid peer certificate") || text.contains("UnknownIssuer") || text.contains("certificate") {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
 fn network(e: reqwest::Error, maybe_applied: bool) -> Auth0Error {
     let host = e.url().and_then(|u| u.host_str()).unwrap_or("the tenant").to_string();
     let why = if e.is_timeout() {
         "it did not answer in time".to_string()
+    } else if untrusted_certificate(&e) {
+        return Auth0Error::Network {
+            message: format!(
+                "Could not reach {host}: its TLS certificate is not trusted (self-signed, expired, or issued by an \
+                 unknown authority), so nothing was sent. Auth0 tenants always present a valid certificate: check the \
+                 domain, or whether a proxy on this network intercepts HTTPS."
+            ),
+            maybe_applied: false,
+        };
     } else if e.is_connect() {
         "the connection could not be made (check the domain and your network)".to_string()
     } else {

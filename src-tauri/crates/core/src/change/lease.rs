@@ -39,6 +39,21 @@ fn owner_may_be_alive(owner: &str) -> bool {
     std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// The heartbeat of the executor holding `run_id`, if one is alive: its heartbeat is within
+/// the TTL and its process may still be running. The UI's "held" and `acquire` both ask
+/// this, so a run the UI offers is a run `acquire` grants.
+pub(crate) fn holder(conn: &rusqlite::Connection, run_id: &str, now_ms: i64) -> rusqlite::Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT heartbeat_at, owner FROM run_leases WHERE run_id = ?1 AND heartbeat_at > ?2",
+            params![run_id, now_ms - TTL_MS],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )
+        .optional()?
+        .filter(|(_, owner)| owner_may_be_alive(owner))
+        .map(|(heartbeat, _)| heartbeat))
+}
+
 impl<'a> Lease<'a> {
     /// Takes the run for one execution, or says who holds it. `now_ms` is injected so
     /// tests can age a lease without waiting.
@@ -46,16 +61,7 @@ impl<'a> Lease<'a> {
         let owner = owner_token();
         let mut conn = store.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let live: Option<i64> = tx
-            .query_row(
-                "SELECT heartbeat_at, owner FROM run_leases WHERE run_id = ?1 AND heartbeat_at > ?2",
-                params![run_id, now_ms - TTL_MS],
-                |r| Ok((r.get(0)?, r.get::<_, String>(1)?)),
-            )
-            .optional()
-            .map_err(StoreError::from)?
-            .filter(|(_, owner)| owner_may_be_alive(owner))
-            .map(|(heartbeat, _)| heartbeat);
+        let live = holder(&tx, run_id, now_ms).map_err(StoreError::from)?;
         if let Some(heartbeat) = live {
             let ago = ((now_ms - heartbeat).max(0) + 999) / 1000;
             return Err(IpcError::new(
@@ -127,6 +133,8 @@ mod tests {
     fn a_second_executor_is_refused_while_the_first_is_alive() {
         let s = store_with_run();
         let Ok(first) = Lease::acquire(&s, "r1", 1_000) else { panic!() };
+        let live = holder(&s.conn(), "r1", 2_000).unwrap();
+        assert_eq!(live, Some(1_000), "a live executor holds the run");
         let Err(e) = Lease::acquire(&s, "r1", 2_000) else { panic!("a second executor got the lease") };
         assert_eq!(e.kind, ErrorKind::Conflict);
         assert!(e.message.contains("another Grantsmith window or process"), "{}", e.message);
@@ -141,12 +149,14 @@ mod tests {
         let s = store_with_run();
         s.conn()
             .execute(
-                "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, 1000, 1000)",
-                [format!("{}-x", u32::MAX)],
+                "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, ?2, ?2)",
+                params![format!("{}-x", u32::MAX), crate::wizard::journal::now_ms()],
             )
             .unwrap();
-        let taken = Lease::acquire(&s, "r1", 1_001);
-        assert_eq!(taken.is_ok(), cfg!(target_os = "linux"), "no process has pid u32::MAX");
+        let linux = cfg!(target_os = "linux");
+        assert_eq!(s.run("r1").unwrap().unwrap().held, !linux, "the UI offers the run exactly when acquire grants it");
+        let taken = Lease::acquire(&s, "r1", crate::wizard::journal::now_ms());
+        assert_eq!(taken.is_ok(), linux, "no process has pid u32::MAX");
     }
 
     #[test]

@@ -35,6 +35,11 @@ pub enum StoreError {
     Migration { version: u32, name: &'static str, source: rusqlite::Error },
     #[error("Could not create the data folder {path}: {source}")]
     DataDir { path: PathBuf, source: std::io::Error },
+    #[error(
+        "The data folder {path} cannot be written to ({source}). Grantsmith keeps its database there and \
+         changed nothing. Make the folder writable, or set GRANTSMITH_DATA_DIR to a folder that is."
+    )]
+    ReadOnly { path: PathBuf, source: std::io::Error },
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -55,6 +60,7 @@ impl Store {
     /// Like `open`, with an explicit migration list (tests use this to inject failures).
     pub fn open_with(data_dir: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir { path: data_dir.into(), source })?;
+        check_writable(data_dir)?;
         let path = data_dir.join(DB_FILE_NAME);
         let conn = Connection::open(&path)?;
         // Read the version before anything writes to the file: a damaged or newer file
@@ -94,6 +100,20 @@ impl Store {
         // A panic while holding the lock cannot leave SQLite inconsistent (transactions
         // roll back on drop), so a poisoned lock is safe to keep using.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// SQLite in WAL mode writes files beside the database even to read it; a folder that
+/// refuses writes would otherwise surface as an obscure SQLite error. The probe file is
+/// created and removed at once.
+fn check_writable(data_dir: &Path) -> Result<(), StoreError> {
+    let probe = data_dir.join(".grantsmith-write-check");
+    match std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(source) => Err(StoreError::ReadOnly { path: data_dir.into(), source }),
     }
 }
 

@@ -100,3 +100,37 @@ fn in_memory_store_is_fully_migrated() {
     assert_eq!(store.schema_version().unwrap(), latest(MIGRATIONS));
     assert!(store.path().is_none());
 }
+
+/// Makes `dir` refuse writes for the test's length, even for root (which ignores mode
+/// bits): the immutable attribute where the file system has it.
+struct ReadOnlyDir<'a>(&'a Path);
+
+impl<'a> ReadOnlyDir<'a> {
+    fn new(dir: &'a Path) -> Option<Self> {
+        let ok = std::process::Command::new("chattr").arg("+i").arg(dir).status().is_ok_and(|s| s.success());
+        ok.then_some(ReadOnlyDir(dir))
+    }
+}
+
+impl Drop for ReadOnlyDir<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+#[test]
+fn a_read_only_data_folder_is_named_and_its_database_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    // Closing folded the WAL back into the file: the file alone is the database now.
+    let db = dir.path().join(DB_FILE_NAME);
+    let before = bytes(&db);
+    let Some(_locked) = ReadOnlyDir::new(dir.path()) else {
+        panic!("chattr +i is not available on this file system; the read-only case cannot be shown here");
+    };
+    let e = Store::open(dir.path()).err().expect("a read-only folder is refused");
+    assert!(matches!(e, StoreError::ReadOnly { .. }), "{e:?}");
+    let text = e.to_string();
+    assert!(text.contains("cannot be written to") && text.contains(&*dir.path().to_string_lossy()), "{text}");
+    assert_eq!(bytes(&db), before, "the database was not touched");
+}

@@ -64,6 +64,9 @@ pub struct RunStep {
     /// The last attempt failed in a way that may have reached Auth0; resume looks for
     /// its object before trying again.
     pub reached: bool,
+    /// That attempt's answer never came: Auth0 may still apply it, so resume waits a
+    /// while before creating again.
+    pub answer_lost: bool,
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -110,11 +113,12 @@ pub struct StepUpdate<'a> {
     pub created: bool,
     pub error: Option<&'a str>,
     pub reached: bool,
+    pub answer_lost: bool,
 }
 
 impl StepUpdate<'_> {
     pub fn status(status: StepStatus) -> Self {
-        StepUpdate { status, object_id: None, created: false, error: None, reached: false }
+        StepUpdate { status, object_id: None, created: false, error: None, reached: false, answer_lost: false }
     }
 }
 
@@ -170,10 +174,9 @@ impl Store {
         let conn = self.conn();
         let run = conn
             .query_row(
-                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change,
-                        EXISTS (SELECT 1 FROM run_leases l WHERE l.run_id = wizard_runs.id AND l.heartbeat_at > ?2)
+                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change
                  FROM wizard_runs WHERE id = ?1",
-                params![id, now_ms() - super::super::change::lease::TTL_MS],
+                params![id],
                 |r| {
                     Ok(RunView {
                         id: r.get(0)?,
@@ -187,14 +190,15 @@ impl Store {
                         grant_id: r.get(7)?,
                         created_at: r.get(8)?,
                         grant_change: r.get::<_, Option<String>>(9)?.map(|g| parse_json(9, g)).transpose()?,
-                        held: r.get(10)?,
+                        held: false,
                     })
                 },
             )
             .optional()?;
         let Some(mut run) = run else { return Ok(None) };
+        run.held = crate::change::lease::holder(&conn, &run.id, now_ms())?.is_some();
         let mut stmt = conn.prepare(
-            "SELECT idx, kind, title, detail, status, object_id, created, error, reached, updated_at FROM wizard_steps WHERE run_id = ?1 ORDER BY idx",
+            "SELECT idx, kind, title, detail, status, object_id, created, error, reached, updated_at, answer_lost FROM wizard_steps WHERE run_id = ?1 ORDER BY idx",
         )?;
         run.steps = stmt
             .query_map([&run.id], |r| {
@@ -209,6 +213,7 @@ impl Store {
                     error: r.get(7)?,
                     reached: r.get(8)?,
                     updated_at: r.get(9)?,
+                    answer_lost: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -218,9 +223,9 @@ impl Store {
     pub fn set_step(&self, run_id: &str, idx: u32, u: StepUpdate<'_>) -> Result<(), StoreError> {
         self.conn().execute(
             "UPDATE wizard_steps SET status = ?3, object_id = COALESCE(?4, object_id), created = created OR ?5, error = ?6,
-                    reached = ?7, updated_at = ?8
+                    reached = ?7, answer_lost = ?8, updated_at = ?9
              WHERE run_id = ?1 AND idx = ?2",
-            params![run_id, idx as i64, text_of(u.status), u.object_id, u.created, u.error, u.reached, now()],
+            params![run_id, idx as i64, text_of(u.status), u.object_id, u.created, u.error, u.reached, u.answer_lost, now()],
         )?;
         Ok(())
     }
@@ -303,4 +308,73 @@ impl Store {
 pub struct WizardDraft {
     pub spec: WizardSpec,
     pub step: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::wizard::{ApiChoice, AppChoice, SigningAlg};
+
+    const KINDS: &[&str] = &[
+        "create_application",
+        "reuse_application",
+        "enable_client_credentials",
+        "create_api",
+        "reuse_api",
+        "add_scopes",
+        "create_grant",
+        "update_grant",
+        "reuse_grant",
+    ];
+    const STATUSES: &[&str] = &["waiting", "running", "done", "failed", "undone"];
+
+    fn store() -> Store {
+        let s = Store::open_in_memory().unwrap();
+        let spec = WizardSpec {
+            app: AppChoice::New { name: "a".into(), description: String::new() },
+            api: ApiChoice::New {
+                name: "b".into(),
+                identifier: "https://b".into(),
+                signing_alg: SigningAlg::RS256,
+                token_lifetime: 60,
+            },
+            scopes: vec![],
+            grant_scopes: vec![],
+        };
+        let step = PlanStep { kind: StepKind::CreateApi, title: "t".into(), detail: "d".into() };
+        s.insert_run("r1", "sandbox", &spec, &[step], None).unwrap();
+        s
+    }
+
+    fn known_or_any(known: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop_oneof![prop::sample::select(known).prop_map(String::from), any::<String>()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A journal row this version does not understand is an error, never a guess.
+        #[test]
+        fn unknown_journal_values_are_errors_never_guesses(kind in known_or_any(KINDS), status in known_or_any(STATUSES)) {
+            let s = store();
+            // The table's CHECK allows only known statuses; a newer version could relax it.
+            s.conn().execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
+            s.conn().execute("UPDATE wizard_steps SET kind = ?1, status = ?2", params![kind, status]).unwrap();
+            let known = KINDS.contains(&kind.as_str()) && STATUSES.contains(&status.as_str());
+            match s.run("r1") {
+                Ok(Some(run)) => {
+                    prop_assert!(known, "{kind:?}/{status:?} was read as {:?}", run.steps[0]);
+                    prop_assert_eq!(text_of(run.steps[0].kind), kind);
+                    prop_assert_eq!(text_of(run.steps[0].status), status);
+                }
+                Ok(None) => prop_assert!(false, "the run vanished"),
+                Err(e) => {
+                    prop_assert!(!known, "{kind}/{status}: {e}");
+                    prop_assert!(e.to_string().contains("unknown journal value"), "{e}");
+                }
+            }
+        }
+    }
 }

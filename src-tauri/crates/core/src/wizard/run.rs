@@ -28,15 +28,17 @@ pub const RUN_MARKER: &str = "grantsmith_run";
 
 pub type OnUpdate<'a> = &'a (dyn Fn(&RunView) + Send + Sync);
 
-/// A failed step: the error for the admin, and whether the attempt may have reached Auth0.
+/// A failed step: the error for the admin, whether the attempt may have reached Auth0, and
+/// whether its answer was lost (so Auth0 may still be applying it).
 struct StepError {
     error: IpcError,
     reached: bool,
+    answer_lost: bool,
 }
 
 impl From<IpcError> for StepError {
     fn from(error: IpcError) -> Self {
-        StepError { error, reached: false }
+        StepError { error, reached: false, answer_lost: false }
     }
 }
 
@@ -47,10 +49,17 @@ impl From<crate::StoreError> for StepError {
 }
 
 /// Auth0's error, and whether the request may have been applied: a lost answer or a 5xx
-/// to a write leaves it unknown; a 4xx or a refused connection means it was not.
+/// to a write leaves it unknown; a 4xx or a refused connection means it was not. Only a
+/// lost answer may still be landing: a 5xx was Auth0's last word on it.
 fn auth0(e: Auth0Error) -> StepError {
-    let reached = matches!(e, Auth0Error::Network { maybe_applied: true, .. } | Auth0Error::Server { .. });
-    StepError { error: from_auth0(e), reached }
+    let answer_lost = matches!(e, Auth0Error::Network { maybe_applied: true, .. });
+    let reached = answer_lost || matches!(e, Auth0Error::Server { .. });
+    StepError { error: from_auth0(e), reached, answer_lost }
+}
+
+/// A create whose answer was lost and whose object is not there (yet).
+fn lost(what: &str, message: &str) -> StepError {
+    StepError { error: maybe_created(what, message), reached: true, answer_lost: true }
 }
 
 type StepResult<T> = Result<T, StepError>;
@@ -113,7 +122,11 @@ impl Executor<'_> {
             // A step left running (the app died mid-call) or failed after reaching Auth0
             // may have made its object; anything else certainly did not.
             let attempted = step.status == StepStatus::Running || (step.status == StepStatus::Failed && step.reached);
-            let running = StepUpdate { reached: attempted, ..StepUpdate::status(StepStatus::Running) };
+            let running = StepUpdate {
+                reached: attempted,
+                answer_lost: step.answer_lost,
+                ..StepUpdate::status(StepStatus::Running)
+            };
             if self.store.set_step(&self.run_id, step.idx, running).is_err() {
                 return false;
             }
@@ -135,6 +148,7 @@ impl Executor<'_> {
                     StepUpdate {
                         error: Some(&e.error.message),
                         reached: attempted || e.reached,
+                        answer_lost: e.answer_lost,
                         ..StepUpdate::status(StepStatus::Failed)
                     },
                 ),
@@ -177,9 +191,12 @@ impl Executor<'_> {
         }
     }
 
-    /// A create that may have reached Auth0 and left nothing to find yet: too soon to
-    /// conclude it did not happen?
+    /// A create that may still land (its answer was lost, or the app stopped mid-call) and
+    /// left nothing to find yet: too soon to conclude it did not happen?
     fn too_soon(&self, step: &RunStep, what: &str) -> StepResult<()> {
+        if !(step.answer_lost || step.status == StepStatus::Running) {
+            return Ok(());
+        }
         let wait = step.updated_at + self.settle_secs - (self.now)();
         if wait > 0 {
             return Err(StepError {
@@ -190,6 +207,7 @@ impl Executor<'_> {
                     ),
                 ),
                 reached: true,
+                answer_lost: true,
             });
         }
         Ok(())
@@ -229,7 +247,7 @@ impl Executor<'_> {
             Ok(c) => adopt(c.client_id),
             Err(Auth0Error::Network { maybe_applied: true, message }) => match self.find_marked_client().await? {
                 Some(id) => adopt(id),
-                None => Err(StepError { error: maybe_created("application", &message), reached: true }),
+                None => Err(lost("application", &message)),
             },
             Err(e) => Err(auth0(e)),
         }
@@ -327,7 +345,7 @@ impl Executor<'_> {
             Err(Auth0Error::Network { maybe_applied: true, message }) => match self.lookup_api().await? {
                 Some(api) if self.is_ours(&api) => adopt(&api),
                 Some(api) => Err(self.not_ours(&api)),
-                None => Err(StepError { error: maybe_created("API", &message), reached: true }),
+                None => Err(lost("API", &message)),
             },
             Err(e) => Err(auth0(e)),
         }
@@ -481,7 +499,7 @@ impl Executor<'_> {
             Err(Auth0Error::Network { maybe_applied: true, message }) => {
                 match self.lookup_grant(&client_id, &audience).await? {
                     Some(g) => self.settle_grant(g, desired, true).await,
-                    None => Err(StepError { error: maybe_created("client grant", &message), reached: true }),
+                    None => Err(lost("client grant", &message)),
                 }
             }
             Err(e) => Err(auth0(e)),
