@@ -17,7 +17,7 @@ use grantsmith_core::wizard::*;
 use grantsmith_core::{ErrorKind, IpcError};
 use grantsmith_sandbox::{Fault, FaultAction};
 
-const AUD: &str = "https://api.example.com/orders";
+use common::AUD;
 
 fn engine(t: &Tenant) -> Engine<'_> {
     let mut e = Engine::new(&t.tenants);
@@ -26,20 +26,7 @@ fn engine(t: &Tenant) -> Engine<'_> {
 }
 
 fn spec() -> WizardSpec {
-    WizardSpec {
-        app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
-        api: ApiChoice::New {
-            name: "Orders API".into(),
-            identifier: AUD.into(),
-            signing_alg: SigningAlg::RS256,
-            token_lifetime: 3600,
-        },
-        scopes: vec![
-            ScopeSpec { value: "read:orders".into(), description: String::new() },
-            ScopeSpec { value: "write:orders".into(), description: String::new() },
-        ],
-        grant_scopes: vec!["read:orders".into()],
-    }
+    common::orders_spec(&["read:orders", "write:orders"], &["read:orders"])
 }
 
 fn fault(method: &str, path: &str) -> Fault {

@@ -18,7 +18,7 @@ use grantsmith_core::change::Engine;
 use grantsmith_core::wizard::*;
 use grantsmith_sandbox::{Fault, FaultAction, SandboxConfig};
 
-const AUD: &str = "https://api.example.com/orders";
+use common::AUD;
 /// The client's request timeout in these scenarios; "delay" faults wait longer.
 const TIMEOUT_MS: u64 = 700;
 /// How many times a user presses Resume before we call the scenario failed.
@@ -85,17 +85,7 @@ async fn arrange(t: &Tenant, shape: Shape) -> WizardSpec {
         ScopeSpec { value: "write:orders".into(), description: String::new() },
     ];
     match shape {
-        Shape::Fresh => WizardSpec {
-            app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
-            api: ApiChoice::New {
-                name: "Orders API".into(),
-                identifier: AUD.into(),
-                signing_alg: SigningAlg::RS256,
-                token_lifetime: 3600,
-            },
-            scopes,
-            grant_scopes: vec!["read:orders".into(), "write:orders".into()],
-        },
+        Shape::Fresh => common::orders_spec(&["read:orders", "write:orders"], &["read:orders", "write:orders"]),
         Shape::Changes => {
             let app = t
                 .admin

@@ -14,20 +14,10 @@ use grantsmith_core::wizard::*;
 use grantsmith_core::{MemoryStore, Store};
 use grantsmith_sandbox::Fault;
 
-const AUD: &str = "https://api.example.com/orders";
+use common::AUD;
 
 fn spec() -> WizardSpec {
-    WizardSpec {
-        app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
-        api: ApiChoice::New {
-            name: "Orders API".into(),
-            identifier: AUD.into(),
-            signing_alg: SigningAlg::RS256,
-            token_lifetime: 3600,
-        },
-        scopes: vec![ScopeSpec { value: "read:orders".into(), description: String::new() }],
-        grant_scopes: vec!["read:orders".into()],
-    }
+    common::orders_spec(&["read:orders"], &["read:orders"])
 }
 
 fn grant_fault() -> Fault {

@@ -110,24 +110,7 @@ impl Drop for Lease<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::{ApiChoice, AppChoice, SigningAlg, WizardSpec};
-
-    fn store_with_run() -> Store {
-        let s = Store::open_in_memory().unwrap();
-        let spec = WizardSpec {
-            app: AppChoice::New { name: "a".into(), description: String::new() },
-            api: ApiChoice::New {
-                name: "b".into(),
-                identifier: "https://b".into(),
-                signing_alg: SigningAlg::RS256,
-                token_lifetime: 60,
-            },
-            scopes: vec![],
-            grant_scopes: vec![],
-        };
-        s.insert_run("r1", "sandbox", &spec, &[], None).unwrap();
-        s
-    }
+    use crate::wizard::journal::tests::store_with_run;
 
     #[test]
     fn a_second_executor_is_refused_while_the_first_is_alive() {

@@ -311,7 +311,7 @@ pub struct WizardDraft {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use proptest::prelude::*;
 
     use super::*;
@@ -330,7 +330,8 @@ mod tests {
     ];
     const STATUSES: &[&str] = &["waiting", "running", "done", "failed", "undone"];
 
-    fn store() -> Store {
+    /// A store holding run `r1` with one step (shared with the lease tests).
+    pub(crate) fn store_with_run() -> Store {
         let s = Store::open_in_memory().unwrap();
         let spec = WizardSpec {
             app: AppChoice::New { name: "a".into(), description: String::new() },
@@ -358,7 +359,7 @@ mod tests {
         /// A journal row this version does not understand is an error, never a guess.
         #[test]
         fn unknown_journal_values_are_errors_never_guesses(kind in known_or_any(KINDS), status in known_or_any(STATUSES)) {
-            let s = store();
+            let s = store_with_run();
             // The table's CHECK allows only known statuses; a newer version could relax it.
             s.conn().execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
             s.conn().execute("UPDATE wizard_steps SET kind = ?1, status = ?2", params![kind, status]).unwrap();

@@ -91,3 +91,22 @@ impl Tenant {
 }
 
 pub fn noop(_: &RunView) {}
+
+pub const AUD: &str = "https://api.example.com/orders";
+
+/// A fresh setup: application "Orders worker", RS256 API "Orders API" at `AUD` with
+/// `scopes`, the application granted `granted`.
+pub fn orders_spec(scopes: &[&str], granted: &[&str]) -> grantsmith_core::wizard::WizardSpec {
+    use grantsmith_core::wizard::*;
+    WizardSpec {
+        app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
+        api: ApiChoice::New {
+            name: "Orders API".into(),
+            identifier: AUD.into(),
+            signing_alg: SigningAlg::RS256,
+            token_lifetime: 3600,
+        },
+        scopes: scopes.iter().map(|s| ScopeSpec { value: s.to_string(), description: String::new() }).collect(),
+        grant_scopes: granted.iter().map(|s| s.to_string()).collect(),
+    }
+}
