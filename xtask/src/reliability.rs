@@ -88,14 +88,15 @@ pub fn all() -> crate::Result {
         "the_full_wizard",
         "doctor_fixes",
         "resumed_from_history",
+        "each_need_the_typed_name",
     ]);
     proofs.push(Proof {
         what: "In the real window: the app killed (SIGKILL) mid-step at each step, restarted and resumed to \
-               exactly the plan; injected inline script and a fetch elsewhere blocked by the CSP; without a \
+               exactly the plan; on production the wizard and a resume each need the typed name; injected inline script and a fetch elsewhere blocked by the CSP; without a \
                keychain a session-only tenant works and no secret reaches the disk; after the wizard and the token \
                screen no secret or token in the database, its WAL or the log, and in everything Rust sent to the \
                webview no secret, and tokens only in the test-token reports the user asked for",
-        command: "cargo xtask e2e (tests crash, shell, profiles, wizard, token)".into(),
+        command: "cargo xtask e2e (tests crash, production, shell, profiles, wizard, token)".into(),
         passed: e2e.is_ok(),
         seconds: started.elapsed().as_secs_f64(),
     });
@@ -115,6 +116,7 @@ pub fn all() -> crate::Result {
         ));
     }
     let matrix = std::fs::read_to_string(&matrix).unwrap_or_else(|_| "The fault matrix wrote no report.\n".into());
+    out.push('\n');
     out.push_str(&matrix.replacen("# Reliability", "## Fault matrix", 1));
     let report = cmd::root().join("docs/RELIABILITY.md");
     std::fs::write(&report, out).map_err(|e| format!("writing {}: {e}", report.display()))?;

@@ -92,6 +92,12 @@ pub async fn go_through_the_wizard(s: &Session, alg: &str, shots: &str) {
 
 /// The wizard up to pressing Apply.
 pub async fn fill_in_and_apply(s: &Session, alg: &str, shots: &str) {
+    fill_in(s, alg, shots).await;
+    s.click("wizard-apply").await;
+}
+
+/// The wizard up to its review (the plan shown, nothing applied).
+pub async fn fill_in(s: &Session, alg: &str, shots: &str) {
     s.click("nav-wizard").await;
     s.type_into("wizard-app-name", &format!("Orders worker {alg}")).await;
     s.screenshot(&format!("{shots}-1-application")).await;
@@ -120,7 +126,6 @@ pub async fn fill_in_and_apply(s: &Session, alg: &str, shots: &str) {
     let summary = s.wait_text("wizard-summary", "Creates").await;
     assert_eq!(summary, "Creates 1 application, 1 API with 2 scopes, 1 grant.");
     s.screenshot(&format!("{shots}-5-review")).await;
-    s.click("wizard-apply").await;
 }
 
 fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -69,6 +69,9 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         s.screenshot("token-diagnosis").await;
         s.click("token-fix").await;
         s.wait_text("token-fix-summary", "Create a client grant").await;
+        // The fix is planned by the engine like any change: its operations are shown first.
+        s.wait_text("wizard-plan", "Authorize the application").await;
+        s.screenshot("token-fix-review").await;
         s.click("token-fix-confirm").await;
         s.wait_text("token-verdict", "verified").await;
         s.screenshot("token-fixed").await;

@@ -52,6 +52,7 @@ export function ReviewStep({
   loading,
   error,
   confirm,
+  confirmError,
   onConfirm,
   onUseExisting,
 }: {
@@ -59,6 +60,8 @@ export function ReviewStep({
   loading: boolean;
   error?: string;
   confirm: string;
+  /** Core's answer when what was typed does not confirm this tenant. */
+  confirmError?: string;
   onConfirm: (v: string) => void;
   onUseExisting: (identifier: string) => void;
 }) {
@@ -96,7 +99,7 @@ export function ReviewStep({
         </Alert>
       ))}
       {plan.confirm_tenant && plan.can_apply && (
-        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} testId="wizard-confirm-tenant" />
+        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} error={confirmError} testId="wizard-confirm-tenant" />
       )}
     </Stack>
   );

@@ -179,6 +179,7 @@ export function WizardScreen() {
               loading={plan.isFetching}
               error={plan.error?.message}
               confirm={confirm}
+              confirmError={apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined}
               onConfirm={setConfirm}
               onUseExisting={(identifier) => {
                 setSpec({ ...spec, api: { mode: "existing", identifier } });
@@ -186,7 +187,7 @@ export function WizardScreen() {
               }}
             />
           )}
-          {apply.error && (
+          {apply.error && !(apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant") && (
             <Alert color="red" mt="md" title="Not applied" data-testid="wizard-apply-error">
               {apply.error.message}
             </Alert>
@@ -204,7 +205,7 @@ export function WizardScreen() {
             ) : (
               <Button
                 color={production ? "red" : undefined}
-                disabled={!plan.data?.can_apply}
+                disabled={!plan.data?.can_apply || (production && !confirm.trim())}
                 loading={apply.isPending}
                 onClick={() => apply.mutate()}
                 data-testid="wizard-apply"
