@@ -181,7 +181,7 @@ impl<'a> Engine<'a> {
         let store = self.tenants.store();
         store.insert_run(&run_id, &profile.id, &spec, &plan.steps, plan.grant_change.as_ref())?;
         let ex = self.executor(&client, &run_id, spec, on_update);
-        ex.notify_now();
+        ex.notify();
         self.leased(&approval, &profile.id, &run_id, ex.execute_all()).await
     }
 
