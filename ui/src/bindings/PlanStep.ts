@@ -9,4 +9,9 @@ title: string,
 /**
  * The key fields, e.g. "Machine to Machine, grant type client_credentials".
  */
-detail: string, };
+detail: string, 
+/**
+ * The step changes the tenant (`StepKind::writes`), so the UI need not know which
+ * kinds do.
+ */
+writes: boolean, };

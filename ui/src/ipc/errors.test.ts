@@ -14,6 +14,11 @@ describe("toIpcError", () => {
     });
   });
 
+  it("keeps Auth0's words for access_denied (a token refused), not 'Unexpected error'", () => {
+    const e = { kind: "access_denied", message: "Client has not been granted scopes: write:orders" };
+    expect(toIpcError(e)).toEqual(e);
+  });
+
   it("does not accept an unknown kind as structured", () => {
     expect(isIpcError({ kind: "teapot", message: "x" })).toBe(false);
     expect(toIpcError({ kind: "teapot", message: "x" }).kind).toBe("internal");

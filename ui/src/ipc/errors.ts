@@ -1,20 +1,23 @@
 import type { ErrorKind } from "../bindings/ErrorKind";
 import type { IpcError } from "../bindings/IpcError";
 
-const KINDS: readonly ErrorKind[] = [
-  "validation",
-  "not_found",
-  "conflict",
-  "unauthorized",
-  "missing_scope",
-  "access_denied",
-  "rate_limited",
-  "network",
-  "server",
-  "storage",
-  "keychain_unavailable",
-  "internal",
-];
+// Every kind Rust can send, checked by the compiler: a kind added in Rust and missing here
+// (or one left here that Rust dropped) fails `tsc`.
+const KNOWN: Record<ErrorKind, true> = {
+  validation: true,
+  not_found: true,
+  conflict: true,
+  unauthorized: true,
+  missing_scope: true,
+  access_denied: true,
+  rate_limited: true,
+  network: true,
+  server: true,
+  storage: true,
+  keychain_unavailable: true,
+  internal: true,
+};
+const KINDS = Object.keys(KNOWN) as ErrorKind[];
 
 export function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== "object" || value === null) return false;

@@ -9,9 +9,9 @@ import { apiLink, applicationLink } from "./dashboard";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { UndoButton } from "../change/RunActions";
 
-function kindIcon(kind: StepKind) {
+function kindIcon({ kind, writes }: { kind: StepKind; writes: boolean }) {
   if (kind.startsWith("create")) return { icon: <IconPlus size={14} />, color: "green", label: "create" };
-  if (kind.startsWith("reuse")) return { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" };
+  if (!writes) return { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" };
   return { icon: <IconPencilPlus size={14} />, color: "blue", label: "update" };
 }
 
@@ -21,7 +21,7 @@ export function PlanTable({ plan }: { plan: Plan }) {
     <Table verticalSpacing="xs" data-testid="wizard-plan">
       <Table.Tbody>
         {plan.steps.map((s, i) => {
-          const k = kindIcon(s.kind);
+          const k = kindIcon(s);
           return (
             <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
               <Table.Td w={36}>

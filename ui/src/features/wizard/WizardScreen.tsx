@@ -107,7 +107,7 @@ export function WizardScreen() {
   };
 
   const production = !!plan.data?.confirm_tenant;
-  const writes = plan.data?.steps.filter((s) => !s.kind.startsWith("reuse")).length ?? 0;
+  const writes = plan.data?.steps.filter((s) => s.writes).length ?? 0;
   const existingScopes = spec.api.mode === "existing" ? spec.scopes.map((s) => s.value) : [];
 
   if (run) {

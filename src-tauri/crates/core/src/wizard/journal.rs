@@ -344,7 +344,7 @@ pub(crate) mod tests {
             scopes: vec![],
             grant_scopes: vec![],
         };
-        let step = PlanStep { kind: StepKind::CreateApi, title: "t".into(), detail: "d".into() };
+        let step = PlanStep::new(StepKind::CreateApi, "t", "d");
         s.insert_run("r1", "sandbox", &spec, &[step], None).unwrap();
         s
     }

@@ -67,6 +67,16 @@ pub struct PlanStep {
     pub title: String,
     /// The key fields, e.g. "Machine to Machine, grant type client_credentials".
     pub detail: String,
+    /// The step changes the tenant (`StepKind::writes`), so the UI need not know which
+    /// kinds do.
+    #[serde(default)]
+    pub writes: bool,
+}
+
+impl PlanStep {
+    pub fn new(kind: StepKind, title: impl Into<String>, detail: impl Into<String>) -> Self {
+        PlanStep { kind, title: title.into(), detail: detail.into(), writes: kind.writes() }
+    }
 }
 
 /// Scopes a grant gains and loses.
@@ -201,11 +211,11 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
     let mut conflicts = Vec::new();
 
     match (&spec.app, &found.client) {
-        (AppChoice::New { name, .. }, _) => steps.push(PlanStep {
-            kind: StepKind::CreateApplication,
-            title: format!("Create application “{}”", name.trim()),
-            detail: "Machine to Machine (non_interactive), grant type client_credentials".into(),
-        }),
+        (AppChoice::New { name, .. }, _) => steps.push(PlanStep::new(
+            StepKind::CreateApplication,
+            format!("Create application “{}”", name.trim()),
+            "Machine to Machine (non_interactive), grant type client_credentials",
+        )),
         (AppChoice::Existing { client_id }, None) => {
             return Err(IpcError::new(
                 ErrorKind::NotFound,
@@ -214,17 +224,17 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
         }
         (AppChoice::Existing { .. }, Some(c)) => {
             let name = c.name.clone().unwrap_or_else(|| c.client_id.clone());
-            steps.push(PlanStep {
-                kind: StepKind::ReuseApplication,
-                title: format!("Use application “{name}”"),
-                detail: c.client_id.clone(),
-            });
+            steps.push(PlanStep::new(
+                StepKind::ReuseApplication,
+                format!("Use application “{name}”"),
+                c.client_id.clone(),
+            ));
             if !c.grant_types.iter().any(|g| g == "client_credentials") {
-                steps.push(PlanStep {
-                    kind: StepKind::EnableClientCredentials,
-                    title: format!("Enable the Client Credentials grant on “{name}”"),
-                    detail: format!("grant types: {} + client_credentials", c.grant_types.join(", ")),
-                });
+                steps.push(PlanStep::new(
+                    StepKind::EnableClientCredentials,
+                    format!("Enable the Client Credentials grant on “{name}”"),
+                    format!("grant types: {} + client_credentials", c.grant_types.join(", ")),
+                ));
             }
         }
     }
@@ -233,11 +243,11 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
     match (&spec.api, &found.api) {
         (ApiChoice::New { name, signing_alg, token_lifetime, .. }, None) => {
             new_scope_count = wanted.len();
-            steps.push(PlanStep {
-                kind: StepKind::CreateApi,
-                title: format!("Create API “{}” with {}", name.trim(), scopes(wanted.len())),
-                detail: format!("{identifier} · {} · tokens live {token_lifetime} s", signing_alg.as_str()),
-            });
+            steps.push(PlanStep::new(
+                StepKind::CreateApi,
+                format!("Create API “{}” with {}", name.trim(), scopes(wanted.len())),
+                format!("{identifier} · {} · tokens live {token_lifetime} s", signing_alg.as_str()),
+            ));
         }
         (ApiChoice::New { .. }, Some(existing)) => conflicts.push(PlanConflict {
             field: "api.identifier".into(),
@@ -255,11 +265,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
         }
         (ApiChoice::Existing { .. }, Some(api)) => {
             let name = api.name.clone().unwrap_or_else(|| api.identifier.clone());
-            steps.push(PlanStep {
-                kind: StepKind::ReuseApi,
-                title: format!("Use API “{name}”"),
-                detail: api.identifier.clone(),
-            });
+            steps.push(PlanStep::new(StepKind::ReuseApi, format!("Use API “{name}”"), api.identifier.clone()));
             let missing: Vec<&String> = wanted.iter().filter(|w| !api.scopes.iter().any(|s| &s.value == *w)).collect();
             if !missing.is_empty() {
                 new_scope_count = missing.len();
@@ -273,11 +279,11 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                         ),
                     ));
                 }
-                steps.push(PlanStep {
-                    kind: StepKind::AddScopes,
-                    title: format!("Add {} to “{name}”", scopes(missing.len())),
-                    detail: missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
-                });
+                steps.push(PlanStep::new(
+                    StepKind::AddScopes,
+                    format!("Add {} to “{name}”", scopes(missing.len())),
+                    missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                ));
             }
         }
     }
@@ -285,21 +291,17 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
     let desired = grant_scopes(spec);
     let mut grant_change = None;
     match &found.grant {
-        None => steps.push(PlanStep {
-            kind: StepKind::CreateGrant,
-            title: "Authorize the application for the API (create a client grant)".into(),
-            detail: if desired.is_empty() { "no scopes".into() } else { desired.join(", ") },
-        }),
+        None => steps.push(PlanStep::new(
+            StepKind::CreateGrant,
+            "Authorize the application for the API (create a client grant)",
+            if desired.is_empty() { "no scopes".into() } else { desired.join(", ") },
+        )),
         Some(g) => {
             let added: Vec<String> = desired.iter().filter(|s| !g.scope.contains(s)).cloned().collect();
             let removed: Vec<String> = g.scope.iter().filter(|s| !desired.contains(s)).cloned().collect();
             let change = GrantChange { added: added.clone(), removed: removed.clone() };
             if added.is_empty() && removed.is_empty() {
-                steps.push(PlanStep {
-                    kind: StepKind::ReuseGrant,
-                    title: "Keep the existing client grant".into(),
-                    detail: desired.join(", "),
-                });
+                steps.push(PlanStep::new(StepKind::ReuseGrant, "Keep the existing client grant", desired.join(", ")));
             } else {
                 let mut parts = Vec::new();
                 if !added.is_empty() {
@@ -308,11 +310,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                 if !removed.is_empty() {
                     parts.push(format!("remove {}", removed.join(", ")));
                 }
-                steps.push(PlanStep {
-                    kind: StepKind::UpdateGrant,
-                    title: "Change the existing client grant".into(),
-                    detail: parts.join("; "),
-                });
+                steps.push(PlanStep::new(StepKind::UpdateGrant, "Change the existing client grant", parts.join("; ")));
             }
             grant_change = Some(change);
         }
