@@ -89,14 +89,16 @@ pub fn all() -> crate::Result {
         "doctor_fixes",
         "resumed_from_history",
         "each_need_the_typed_name",
+        "second_launch",
     ]);
     proofs.push(Proof {
         what: "In the real window: the app killed (SIGKILL) mid-step at each step, restarted and resumed to \
-               exactly the plan; on production the wizard and a resume each need the typed name; injected inline script and a fetch elsewhere blocked by the CSP; without a \
+               exactly the plan; a second launch hands over to the first and exits (single instance); on production the \
+               wizard and a resume each need the typed name; injected inline script and a fetch elsewhere blocked by the CSP; without a \
                keychain a session-only tenant works and no secret reaches the disk; after the wizard and the token \
                screen no secret or token in the database, its WAL or the log, and in everything Rust sent to the \
                webview no secret, and tokens only in the test-token reports the user asked for",
-        command: "cargo xtask e2e (tests crash, production, shell, profiles, wizard, token)".into(),
+        command: "cargo xtask e2e (tests crash, single_instance, production, shell, profiles, wizard, token)".into(),
         passed: e2e.is_ok(),
         seconds: started.elapsed().as_secs_f64(),
     });
