@@ -17,7 +17,13 @@ const STATUS: Record<RunStatus, { color: string; label: string }> = {
 export function HistoryScreen() {
   const key = useTenantKey();
   const { active } = useProfiles();
-  const runs = useQuery({ queryKey: key("runs"), queryFn: wizardRuns, enabled: !!active });
+  // A run another executor holds is looked at again until it is free (or finished).
+  const runs = useQuery({
+    queryKey: key("runs"),
+    queryFn: wizardRuns,
+    enabled: !!active,
+    refetchInterval: (q) => (q.state.data?.some((r) => r.held) ? 2000 : false),
+  });
   return (
     <Stack gap="lg">
       <Stack gap={4}>

@@ -63,7 +63,12 @@ export function WizardScreen() {
     enabled: !run && (step === 4 || (step === 3 && spec.app.mode === "existing" && spec.api.mode === "existing")),
     staleTime: 0,
   });
-  const unfinished = useQuery({ queryKey: key("wizard-unfinished"), queryFn: wizardUnfinished, enabled: !run });
+  const unfinished = useQuery({
+    queryKey: key("wizard-unfinished"),
+    queryFn: wizardUnfinished,
+    enabled: !run,
+    refetchInterval: (q) => (q.state.data?.held ? 2000 : false),
+  });
 
   const issues = check.data?.issues ?? [];
   const stepIssues = (n: number) => issues.filter((i) => stepOf(i.field) === n);

@@ -66,11 +66,12 @@ impl<'a> Engine<'a> {
     }
 
     async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
-        let profile = self.tenants.profile_row(profile_id).map_err(|_| {
-            IpcError::new(
+        let profile = self.tenants.profile_row(profile_id).map_err(|e| match e.kind {
+            ErrorKind::NotFound => IpcError::new(
                 ErrorKind::NotFound,
                 "The tenant profile this change belongs to was removed; it cannot be applied, resumed or undone from here.",
-            )
+            ),
+            _ => e,
         })?;
         let client = self.tenants.client_for(&profile.id).await?;
         Ok((profile, client))

@@ -30,13 +30,18 @@ fn owner_token() -> String {
 }
 
 /// Whether the process named in an owner token may still be running. Only Linux can tell
-/// cheaply (`/proc`); elsewhere the heartbeat's age decides alone.
+/// cheaply (`/proc`; a killed process the parent has not reaped yet is a zombie, state
+/// `Z`, and counts as gone); elsewhere the heartbeat's age decides alone.
 fn owner_may_be_alive(owner: &str) -> bool {
     let Some(pid) = owner.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { return true };
     if pid == std::process::id() || !cfg!(target_os = "linux") {
         return true;
     }
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // "pid (comm) state …": the state follows the last ')'.
+        Ok(stat) => stat.rsplit_once(')').is_none_or(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X'])),
+        Err(_) => false,
+    }
 }
 
 /// The heartbeat of the executor holding `run_id`, if one is alive: its heartbeat is within
