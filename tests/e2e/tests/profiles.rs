@@ -157,7 +157,7 @@ async fn without_a_keychain_a_tenant_works_for_the_session_and_its_secret_stays_
         s.click("profile-save").await;
         let why = s.wait_text("keychain-problem", "not reachable").await;
         assert!(why.contains("session only"), "the way out is offered: {why}");
-        s.screenshot("profiles-no-keychain").await;
+        s.screenshot("profiles-no-keychain-offer").await;
         s.click("profile-session-only").await;
         s.click("profile-save").await;
         s.testid("tenants-add").await;
