@@ -24,14 +24,7 @@ async fn the_app_killed_mid_step_resumes_to_exactly_the_plan() {
     for (i, path) in STEPS.into_iter().enumerate() {
         let t = Tenant::start().await;
         // The step hangs long enough to kill the app while it waits.
-        let hang = Fault {
-            method: Some("POST".into()),
-            path: path.into(),
-            status: None,
-            action: None,
-            delay_ms: Some(8_000),
-            times: 1,
-        };
+        let hang = Fault { delay_ms: Some(8_000), ..Fault::on("POST", path) };
         t.sb.add_fault(hang).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut env = t.env();

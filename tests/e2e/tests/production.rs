@@ -26,14 +26,7 @@ async fn production_setup_and_its_resume_each_need_the_typed_name() {
         s.css("[aria-label^='Switch to Acme Prod']").await.click().await.unwrap();
         s.wait_text("production-banner", "PRODUCTION").await;
 
-        let grant = Fault {
-            method: Some("POST".into()),
-            path: "/api/v2/client-grants".into(),
-            status: Some(503),
-            action: None,
-            delay_ms: None,
-            times: 1,
-        };
+        let grant = Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") };
         tenant.sb.add_fault(grant).unwrap();
         fill_in(&s, "RS256", "production").await;
         s.type_into("wizard-confirm-tenant", "Acme Prod").await;

@@ -123,14 +123,7 @@ async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_resta
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_setup_is_resumed_from_history() {
     let t = Tenant::start().await;
-    let grant = Fault {
-        method: Some("POST".into()),
-        path: "/api/v2/client-grants".into(),
-        status: Some(503),
-        action: None,
-        delay_ms: None,
-        times: 1,
-    };
+    let grant = Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") };
     t.sb.add_fault(grant).unwrap();
     let env = t.env();
     let t = std::sync::Arc::new(t);

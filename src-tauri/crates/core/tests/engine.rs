@@ -29,10 +29,6 @@ fn spec() -> WizardSpec {
     common::orders_spec(&["read:orders", "write:orders"], &["read:orders"])
 }
 
-fn fault(method: &str, path: &str) -> Fault {
-    Fault { method: Some(method.into()), path: path.into(), status: None, action: None, delay_ms: None, times: 1 }
-}
-
 async fn count(t: &Tenant) -> (usize, usize, usize) {
     let apps = t.admin.list_clients(Some("non_interactive"), &mut |_| {}).await.unwrap();
     let apps = apps.iter().filter(|a| a.name.as_deref() == Some("Orders worker")).count();
@@ -46,7 +42,7 @@ async fn count(t: &Tenant) -> (usize, usize, usize) {
 async fn stopped_run(t: &Tenant) -> RunView {
     let e = engine(t);
     let p = e.plan_setup(&spec()).await.unwrap();
-    t.sb.add_fault(Fault { status: Some(503), ..fault("POST", "/api/v2/client-grants") }).unwrap();
+    t.sb.add_fault(Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") }).unwrap();
     let run = e.apply_setup(spec(), &p, None, &noop).await.unwrap();
     assert_eq!(run.status, RunStatus::Failed);
     run
@@ -61,7 +57,7 @@ async fn two_resumes_of_one_run_at_once_execute_it_once() {
     let t = tenant().await;
     let run = stopped_run(&t).await;
     // Slow the grant down so both resumes overlap.
-    t.sb.add_fault(Fault { delay_ms: Some(600), ..fault("POST", "/api/v2/client-grants") }).unwrap();
+    t.sb.add_fault(Fault { delay_ms: Some(600), ..Fault::on("POST", "/api/v2/client-grants") }).unwrap();
     let (a, b) = (engine(&t), engine(&t));
     let (ra, rb) = tokio::join!(a.resume(&run.id, &[], None, &noop), b.resume(&run.id, &[], None, &noop));
     let (ok, refused): (Vec<_>, Vec<_>) = [ra, rb].into_iter().partition(Result::is_ok);
@@ -115,7 +111,7 @@ async fn every_write_to_production_needs_the_typed_name() {
     assert!(is_confirmation_error(&err), "{err:?}");
     assert!(t.sb.requests()[before..].iter().all(|r| r.method == "GET" || r.path == "/oauth/token"));
 
-    t.sb.add_fault(Fault { status: Some(503), ..fault("POST", "/api/v2/client-grants") }).unwrap();
+    t.sb.add_fault(Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") }).unwrap();
     let run = e.apply_setup(spec(), &p, Some("Acme Prod"), &noop).await.unwrap();
     assert_eq!(run.status, RunStatus::Failed);
     assert!(is_confirmation_error(&e.resume(&run.id, &[], None, &noop).await.unwrap_err()));
@@ -143,7 +139,7 @@ async fn an_api_made_by_someone_else_after_a_failure_that_never_reached_auth0_is
     let e = engine(&t);
     let p = e.plan_setup(&spec()).await.unwrap();
     // Refused outright (a 400 was certainly not applied).
-    t.sb.add_fault(Fault { status: Some(400), ..fault("POST", "/api/v2/resource-servers") }).unwrap();
+    t.sb.add_fault(Fault { status: Some(400), ..Fault::on("POST", "/api/v2/resource-servers") }).unwrap();
     let run = e.apply_setup(spec(), &p, None, &noop).await.unwrap();
     let api_step = run.steps.iter().find(|s| s.kind == StepKind::CreateApi).unwrap();
     assert_eq!((api_step.status, api_step.reached), (StepStatus::Failed, false));
@@ -202,7 +198,7 @@ async fn scopes_granted_after_the_review_survive_a_resume_and_the_difference_is_
     };
     let e = engine(&t);
     let p = e.plan_setup(&spec).await.unwrap();
-    t.sb.add_fault(Fault { status: Some(503), times: 3, ..fault("PATCH", "/api/v2/client-grants/*") }).unwrap();
+    t.sb.add_fault(Fault { status: Some(503), times: 3, ..Fault::on("PATCH", "/api/v2/client-grants/*") }).unwrap();
     let run = e.apply_setup(spec, &p, None, &noop).await.unwrap();
     assert_eq!(run.status, RunStatus::Failed, "{:?}", run.steps);
 
@@ -226,7 +222,7 @@ async fn a_create_that_may_have_landed_is_not_repeated_until_it_had_time_to() {
     let mut e = Engine::new(&t.tenants);
     e.settle_secs = 2;
     let p = e.plan_setup(&spec()).await.unwrap();
-    t.sb.add_fault(Fault { action: Some(FaultAction::Drop), ..fault("POST", "/api/v2/client-grants") }).unwrap();
+    t.sb.add_fault(Fault { action: Some(FaultAction::Drop), ..Fault::on("POST", "/api/v2/client-grants") }).unwrap();
     let run = e.apply_setup(spec(), &p, None, &noop).await.unwrap();
     let grant = run.steps.iter().find(|s| s.kind == StepKind::CreateGrant).unwrap();
     assert_eq!((grant.status, grant.reached), (StepStatus::Failed, true));

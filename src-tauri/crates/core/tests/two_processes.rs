@@ -21,14 +21,7 @@ fn spec() -> WizardSpec {
 }
 
 fn grant_fault() -> Fault {
-    Fault {
-        method: Some("POST".into()),
-        path: "/api/v2/client-grants".into(),
-        status: Some(503),
-        action: None,
-        delay_ms: None,
-        times: 1,
-    }
+    Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") }
 }
 
 #[tokio::test]

@@ -45,6 +45,13 @@ fn one() -> u32 {
 }
 
 impl Fault {
+    /// The next `method` request to `path` (a `*`-suffixed prefix allowed), once, with
+    /// nothing set yet: say how it fails with struct update syntax,
+    /// `Fault { status: Some(503), ..Fault::on("POST", "/api/v2/clients") }`.
+    pub fn on(method: &str, path: &str) -> Self {
+        Fault { method: Some(method.into()), path: path.into(), status: None, action: None, delay_ms: None, times: 1 }
+    }
+
     pub fn validate(&self) -> Result<(), String> {
         if !self.path.starts_with('/') {
             return Err("path must start with /".into());

@@ -9,22 +9,24 @@ export function ConfirmTenant({
   value,
   onChange,
   error,
-  testId = "change-confirm-tenant",
+  ...rest
 }: {
   name: string;
   value: string;
   onChange: (v: string) => void;
   error?: string;
-  testId?: string;
+  /** `change-confirm-tenant` unless the screen names it (the wizard keeps its own id). */
+  "data-testid"?: string;
 }) {
   return (
     <TextInput
+      data-testid="change-confirm-tenant"
+      {...rest}
       label={`Type ${name} to confirm`}
       description="This is a production tenant: these changes affect live systems."
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       error={error}
-      data-testid={testId}
       autoComplete="off"
     />
   );

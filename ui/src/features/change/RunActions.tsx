@@ -29,9 +29,8 @@ export function ResumeButton({
   onUpdate,
   onDone,
   label = "Resume",
-  testId = "run-resume",
   ...props
-}: { run: RunView; onUpdate: (r: RunView) => void; onDone: (r?: RunView) => void; label?: string; testId?: string } & ButtonProps) {
+}: { run: RunView; onUpdate: (r: RunView) => void; onDone: (r?: RunView) => void; label?: string; "data-testid"?: string } & ButtonProps) {
   const [review, setReview] = useState<RunReview>();
   const [confirm, setConfirm] = useState("");
   const resume = useMutation({
@@ -52,7 +51,7 @@ export function ResumeButton({
   const error = open.error ?? resume.error;
   return (
     <>
-      <Button {...props} onClick={() => open.mutate()} loading={open.isPending || resume.isPending} data-testid={testId}>
+      <Button data-testid="run-resume" {...props} onClick={() => open.mutate()} loading={open.isPending || resume.isPending}>
         {label}
       </Button>
       {error && !review && (
@@ -113,9 +112,8 @@ export function UndoButton({
   onUpdate,
   onDone,
   label,
-  testId = "run-undo",
   ...props
-}: { run: RunView; onUpdate: (r: RunView) => void; onDone: (r?: RunView) => void; label: string; testId?: string } & ButtonProps) {
+}: { run: RunView; onUpdate: (r: RunView) => void; onDone: (r?: RunView) => void; label: string; "data-testid"?: string } & ButtonProps) {
   const [review, setReview] = useState<RunReview>();
   const [confirm, setConfirm] = useState("");
   const open = useMutation({ mutationFn: () => runReview(run.id), onSuccess: setReview });
@@ -130,7 +128,7 @@ export function UndoButton({
   const created = run.steps.filter((s) => s.created && s.status === "done");
   return (
     <>
-      <Button {...props} loading={open.isPending || undo.isPending} onClick={() => open.mutate()} data-testid={testId}>
+      <Button data-testid="run-undo" {...props} loading={open.isPending || undo.isPending} onClick={() => open.mutate()}>
         {label}
       </Button>
       {open.error && <Alert color="red" mt="xs">{open.error.message}</Alert>}

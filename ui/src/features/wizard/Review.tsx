@@ -99,7 +99,7 @@ export function ReviewStep({
         </Alert>
       ))}
       {plan.confirm_tenant && plan.can_apply && (
-        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} error={confirmError} testId="wizard-confirm-tenant" />
+        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} error={confirmError} data-testid="wizard-confirm-tenant" />
       )}
     </Stack>
   );
@@ -220,7 +220,7 @@ export function RunResult({
               Get a test token
             </Button>
           )}
-          <UndoButton run={run} onUpdate={onUpdate} onDone={onDone} label="Undo this setup…" variant="default" color="red" testId="wizard-undo" />
+          <UndoButton run={run} onUpdate={onUpdate} onDone={onDone} label="Undo this setup…" variant="default" color="red" data-testid="wizard-undo" />
         </Group>
       </Stack>
     </Card>

@@ -125,8 +125,8 @@ export function WizardScreen() {
             <Stack gap="xs">
               <Text size="sm">Nothing is left half-made: Retry finishes the run and adopts anything that was already created.</Text>
               <Group>
-                <ResumeButton run={run} onUpdate={setRun} onDone={settled} label="Retry" testId="wizard-retry" />
-                <UndoButton run={run} onUpdate={setRun} onDone={settled} label="Undo what was created…" variant="default" testId="wizard-undo" />
+                <ResumeButton run={run} onUpdate={setRun} onDone={settled} label="Retry" data-testid="wizard-retry" />
+                <UndoButton run={run} onUpdate={setRun} onDone={settled} label="Undo what was created…" variant="default" data-testid="wizard-undo" />
               </Group>
             </Stack>
           </Alert>
@@ -160,7 +160,7 @@ export function WizardScreen() {
               <HeldBadge />
             ) : (
               <Group>
-                <ResumeButton run={unfinished.data} onUpdate={setRun} onDone={settled} size="xs" testId="wizard-resume" />
+                <ResumeButton run={unfinished.data} onUpdate={setRun} onDone={settled} size="xs" data-testid="wizard-resume" />
                 <UndoButton run={unfinished.data} onUpdate={setRun} onDone={settled} label="Undo it…" size="xs" variant="default" />
               </Group>
             )}
