@@ -46,10 +46,11 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
 
   // Every rule lives in Rust; ask it as the user types (debounced).
   const [debounced] = useDebouncedValue(input, 200);
-  const check = useQuery({
-    queryKey: ["profile-check", debounced, editing?.id],
-    queryFn: () => checkProfileInput(debounced, editing?.id),
+  const checkOf = (value: ProfileInput) => ({
+    queryKey: ["profile-check", value, editing?.id],
+    queryFn: () => checkProfileInput(value, editing?.id),
   });
+  const check = useQuery(checkOf(debounced));
   const guide = useQuery({ queryKey: ["permission-guide"], queryFn: permissionGuide, staleTime: Infinity });
   const issueFor = (f: Field) =>
     touched[f] || submitted ? check.data?.issues.find((i) => i.field === f)?.message : undefined;
@@ -72,9 +73,11 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
       if (e instanceof CommandError && e.error.kind === "keychain_unavailable") setKeychainProblem(e.message);
     },
   });
-  const onSave = () => {
+  // Save checks what is typed now, not the debounced value, so a quick Save is never lost.
+  const onSave = async () => {
     setSubmitted(true);
-    if ((check.data?.issues.length ?? 1) === 0) save.mutate();
+    const now = await client.fetchQuery(checkOf(input));
+    if (now.issues.length === 0) save.mutate();
   };
   const saveError = save.error instanceof CommandError && save.error.error.kind !== "keychain_unavailable" ? save.error : undefined;
   const testError = test.error instanceof CommandError ? test.error : undefined;
