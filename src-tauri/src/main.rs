@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod contract;
 mod security;
 mod state;
 
@@ -38,7 +39,7 @@ fn main() {
             app.manage(state::AppState::open(data_dir));
             Ok(())
         })
-        .invoke_handler(all_commands!())
+        .invoke_handler(commands::handler())
         .build(tauri::generate_context!())
         .expect("error while building Grantsmith");
     app.run(|handle, event| {

@@ -46,18 +46,5 @@ mod tests {
                 "unexpected permission {p}: plugins (fs, shell, http, …) stay out of the webview"
             );
         }
-        // Every command the shell registers is granted, and nothing that is not one.
-        let registered: Vec<String> = include_str!("commands/mod.rs")
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("commands::"))
-            .map(|l| l.trim_end_matches(',').rsplit("::").next().unwrap().replace('_', "-"))
-            .collect();
-        let granted: Vec<String> =
-            permissions.iter().filter_map(|p| p.strip_prefix("allow-")).map(String::from).collect();
-        let mut a = registered.clone();
-        let mut b = granted.clone();
-        a.sort();
-        b.sort();
-        assert_eq!(a, b, "registered commands and granted permissions differ");
     }
 }

@@ -18,7 +18,7 @@ usage: cargo xtask <command>
   test       everything CI checks; prints a summary, non-zero on any failure
              --quick   skip the end-to-end suite
   e2e        only the end-to-end suite (builds the app first); names filter tests
-  bindings   regenerate ui/src/bindings from the Rust DTOs
+  bindings   regenerate the IPC contract: ui/src/bindings, ui/src/ipc/commands.ts, capabilities
   bench      measure (release build) and write reports under target/bench/
   reliability  run every proof of the engine's guarantees, write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
@@ -72,13 +72,17 @@ pub fn build_app() -> Result {
     cmd::run(cmd::cargo(&["build", "-p", "grantsmith"]))
 }
 
+/// What `grantsmith-bindings` writes, in the order it takes them: the types, the command
+/// wrappers and the window's capability.
+pub const CONTRACT: [&str; 3] = ["ui/src/bindings", "ui/src/ipc/commands.ts", "src-tauri/capabilities/main.json"];
+
 pub fn bindings() -> Result {
-    let dir = cmd::root().join("ui/src/bindings");
+    let dir = cmd::root().join(CONTRACT[0]);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
     }
     let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
-    c.arg(&dir);
+    c.args(CONTRACT.map(|p| cmd::root().join(p)));
     cmd::run(c)
 }
 

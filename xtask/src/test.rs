@@ -129,18 +129,18 @@ fn copy_env(from: &Command, to: &mut Command) {
     }
 }
 
-/// Regenerates ui/src/bindings from scratch and requires git to see no difference (catches
-/// changed, new and deleted files alike).
+/// Regenerates the IPC contract (types, command wrappers, capability) from scratch and
+/// requires git to see no difference (catches changed, new and deleted files alike).
 fn bindings_drift() -> crate::Result {
     crate::bindings()?;
     let mut c = cmd::new("git");
-    c.args(["status", "--porcelain", "--", "ui/src/bindings"]);
+    c.args(["status", "--porcelain", "--"]).args(crate::CONTRACT);
     let changes = cmd::output(c)?;
     if changes.trim().is_empty() {
         Ok(())
     } else {
         Err(format!(
-            "ui/src/bindings is out of date with the Rust types:\n{changes}\
+            "the IPC contract is out of date with the Rust types or the command list:\n{changes}\
              Run `cargo xtask bindings` and commit the result."
         ))
     }

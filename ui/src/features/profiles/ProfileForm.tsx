@@ -48,7 +48,7 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
   const [debounced] = useDebouncedValue(input, 200);
   const checkOf = (value: ProfileInput) => ({
     queryKey: ["profile-check", value, editing?.id],
-    queryFn: () => checkProfileInput(value, editing?.id),
+    queryFn: () => checkProfileInput(value, editing?.id ?? null),
   });
   const check = useQuery(checkOf(debounced));
   const guide = useQuery({ queryKey: ["permission-guide"], queryFn: permissionGuide, staleTime: Infinity });
@@ -61,7 +61,7 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
   };
   const blur = (f: Field) => () => setTouched((t) => ({ ...t, [f]: true }));
 
-  const test = useMutation({ mutationFn: () => testNewConnection(input, editing?.id), onSuccess: setReport });
+  const test = useMutation({ mutationFn: () => testNewConnection(input, editing?.id ?? null), onSuccess: setReport });
   const save = useMutation({
     mutationFn: () => (editing ? updateProfile(editing.id, input) : addProfile(input)),
     onSuccess: async () => {

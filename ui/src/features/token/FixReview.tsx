@@ -27,7 +27,7 @@ export function FixReview({ fix, label, tenant, onClose, onApplied }: { fix?: Fi
   const [confirm, setConfirm] = useState("");
   const plan = useQuery({ queryKey: ["fix-plan", fix], queryFn: () => planTokenFix(fix!), enabled: !!fix, staleTime: 0, gcTime: 0 });
   const apply = useMutation({
-    mutationFn: () => applyTokenFix(fix!, plan.data!, confirm || null),
+    mutationFn: () => applyTokenFix(fix!, plan.data!, confirm || null, () => {}),
     onSuccess: (run) => {
       if (run.status === "done") onApplied();
     },

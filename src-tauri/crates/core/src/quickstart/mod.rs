@@ -4,10 +4,12 @@
 //! Templates use `{{NAME}}` values and `{{#RS256}}…{{/RS256}}` / `{{#HS256}}…{{/HS256}}`
 //! blocks kept only for the API's signing algorithm.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Deserialize, TS)]
+/// What the shell knows when it asks for snippets (not an IPC type: the webview sends only
+/// the client id and audience).
+#[derive(Debug, Clone)]
 pub struct QuickstartInput {
     /// `https://acme.eu.auth0.com/` (with the trailing slash).
     pub issuer: String,
@@ -16,8 +18,6 @@ pub struct QuickstartInput {
     /// RS256 or HS256.
     pub signing_alg: String,
     /// A scope to use in "needs a scope" examples.
-    #[serde(default)]
-    #[ts(optional)]
     pub example_scope: Option<String>,
 }
 
