@@ -44,7 +44,7 @@ commands! {
     wizard::wizard_undo(run_id: String, confirm: Option<String>) streams RunView -> RunView;
     wizard::wizard_unfinished() -> Option<RunView>;
     wizard::wizard_runs() -> Vec<RunView>;
-    wizard::wizard_draft() -> Option<WizardDraft>;
+    wizard::wizard_draft() -> WizardDraft;
     wizard::wizard_save_draft(spec: WizardSpec, step: u32) -> ();
-    wizard::wizard_clear_draft() -> ();
+    wizard::wizard_clear_draft() -> WizardDraft;
 }

@@ -102,9 +102,9 @@ pub fn wizard_runs(state: State<'_, AppState>) -> Result<Vec<RunView>, IpcError>
 }
 
 #[tauri::command]
-pub fn wizard_draft(state: State<'_, AppState>) -> Result<Option<WizardDraft>, IpcError> {
+pub fn wizard_draft(state: State<'_, AppState>) -> Result<WizardDraft, IpcError> {
     let profile = state.tenants()?.active_id()?;
-    Ok(state.store()?.draft(&profile)?.map(|(spec, step)| WizardDraft { spec, step }))
+    Ok(state.store()?.draft(&profile)?.map_or_else(WizardDraft::blank, |(spec, step)| WizardDraft { spec, step }))
 }
 
 #[tauri::command]
@@ -113,8 +113,10 @@ pub fn wizard_save_draft(state: State<'_, AppState>, spec: WizardSpec, step: u32
     Ok(state.store()?.save_draft(&profile, &spec, step)?)
 }
 
+/// Forgets the draft and answers with the blank one to start again from.
 #[tauri::command]
-pub fn wizard_clear_draft(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub fn wizard_clear_draft(state: State<'_, AppState>) -> Result<WizardDraft, IpcError> {
     let profile = state.tenants()?.active_id()?;
-    Ok(state.store()?.clear_draft(&profile)?)
+    state.store()?.clear_draft(&profile)?;
+    Ok(WizardDraft::blank())
 }

@@ -111,10 +111,10 @@ export const wizardRuns = () =>
   call<Array<RunView>>("wizard_runs", {});
 
 export const wizardDraft = () =>
-  call<WizardDraft | null>("wizard_draft", {});
+  call<WizardDraft>("wizard_draft", {});
 
 export const wizardSaveDraft = (spec: WizardSpec, step: number) =>
   call<null>("wizard_save_draft", { spec, step });
 
 export const wizardClearDraft = () =>
-  call<null>("wizard_clear_draft", {});
+  call<WizardDraft>("wizard_clear_draft", {});

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::rule::{FieldIssue, Rule};
 use crate::{SecretError, StoreError};
 
 /// What went wrong, in terms the UI can act on.
@@ -42,15 +43,25 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// For validation errors of ours: which rule `field` broke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub code: Option<Rule>,
 }
 
 impl IpcError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), field: None }
+        Self { kind, message: message.into(), field: None, code: None }
     }
 
-    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Validation, message: message.into(), field: Some(field.into()) }
+    pub fn validation(field: impl Into<String>, code: Rule, message: impl Into<String>) -> Self {
+        FieldIssue::new(field, code, message).into()
+    }
+}
+
+impl From<FieldIssue> for IpcError {
+    fn from(i: FieldIssue) -> Self {
+        Self { kind: ErrorKind::Validation, message: i.message, field: Some(i.field), code: Some(i.code) }
     }
 }
 
@@ -86,7 +97,8 @@ pub fn from_auth0(e: grantsmith_auth0::Auth0Error) -> IpcError {
         A::AccessDenied { message, .. } => IpcError::new(ErrorKind::AccessDenied, message),
         A::NotFound { message } => IpcError::new(ErrorKind::NotFound, message),
         A::Conflict { message } => IpcError::new(ErrorKind::Conflict, message),
-        A::Validation { field, message } => IpcError { kind: ErrorKind::Validation, message, field },
+        // Auth0's own rule: its words and field, no code of ours.
+        A::Validation { field, message } => IpcError { kind: ErrorKind::Validation, message, field, code: None },
         A::RateLimited { message } => IpcError::new(
             ErrorKind::RateLimited,
             format!(
@@ -130,8 +142,9 @@ mod tests {
 
     #[test]
     fn validation_error_names_its_field() {
-        let json = serde_json::to_value(IpcError::validation("domain", "bad")).unwrap();
+        let json = serde_json::to_value(IpcError::validation("domain", Rule::InvalidUrl, "bad")).unwrap();
         assert_eq!(json["field"], "domain");
+        assert_eq!(json["code"], "invalid_url");
         assert_eq!(json["kind"], "validation");
     }
 }

@@ -11,6 +11,7 @@ pub mod change;
 pub mod error;
 pub mod profiles;
 pub mod quickstart;
+pub mod rule;
 pub mod secrets;
 pub mod settings;
 pub mod store;

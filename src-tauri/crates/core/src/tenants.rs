@@ -17,6 +17,7 @@ use ts_rs::TS;
 use crate::error::{ErrorKind, IpcError};
 use crate::profiles::model::{CleanInput, check, host_of};
 use crate::profiles::*;
+use crate::rule::{self, Rule};
 use crate::{MemoryStore, SecretStore, Store};
 
 /// All profiles and which one is active.
@@ -213,10 +214,7 @@ impl Tenants {
     }
 
     fn validated(input: &ProfileInput, is_new: bool) -> Result<CleanInput, IpcError> {
-        check(input, is_new).map_err(|issues| {
-            let first = &issues[0];
-            IpcError { kind: ErrorKind::Validation, message: first.message.clone(), field: Some(first.field.clone()) }
-        })
+        check(input, is_new).map_err(|mut issues| issues.swap_remove(0).into())
     }
 
     /// A stored secret is only ever sent to the host it was entered for: a changed domain
@@ -227,6 +225,7 @@ impl Tenants {
         }
         Err(IpcError::validation(
             "client_secret",
+            Rule::Reenter,
             format!(
                 "The domain changed from {} to {}. Enter the client secret again: Grantsmith never sends a stored secret \
                  to a different host.",
@@ -362,13 +361,15 @@ impl Tenants {
             SecretStorage::Session => self.session.get(&account(&row.id))?,
             SecretStorage::None => None,
         };
-        found.ok_or_else(|| IpcError {
-            kind: ErrorKind::Validation,
-            message: format!(
-                "The client secret for \"{}\" is not available (it was kept for an earlier session only, or removed from the keychain). Edit the profile and enter it again.",
-                row.name
-            ),
-            field: Some("client_secret".into()),
+        found.ok_or_else(|| {
+            IpcError::validation(
+                "client_secret",
+                Rule::Reenter,
+                format!(
+                    "The client secret for \"{}\" is not available (it was kept for an earlier session only, or removed from the keychain). Edit the profile and enter it again.",
+                    row.name
+                ),
+            )
         })
     }
 
@@ -382,7 +383,8 @@ impl Tenants {
             ProfileKind::Sandbox => self.sandbox_endpoint().await?,
             ProfileKind::Auth0 => (row.domain.clone(), row.client_id.clone(), self.secret_of(&row)?),
         };
-        let tenant = TenantUrl::parse(&url).map_err(|e| IpcError::validation("domain", e.to_string()))?;
+        let tenant =
+            TenantUrl::parse(&url).map_err(|e| IpcError::validation("domain", rule::of_url(&e), e.to_string()))?;
         let client =
             Arc::new(Auth0Client::new(tenant, client_id, secret, &self.options).map_err(crate::error::from_auth0)?);
         lock(&self.clients).insert(id.to_string(), client.clone());
@@ -427,7 +429,9 @@ impl Tenants {
                 Self::same_host(&row, &clean)?;
                 self.secret_of(&row)?
             }
-            (None, None) => return Err(IpcError::validation("client_secret", "Client secret is empty.")),
+            (None, None) => {
+                return Err(IpcError::validation("client_secret", Rule::Required, "Client secret is empty."));
+            }
         };
         let client =
             Auth0Client::new(clean.domain, clean.client_id, secret, &self.options).map_err(crate::error::from_auth0)?;

@@ -9,6 +9,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use grantsmith_auth0::{ClientOptions, Sensitive};
 use grantsmith_core::profiles::{Environment, ProfileInput};
 use grantsmith_core::quickstart::{QuickstartInput, render};
+use grantsmith_core::rule::Rule;
 use grantsmith_core::tenants::Tenants;
 use grantsmith_core::token::TokenAsk;
 use grantsmith_core::token::doctor::Fix;
@@ -131,6 +132,7 @@ proptest! {
     fn any_string_as_a_token_is_refused_in_words_or_decoded(t in text()) {
         if let Err(e) = decode(&t) {
             prop_assert_eq!(e.field.as_deref(), Some("token"));
+            prop_assert_eq!(e.code, Some(Rule::Mismatch));
             prop_assert!(!e.message.is_empty());
         }
     }
@@ -194,7 +196,9 @@ proptest! {
         }
         if !c.issues.is_empty() {
             let e = t.add(&input).unwrap_err();
-            prop_assert!(e.field.is_some(), "{e:?}");
+            // The first issue, as the error: same field, same rule.
+            prop_assert_eq!(e.field.as_deref(), Some(c.issues[0].field.as_str()), "{:?}", e);
+            prop_assert_eq!(e.code, Some(c.issues[0].code));
         }
     }
 }

@@ -1,6 +1,7 @@
 import { Alert, Group, NativeSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { FieldIssue } from "../../bindings/FieldIssue";
+import type { SpecLimits } from "../../bindings/SpecLimits";
 import type { WizardSpec } from "../../bindings/WizardSpec";
 import { listApis, listApplications } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
@@ -71,7 +72,7 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
   );
 }
 
-export function ApiStep({ spec, onChange, issues, warnings }: StepProps) {
+export function ApiStep({ spec, onChange, issues, warnings, limits }: StepProps & { limits?: SpecLimits }) {
   const key = useTenantKey();
   const apis = useQuery({ queryKey: key("apis"), queryFn: listApis });
   const api = spec.api;
@@ -87,7 +88,7 @@ export function ApiStep({ spec, onChange, issues, warnings }: StepProps) {
             grant_scopes: [],
             api:
               mode === "new"
-                ? { mode: "new", name: "", identifier: "", signing_alg: "RS256", token_lifetime: 86400 }
+                ? { mode: "new", name: "", identifier: "", signing_alg: "RS256", token_lifetime: limits?.token_lifetime_default ?? 0 }
                 : { mode: "existing", identifier: "" },
           })
         }
@@ -144,10 +145,13 @@ export function ApiStep({ spec, onChange, issues, warnings }: StepProps) {
             />
             <NumberInput
               label="Token lifetime (seconds)"
-              description={`${humanSeconds(api.token_lifetime) || "—"} · Auth0's default is 86400 (1 day), at most 30 days`}
+              description={
+                limits &&
+                `${humanSeconds(api.token_lifetime) || "—"} · Auth0's default is ${limits.token_lifetime_default} (${humanSeconds(limits.token_lifetime_default)}), at most ${humanSeconds(limits.token_lifetime_max)}`
+              }
               value={api.token_lifetime}
               min={1}
-              max={2592000}
+              max={limits?.token_lifetime_max}
               onChange={(v) => onChange({ ...spec, api: { ...api, token_lifetime: typeof v === "number" ? v : Number(v) || 0 } })}
               error={issueFor(issues, "api.token_lifetime")}
               data-testid="wizard-api-lifetime"

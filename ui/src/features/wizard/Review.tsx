@@ -1,19 +1,20 @@
 import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
 import { IconCheck, IconCopy, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
-import type { StepKind } from "../../bindings/StepKind";
+import type { Effect } from "../../bindings/Effect";
 import type { StepStatus } from "../../bindings/StepStatus";
 import { apiLink, applicationLink } from "./dashboard";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { UndoButton } from "../change/RunActions";
 
-function kindIcon({ kind, writes }: { kind: StepKind; writes: boolean }) {
-  if (kind.startsWith("create")) return { icon: <IconPlus size={14} />, color: "green", label: "create" };
-  if (!writes) return { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" };
-  return { icon: <IconPencilPlus size={14} />, color: "blue", label: "update" };
-}
+const EFFECT: Record<Effect, { icon: ReactNode; color: string; label: string }> = {
+  create: { icon: <IconPlus size={14} />, color: "green", label: "create" },
+  update: { icon: <IconPencilPlus size={14} />, color: "blue", label: "update" },
+  reuse: { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" },
+};
 
 /** The plan as rows: what will be created, changed or reused, with its key fields. */
 export function PlanTable({ plan }: { plan: Plan }) {
@@ -21,7 +22,7 @@ export function PlanTable({ plan }: { plan: Plan }) {
     <Table verticalSpacing="xs" data-testid="wizard-plan">
       <Table.Tbody>
         {plan.steps.map((s, i) => {
-          const k = kindIcon(s);
+          const k = EFFECT[s.effect];
           return (
             <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
               <Table.Td w={36}>

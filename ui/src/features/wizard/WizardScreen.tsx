@@ -1,25 +1,16 @@
-import { Alert, Button, Card, Group, Stack, Stepper, Text, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Alert, Button, Card, Group, Loader, Stack, Stepper, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { RunView } from "../../bindings/RunView";
 import type { WizardSpec } from "../../bindings/WizardSpec";
-import {
-  CommandError,
-  wizardApply,
-  wizardCheck,
-  wizardClearDraft,
-  wizardDraft,
-  wizardPlan,
-  wizardSaveDraft,
-  wizardUnfinished,
-} from "../../ipc";
-import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
+import { CommandError, wizardApply, wizardCheck, wizardPlan, wizardUnfinished } from "../../ipc";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { ApiStep, AppStep } from "./AppApiSteps";
-import { EMPTY_SPEC, STEPS, stepOf } from "./model";
-import { ReviewStep, RunResult, RunSteps } from "./Review";
+import { STEPS, stepOf } from "./model";
+import { ReviewStep } from "./Review";
 import { AuthorizeStep, ScopesStep } from "./ScopeSteps";
+import { useWizardDraft } from "./useWizardDraft";
+import { UnfinishedRun, WizardRun } from "./WizardRun";
 
 const NOTES = [
   "The application is the caller: a backend service, script or daemon. Auth0 creates it as a Machine to Machine application that may use the Client Credentials grant.",
@@ -29,53 +20,68 @@ const NOTES = [
   "Nothing has been changed yet. Review the operations; Apply performs exactly these.",
 ];
 
+/** The setup wizard: the draft's steps, then the run it becomes. */
 export function WizardScreen() {
+  const { active } = useProfiles();
+  const client = useQueryClient();
+  const [run, setRun] = useState<RunView>();
+  const draft = useWizardDraft(!run);
+  useEffect(() => setRun(undefined), [active?.id]);
+
+  // Resume and Undo report their last state (also after an error) and refresh the lists.
+  const settled = (r?: RunView) => {
+    if (r) setRun(r);
+    void client.invalidateQueries({ queryKey: TENANT_KEY });
+  };
+  const restart = () => {
+    setRun(undefined);
+    void draft.restart();
+  };
+
+  if (run) return <WizardRun run={run} domain={active?.domain ?? ""} onUpdate={setRun} onDone={settled} onRestart={restart} />;
+  if (!draft.spec || !draft.debounced) return <Loader />;
+  return <Steps key={active?.id} spec={draft.spec} debounced={draft.debounced} draft={draft} onRun={setRun} onDone={settled} />;
+}
+
+type Draft = ReturnType<typeof useWizardDraft>;
+
+function Steps({
+  spec,
+  debounced,
+  draft,
+  onRun,
+  onDone,
+}: {
+  spec: WizardSpec;
+  debounced: WizardSpec;
+  draft: Draft;
+  onRun: (run: RunView) => void;
+  onDone: (run?: RunView) => void;
+}) {
   const key = useTenantKey();
   const { active } = useProfiles();
   const client = useQueryClient();
-  const [spec, setSpec] = useState<WizardSpec>(EMPTY_SPEC);
-  const [step, setStep] = useState(0);
+  const { step, setStep, setSpec } = draft;
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [confirm, setConfirm] = useState("");
-  const [run, setRun] = useState<RunView>();
-  const loaded = useRef<string | null>(null);
-
-  // Drafts: loaded per tenant, saved as the user types (closing the window loses nothing).
-  useEffect(() => {
-    if (!active || loaded.current === active.id) return;
-    loaded.current = null;
-    void wizardDraft().then((d) => {
-      setSpec(d?.spec ?? EMPTY_SPEC);
-      setStep(d?.step ?? 0);
-      setRun(undefined);
-      loaded.current = active.id;
-    });
-  }, [active]);
-  const [debounced] = useDebouncedValue(spec, 250);
-  useEffect(() => {
-    if (loaded.current && !run) void wizardSaveDraft(debounced, step);
-  }, [debounced, step, run]);
 
   const check = useQuery({ queryKey: ["wizard-check", debounced], queryFn: () => wizardCheck(debounced), placeholderData: (prev) => prev });
   const plan = useQuery({
     queryKey: key("wizard-plan", spec),
     queryFn: () => wizardPlan(spec),
-    enabled: !run && (step === 4 || (step === 3 && spec.app.mode === "existing" && spec.api.mode === "existing")),
+    enabled: step === 4 || (step === 3 && spec.app.mode === "existing" && spec.api.mode === "existing"),
     staleTime: 0,
   });
   const unfinished = useQuery({
     queryKey: key("wizard-unfinished"),
     queryFn: wizardUnfinished,
-    enabled: !run,
     refetchInterval: (q) => (q.state.data?.held ? 2000 : false),
   });
 
-  const issues = check.data?.issues ?? [];
-  const stepIssues = (n: number) => issues.filter((i) => stepOf(i.field) === n);
-  // "Is empty" waits until the user tries to go on; every other rule shows as they type.
-  const shown = (n: number) => stepIssues(n).filter((i) => touched.has(n) || !/is empty\.|Pick an/.test(i.message));
+  const stepIssues = (n: number) => (check.data?.issues ?? []).filter((i) => stepOf(i.field) === n);
+  // "Required" waits until the user tries to go on; every other rule shows as they type.
+  const shown = (n: number) => stepIssues(n).filter((i) => touched.has(n) || i.code !== "required");
 
-  const change = (s: WizardSpec) => setSpec(s);
   // Check the spec as it is now (the as-you-type check is debounced and may lag a keystroke).
   const next = async () => {
     const now = await wizardCheck(spec);
@@ -87,61 +93,23 @@ export function WizardScreen() {
     setStep((s) => Math.min(s + 1, 4));
   };
 
+  // The run replaces these steps as soon as it reports progress, so its end is handled in
+  // mutationFn (which outlives this component), not in an onSuccess that may not.
   const apply = useMutation({
-    mutationFn: () => wizardApply(spec, plan.data!, confirm || null, setRun),
-    onSuccess: (r) => {
-      setRun(r);
-      void client.invalidateQueries({ queryKey: TENANT_KEY });
+    mutationFn: async () => {
+      const r = await wizardApply(spec, plan.data!, confirm || null, onRun);
+      onDone(r);
+      return r;
     },
     onError: (e) => {
       if (e instanceof CommandError && e.error.kind === "conflict") void plan.refetch();
     },
   });
-  // Resume and Undo report their last state (also after an error) and refresh the lists.
-  const settled = (r?: RunView) => {
-    if (r) setRun(r);
-    void client.invalidateQueries({ queryKey: TENANT_KEY });
-  };
-  const restart = () => {
-    setRun(undefined);
-    setSpec(EMPTY_SPEC);
-    setStep(0);
-    setTouched(new Set());
-    setConfirm("");
-    void wizardClearDraft();
-  };
+  const confirmError = apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined;
 
   const production = !!plan.data?.confirm_tenant;
   const writes = plan.data?.steps.filter((s) => s.writes).length ?? 0;
   const existingScopes = spec.api.mode === "existing" ? spec.scopes.map((s) => s.value) : [];
-
-  if (run) {
-    return (
-      <Stack gap="lg">
-        <Title order={2}>{run.status === "undone" ? "Setup undone" : run.status === "done" ? "Setup complete" : "Applying the setup"}</Title>
-        <RunSteps run={run} />
-        {run.status === "failed" && (
-          <Alert color="red" title="A step failed" data-testid="wizard-failed">
-            <Stack gap="xs">
-              <Text size="sm">Nothing is left half-made: Retry finishes the run and adopts anything that was already created.</Text>
-              <Group>
-                <ResumeButton run={run} onUpdate={setRun} onDone={settled} label="Retry" data-testid="wizard-retry" />
-                <UndoButton run={run} onUpdate={setRun} onDone={settled} label="Undo what was created…" variant="default" data-testid="wizard-undo" />
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {run.status === "done" && <RunResult run={run} onUpdate={setRun} onDone={settled} domain={active?.domain ?? ""} />}
-        {(run.status === "undone" || run.status === "done") && (
-          <Group>
-            <Button variant={run.status === "undone" ? "filled" : "default"} onClick={restart} data-testid="wizard-restart">
-              Start a new setup
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    );
-  }
 
   return (
     <Stack gap="lg">
@@ -149,24 +117,7 @@ export function WizardScreen() {
         <Title order={2}>Set up machine-to-machine access</Title>
         <Text c="dimmed">on {active?.name ?? "…"} — your answers are saved as you type.</Text>
       </Stack>
-      {unfinished.data && (
-        <Alert color="yellow" title="An earlier setup did not finish" data-testid="wizard-unfinished">
-          <Stack gap="xs">
-            <Text size="sm">
-              {unfinished.data.steps.filter((s) => s.status === "done").length} of {unfinished.data.steps.length} steps were done. Resume
-              finishes it without creating duplicates; Undo deletes what it created.
-            </Text>
-            {unfinished.data.held ? (
-              <HeldBadge />
-            ) : (
-              <Group>
-                <ResumeButton run={unfinished.data} onUpdate={setRun} onDone={settled} size="xs" data-testid="wizard-resume" />
-                <UndoButton run={unfinished.data} onUpdate={setRun} onDone={settled} label="Undo it…" size="xs" variant="default" />
-              </Group>
-            )}
-          </Stack>
-        </Alert>
-      )}
+      {unfinished.data && <UnfinishedRun run={unfinished.data} onUpdate={onRun} onDone={onDone} />}
       <Stepper active={step} onStepClick={(n) => n < step && setStep(n)} size="sm" allowNextStepsSelect={false}>
         {STEPS.map((label, i) => (
           <Stepper.Step key={label} label={label} color={touched.has(i) && stepIssues(i).length ? "red" : undefined} />
@@ -174,17 +125,17 @@ export function WizardScreen() {
       </Stepper>
       <Group align="flex-start" gap="lg" wrap="nowrap">
         <Card withBorder padding="lg" style={{ flex: 3 }} data-testid={`wizard-step-${step}`}>
-          {step === 0 && <AppStep spec={spec} onChange={change} issues={shown(0)} />}
-          {step === 1 && <ApiStep spec={spec} onChange={change} issues={shown(1)} warnings={check.data?.warnings} />}
-          {step === 2 && <ScopesStep spec={spec} onChange={change} issues={shown(2)} existing={existingScopes} />}
-          {step === 3 && <AuthorizeStep spec={spec} onChange={change} issues={shown(3)} plan={plan.data} />}
+          {step === 0 && <AppStep spec={spec} onChange={setSpec} issues={shown(0)} />}
+          {step === 1 && <ApiStep spec={spec} onChange={setSpec} issues={shown(1)} warnings={check.data?.warnings} limits={check.data?.limits} />}
+          {step === 2 && <ScopesStep spec={spec} onChange={setSpec} issues={shown(2)} existing={existingScopes} />}
+          {step === 3 && <AuthorizeStep spec={spec} onChange={setSpec} issues={shown(3)} plan={plan.data} />}
           {step === 4 && (
             <ReviewStep
               plan={plan.data}
               loading={plan.isFetching}
               error={plan.error?.message}
               confirm={confirm}
-              confirmError={apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined}
+              confirmError={confirmError}
               onConfirm={setConfirm}
               onUseExisting={(identifier) => {
                 setSpec({ ...spec, api: { mode: "existing", identifier } });
@@ -192,7 +143,7 @@ export function WizardScreen() {
               }}
             />
           )}
-          {apply.error && !(apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant") && (
+          {apply.error && !confirmError && (
             <Alert color="red" mt="md" title="Not applied" data-testid="wizard-apply-error">
               {apply.error.message}
             </Alert>

@@ -1,14 +1,6 @@
 import type { FieldIssue } from "../../bindings/FieldIssue";
-import type { WizardSpec } from "../../bindings/WizardSpec";
 
 export const STEPS = ["Application", "API", "Scopes", "Authorize", "Review"] as const;
-
-export const EMPTY_SPEC: WizardSpec = {
-  app: { mode: "new", name: "", description: "" },
-  api: { mode: "new", name: "", identifier: "", signing_alg: "RS256", token_lifetime: 86400 },
-  scopes: [],
-  grant_scopes: [],
-};
 
 /** Which spec fields each step owns (to show and block on its own issues only). */
 export function stepOf(field: string): number {

@@ -167,7 +167,7 @@ mod tests {
             "export const wizardResume = (runId: string, accepted: Array<string>, confirm: string | null, onUpdate: (update: RunView) => void) =>\n  call<RunView>(\"wizard_resume\", { runId, accepted, confirm, onUpdate: channel(onUpdate) });"
         ), "{ts}");
         assert!(ts.contains("export const appInfo = () =>\n  call<AppInfo>(\"app_info\", {});"), "{ts}");
-        assert!(ts.contains("call<WizardDraft | null>(\"wizard_draft\""), "{ts}");
+        assert!(ts.contains("call<RunView | null>(\"wizard_unfinished\""), "{ts}");
     }
 
     #[test]

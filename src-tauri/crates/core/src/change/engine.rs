@@ -174,9 +174,8 @@ impl<'a> Engine<'a> {
         }
         if let Some(c) = plan.conflicts.first() {
             return Err(IpcError {
-                kind: ErrorKind::Conflict,
-                message: c.message.clone(),
                 field: Some(c.field.clone()),
+                ..IpcError::new(ErrorKind::Conflict, c.message.clone())
             });
         }
         let store = self.tenants.store();

@@ -8,6 +8,7 @@
 
 use crate::error::{ErrorKind, IpcError};
 use crate::profiles::{Environment, ProfileRow};
+use crate::rule::Rule;
 
 /// The field the UI shows the typed confirmation in (highlighted on a mismatch).
 pub const CONFIRM_FIELD: &str = "confirm_tenant";
@@ -42,6 +43,7 @@ pub fn approve(profile: &ProfileRow, change: &str, typed: Option<&str>) -> Resul
     {
         return Err(IpcError::validation(
             CONFIRM_FIELD,
+            Rule::Mismatch,
             format!("{name} is a production tenant. Type its name, {name}, to confirm this change."),
         ));
     }

@@ -5,6 +5,6 @@ pub mod model;
 pub mod permissions;
 pub mod repo;
 
-pub use model::{Environment, FieldIssue, InputCheck, Profile, ProfileInput, ProfileKind, SecretStorage};
+pub use model::{Environment, InputCheck, Profile, ProfileInput, ProfileKind, SecretStorage};
 pub use permissions::{ConnectionReport, PERMISSIONS, PermissionCheck};
 pub use repo::{ProfileRow, SANDBOX_ID};

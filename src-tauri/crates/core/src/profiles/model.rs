@@ -5,6 +5,8 @@ use grantsmith_auth0::TenantUrl;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::rule::{self, FieldIssue, Rule};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Environment {
@@ -110,13 +112,6 @@ pub struct ProfileInput {
     pub session_only: bool,
 }
 
-/// One broken rule, naming the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct FieldIssue {
-    pub field: String,
-    pub message: String,
-}
-
 /// The checked input: what to fix, and what to know (not blocking).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct InputCheck {
@@ -139,18 +134,26 @@ pub const MAX_NAME: usize = 80;
 
 pub(crate) fn check(input: &ProfileInput, is_new: bool) -> Result<CleanInput, Vec<FieldIssue>> {
     let mut issues = Vec::new();
-    let mut issue = |field: &str, message: String| issues.push(FieldIssue { field: field.into(), message });
+    let mut issue = |field: &str, code: Rule, message: String| issues.push(FieldIssue::new(field, code, message));
 
     let name = input.name.trim().to_string();
     if name.is_empty() {
-        issue("name", "Name is empty. Give the tenant a name you will recognise, e.g. Acme Production.".into());
+        issue(
+            "name",
+            Rule::Required,
+            "Name is empty. Give the tenant a name you will recognise, e.g. Acme Production.".into(),
+        );
     } else if name.chars().count() > MAX_NAME {
-        issue("name", format!("Names can be at most {MAX_NAME} characters; this one is {}.", name.chars().count()));
+        issue(
+            "name",
+            Rule::TooLong,
+            format!("Names can be at most {MAX_NAME} characters; this one is {}.", name.chars().count()),
+        );
     }
     let domain = match TenantUrl::parse(&input.domain) {
         Ok(d) => Some(d),
         Err(e) => {
-            issue("domain", e.to_string());
+            issue("domain", rule::of_url(&e), e.to_string());
             None
         }
     };
@@ -158,21 +161,27 @@ pub(crate) fn check(input: &ProfileInput, is_new: bool) -> Result<CleanInput, Ve
     if let Some(cd) = custom_domain
         && let Err(e) = TenantUrl::parse(cd)
     {
-        issue("custom_domain", e.to_string());
+        issue("custom_domain", rule::of_url(&e), e.to_string());
     }
     let client_id = input.client_id.trim().to_string();
     if client_id.is_empty() {
         issue(
             "client_id",
+            Rule::Required,
             "Client ID is empty. Copy it from Auth0 Dashboard → Applications → your management application → Settings."
                 .into(),
         );
     } else if let Some(bad) = client_id.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
         let what = if bad.is_whitespace() { "a space".to_string() } else { format!("\"{bad}\"") };
-        issue("client_id", format!("Client IDs contain only letters, digits, - and _; this one contains {what}."));
+        issue(
+            "client_id",
+            Rule::InvalidCharacters,
+            format!("Client IDs contain only letters, digits, - and _; this one contains {what}."),
+        );
     } else if !(8..=128).contains(&client_id.len()) {
         issue(
             "client_id",
+            if client_id.len() < 8 { Rule::TooShort } else { Rule::TooLong },
             format!("Client IDs are 8 to 128 characters long (Auth0's are 32); this one is {}.", client_id.len()),
         );
     }
@@ -180,6 +189,7 @@ pub(crate) fn check(input: &ProfileInput, is_new: bool) -> Result<CleanInput, Ve
     if is_new && client_secret.is_none() {
         issue(
             "client_secret",
+            Rule::Required,
             "Client secret is empty. Copy it from the same Settings page, next to the Client ID.".into(),
         );
     }

@@ -15,6 +15,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::error::{IpcError, from_auth0};
+use crate::rule::Rule;
 use doctor::{Context, Diagnosis, diagnose};
 use verify::{Check, Expectation, Keys, decode, verify};
 
@@ -157,6 +158,7 @@ impl TokenCache {
             Err(Auth0Error::NotFound { .. }) => {
                 return Err(IpcError::validation(
                     "client_id",
+                    Rule::Unknown,
                     format!("There is no application {} on this tenant.", ask.client_id),
                 ));
             }

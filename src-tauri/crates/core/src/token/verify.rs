@@ -10,6 +10,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::error::IpcError;
+use crate::rule::Rule;
 
 /// Tokens over this size are refused before any parsing (a paste of something else).
 pub const MAX_TOKEN_BYTES: usize = 16 * 1024;
@@ -30,7 +31,7 @@ pub struct Decoded {
 }
 
 fn invalid(message: impl Into<String>) -> IpcError {
-    IpcError::validation("token", message)
+    IpcError::validation("token", Rule::Mismatch, message)
 }
 
 /// Splits and decodes a JWT, with a clear message for anything that is not one.

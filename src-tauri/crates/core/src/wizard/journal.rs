@@ -310,6 +310,13 @@ pub struct WizardDraft {
     pub step: u32,
 }
 
+impl WizardDraft {
+    /// Nothing typed yet.
+    pub fn blank() -> Self {
+        WizardDraft { spec: WizardSpec::blank(), step: 0 }
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use proptest::prelude::*;

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::spec::{ApiChoice, AppChoice, WizardSpec};
 use crate::error::{ErrorKind, IpcError, from_auth0};
+use crate::rule::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -24,10 +25,28 @@ pub enum StepKind {
     ReuseGrant,
 }
 
+/// What a step does to its object, for the review's icons and counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    Create,
+    Update,
+    /// Uses what the tenant already has; writes nothing.
+    Reuse,
+}
+
 impl StepKind {
+    pub fn effect(self) -> Effect {
+        match self {
+            StepKind::CreateApplication | StepKind::CreateApi | StepKind::CreateGrant => Effect::Create,
+            StepKind::EnableClientCredentials | StepKind::AddScopes | StepKind::UpdateGrant => Effect::Update,
+            StepKind::ReuseApplication | StepKind::ReuseApi | StepKind::ReuseGrant => Effect::Reuse,
+        }
+    }
+
     /// Whether the step writes to the tenant.
     pub fn writes(self) -> bool {
-        !matches!(self, StepKind::ReuseApplication | StepKind::ReuseApi | StepKind::ReuseGrant)
+        self.effect() != Effect::Reuse
     }
 
     /// The Management API permission the step needs.
@@ -67,15 +86,14 @@ pub struct PlanStep {
     pub title: String,
     /// The key fields, e.g. "Machine to Machine, grant type client_credentials".
     pub detail: String,
-    /// The step changes the tenant (`StepKind::writes`), so the UI need not know which
-    /// kinds do.
-    #[serde(default)]
+    /// `StepKind::effect` and `writes`, sent so that the UI need not know the kinds.
+    pub effect: Effect,
     pub writes: bool,
 }
 
 impl PlanStep {
     pub fn new(kind: StepKind, title: impl Into<String>, detail: impl Into<String>) -> Self {
-        PlanStep { kind, title: title.into(), detail: detail.into(), writes: kind.writes() }
+        PlanStep { kind, title: title.into(), detail: detail.into(), effect: kind.effect(), writes: kind.writes() }
     }
 }
 
@@ -197,11 +215,7 @@ pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, IpcE
 pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Found), IpcError> {
     let check = super::spec::check(spec);
     if let Some(first) = check.issues.first() {
-        return Err(IpcError {
-            kind: ErrorKind::Validation,
-            message: first.message.clone(),
-            field: Some(first.field.clone()),
-        });
+        return Err(first.clone().into());
     }
     let granted = client.granted_scopes().await.map_err(from_auth0)?;
     let found = find(client, spec).await?;
@@ -272,6 +286,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                 if api.scopes.len() + missing.len() > super::spec::MAX_SCOPES {
                     return Err(IpcError::validation(
                         "scopes",
+                        Rule::TooMany,
                         format!(
                             "The API has {} scopes; adding {} would exceed Auth0's limit of 1000.",
                             api.scopes.len(),

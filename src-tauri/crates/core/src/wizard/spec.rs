@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::profiles::FieldIssue;
+use crate::rule::{FieldIssue, Rule};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "mode", rename_all = "snake_case")]
@@ -57,11 +57,45 @@ pub struct WizardSpec {
     pub grant_scopes: Vec<String>,
 }
 
-/// Issues block the plan; warnings are shown and do not.
+impl WizardSpec {
+    /// Where a new setup starts: a new application and a new RS256 API with Auth0's default
+    /// token lifetime, no scopes.
+    pub fn blank() -> Self {
+        WizardSpec {
+            app: AppChoice::New { name: String::new(), description: String::new() },
+            api: ApiChoice::New {
+                name: String::new(),
+                identifier: String::new(),
+                signing_alg: SigningAlg::RS256,
+                token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            },
+            scopes: Vec::new(),
+            grant_scopes: Vec::new(),
+        }
+    }
+}
+
+/// Issues block the plan; warnings are shown and do not. The limits travel along so that
+/// inputs can show them without restating them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct SpecCheck {
     pub issues: Vec<FieldIssue>,
     pub warnings: Vec<FieldIssue>,
+    pub limits: SpecLimits,
+}
+
+/// The numbers an input shows (the rules above enforce them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct SpecLimits {
+    pub token_lifetime_max: i64,
+    /// Auth0's default, used for a new API.
+    pub token_lifetime_default: i64,
+}
+
+impl Default for SpecLimits {
+    fn default() -> Self {
+        SpecLimits { token_lifetime_max: MAX_TOKEN_LIFETIME, token_lifetime_default: DEFAULT_TOKEN_LIFETIME }
+    }
 }
 
 pub const MAX_APP_NAME: usize = 255;
@@ -79,50 +113,63 @@ fn len(s: &str) -> usize {
 }
 
 /// RFC 6749 scope-token characters: printable ASCII except space, `"` and `\`.
-pub fn scope_problem(value: &str) -> Option<String> {
+pub fn scope_problem(value: &str) -> Option<(Rule, String)> {
     if value.is_empty() {
-        return Some("Scope value is empty.".into());
+        return Some((Rule::Required, "Scope value is empty.".into()));
     }
     if value.chars().any(char::is_whitespace) {
-        return Some(format!("Scope values cannot contain spaces (\"{value}\"). Use e.g. read:orders."));
+        return Some((
+            Rule::InvalidCharacters,
+            format!("Scope values cannot contain spaces (\"{value}\"). Use e.g. read:orders."),
+        ));
     }
     if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic() || *c == '"' || *c == '\\') {
-        return Some(format!(
-            "Scope values can use only printable ASCII without quotes or backslashes; \"{value}\" contains “{bad}”."
+        return Some((
+            Rule::InvalidCharacters,
+            format!(
+                "Scope values can use only printable ASCII without quotes or backslashes; \"{value}\" contains “{bad}”."
+            ),
         ));
     }
     if len(value) > MAX_SCOPE_VALUE {
-        return Some(format!("Scope values can be at most {MAX_SCOPE_VALUE} characters; this one is {}.", len(value)));
+        return Some((
+            Rule::TooLong,
+            format!("Scope values can be at most {MAX_SCOPE_VALUE} characters; this one is {}.", len(value)),
+        ));
     }
     None
 }
 
-fn name_problem(what: &str, name: &str, max: usize) -> Option<String> {
+fn name_problem(what: &str, name: &str, max: usize) -> Option<(Rule, String)> {
     let name = name.trim();
     if name.is_empty() {
-        return Some(format!("{what} name is empty."));
+        return Some((Rule::Required, format!("{what} name is empty.")));
     }
     if name.contains(['<', '>']) {
-        return Some(format!("{what} names cannot contain < or > (Auth0 refuses them)."));
+        return Some((Rule::InvalidCharacters, format!("{what} names cannot contain < or > (Auth0 refuses them).")));
     }
     if len(name) > max {
-        return Some(format!("{what} names can be at most {max} characters; this one is {}.", len(name)));
+        return Some((
+            Rule::TooLong,
+            format!("{what} names can be at most {max} characters; this one is {}.", len(name)),
+        ));
     }
     None
 }
 
 pub fn check(spec: &WizardSpec) -> SpecCheck {
     let mut out = SpecCheck::default();
-    let mut issue = |field: &str, message: String| out.issues.push(FieldIssue { field: field.into(), message });
+    let mut issue = |field: &str, code: Rule, message: String| out.issues.push(FieldIssue::new(field, code, message));
 
     match &spec.app {
         AppChoice::New { name, description } => {
-            if let Some(p) = name_problem("Application", name, MAX_APP_NAME) {
-                issue("app.name", p);
+            if let Some((code, p)) = name_problem("Application", name, MAX_APP_NAME) {
+                issue("app.name", code, p);
             }
             if len(description.trim()) > MAX_APP_DESCRIPTION {
                 issue(
                     "app.description",
+                    Rule::TooLong,
                     format!(
                         "Descriptions can be at most {MAX_APP_DESCRIPTION} characters; this one is {}.",
                         len(description.trim())
@@ -131,7 +178,7 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
             }
         }
         AppChoice::Existing { client_id } if client_id.trim().is_empty() => {
-            issue("app.client_id", "Pick an application, or create a new one.".into());
+            issue("app.client_id", Rule::Required, "Pick an application, or create a new one.".into());
         }
         AppChoice::Existing { .. } => {}
     }
@@ -139,46 +186,52 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
     let mut warnings = Vec::new();
     match &spec.api {
         ApiChoice::New { name, identifier, token_lifetime, .. } => {
-            if let Some(p) = name_problem("API", name, MAX_API_NAME) {
-                issue("api.name", p);
+            if let Some((code, p)) = name_problem("API", name, MAX_API_NAME) {
+                issue("api.name", code, p);
             }
             let id = identifier.trim();
             if id.is_empty() {
                 issue(
                     "api.identifier",
+                    Rule::Required,
                     "Identifier is empty. Use a URL such as https://api.example.com/orders.".into(),
                 );
             } else if id.chars().any(char::is_whitespace) {
-                issue("api.identifier", "Identifiers cannot contain spaces.".into());
+                issue("api.identifier", Rule::InvalidCharacters, "Identifiers cannot contain spaces.".into());
             } else if let Some(bad) = id.chars().find(|c| !c.is_ascii_graphic()) {
                 issue(
                     "api.identifier",
+                    Rule::InvalidCharacters,
                     format!("Identifiers can use only printable ASCII characters; this one contains “{bad}”."),
                 );
             } else if len(id) > MAX_IDENTIFIER {
                 issue(
                     "api.identifier",
+                    Rule::TooLong,
                     format!("Identifier is {} characters; Auth0 allows {MAX_IDENTIFIER}.", len(id)),
                 );
             } else {
                 if !(id.starts_with("https://") || id.starts_with("http://")) {
-                    warnings.push(FieldIssue {
-                        field: "api.identifier".into(),
-                        message: "Auth0 recommends a URL (it is never called; it only names the API).".into(),
-                    });
+                    warnings.push(FieldIssue::new(
+                        "api.identifier",
+                        Rule::Advice,
+                        "Auth0 recommends a URL (it is never called; it only names the API).",
+                    ));
                 }
-                warnings.push(FieldIssue {
-                    field: "api.identifier".into(),
-                    message: if id.ends_with('/') {
-                        "Ends with a slash — tokens must ask for exactly this value, slash included. It cannot be changed later.".into()
+                warnings.push(FieldIssue::new(
+                    "api.identifier",
+                    Rule::Advice,
+                    if id.ends_with('/') {
+                        "Ends with a slash — tokens must ask for exactly this value, slash included. It cannot be changed later."
                     } else {
-                        "Ends without a slash — tokens must ask for exactly this value. It cannot be changed later.".into()
+                        "Ends without a slash — tokens must ask for exactly this value. It cannot be changed later."
                     },
-                });
+                ));
             }
             if !(1..=MAX_TOKEN_LIFETIME).contains(token_lifetime) {
                 issue(
                     "api.token_lifetime",
+                    Rule::OutOfRange,
                     format!(
                         "Token lifetime must be between 1 and {MAX_TOKEN_LIFETIME} seconds (30 days); it is {token_lifetime}."
                     ),
@@ -186,7 +239,7 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
             }
         }
         ApiChoice::Existing { identifier } if identifier.trim().is_empty() => {
-            issue("api.identifier", "Pick an API, or create a new one.".into());
+            issue("api.identifier", Rule::Required, "Pick an API, or create a new one.".into());
         }
         ApiChoice::Existing { .. } => {}
     }
@@ -194,20 +247,22 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
     if spec.scopes.len() > MAX_SCOPES {
         issue(
             "scopes",
+            Rule::TooMany,
             format!("An API can have at most {MAX_SCOPES} scopes; this one would have {}.", spec.scopes.len()),
         );
     }
     let mut seen = std::collections::HashSet::new();
     for (i, s) in spec.scopes.iter().enumerate() {
         let value = s.value.trim();
-        if let Some(p) = scope_problem(value) {
-            issue(&format!("scopes[{i}].value"), p);
+        if let Some((code, p)) = scope_problem(value) {
+            issue(&format!("scopes[{i}].value"), code, p);
         } else if !seen.insert(value) {
-            issue(&format!("scopes[{i}].value"), format!("The scope {value} is listed twice."));
+            issue(&format!("scopes[{i}].value"), Rule::Duplicate, format!("The scope {value} is listed twice."));
         }
         if len(s.description.trim()) > MAX_SCOPE_DESCRIPTION {
             issue(
                 &format!("scopes[{i}].description"),
+                Rule::TooLong,
                 format!(
                     "Scope descriptions can be at most {MAX_SCOPE_DESCRIPTION} characters; this one is {}.",
                     len(s.description.trim())
@@ -218,9 +273,9 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
     let mut granted = std::collections::HashSet::new();
     for g in &spec.grant_scopes {
         if !spec.scopes.iter().any(|s| s.value.trim() == g) {
-            issue("grant_scopes", format!("{g} is not one of the API's scopes."));
+            issue("grant_scopes", Rule::Unknown, format!("{g} is not one of the API's scopes."));
         } else if !granted.insert(g.trim()) {
-            issue("grant_scopes", format!("{g} is granted twice; list each scope once."));
+            issue("grant_scopes", Rule::Duplicate, format!("{g} is granted twice; list each scope once."));
         }
     }
     out.warnings = warnings;

@@ -49,6 +49,7 @@ impl Executor<'_> {
                 api.name.clone().unwrap_or_default()
             ),
             field: Some("api.identifier".into()),
+            code: None,
         }
         .into()
     }
