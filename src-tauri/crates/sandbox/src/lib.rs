@@ -13,6 +13,7 @@ mod control;
 mod http;
 mod ids;
 mod keys;
+mod objects;
 mod server;
 mod state;
 mod tenant;

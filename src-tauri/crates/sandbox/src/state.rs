@@ -140,7 +140,7 @@ impl Shared {
                     .iter()
                     .map(|verb| json!({"value": format!("{verb}:{noun}"), "description": format!("{verb} {noun}")}))
                     .collect();
-                let api = crate::http::resource_servers::new_resource_server(json!({
+                let api = crate::objects::new_resource_server(json!({
                     "name": format!("{} API {i}", capitalize(noun)),
                     "identifier": identifier,
                     "scopes": scopes,
@@ -151,7 +151,7 @@ impl Shared {
             let mut clients = Vec::new();
             for i in 0..seed.clients {
                 let noun = NOUNS[i % NOUNS.len()];
-                let client = crate::http::clients::new_client(json!({
+                let client = crate::objects::new_client(json!({
                     "name": format!("{} Service {i}", capitalize(noun)),
                     "description": format!("Backend worker for {noun}"),
                     "app_type": "non_interactive",
@@ -204,7 +204,7 @@ fn system_api(audience: &str) -> Value {
 }
 
 fn create_management_client(store: &TenantStore, audience: &str) -> Result<String, StoreError> {
-    let client = crate::http::clients::new_client(json!({
+    let client = crate::objects::new_client(json!({
         "name": "Grantsmith Sandbox Management",
         "description": "Seeded by the sandbox: holds every Management API permission.",
         "app_type": "non_interactive",

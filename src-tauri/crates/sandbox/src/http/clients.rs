@@ -13,9 +13,9 @@ use super::auth::{Caller, authenticate};
 use super::error::ApiError;
 use super::validate::{self, Field, Kind, check, field};
 use super::{body, json_response, list};
-use crate::ids;
 use crate::state::Shared;
 use crate::tenant::Filter;
+use crate::{ids, objects};
 
 const READ: &[&str] = &["read:clients", "read:client_keys", "read:client_credentials", "read:client_summary"];
 const READ_KEYS: &[&str] = &["read:client_keys", "read:client_credentials"];
@@ -109,47 +109,6 @@ fn check_rules(client: &Map<String, Value>) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A new client from a validated create body, with the recorded defaults.
-pub fn new_client(body: Value) -> Value {
-    let mut c = json!({
-        "tenant": "sandbox",
-        "client_id": ids::client_id(),
-        "client_secret": ids::client_secret(),
-        "is_first_party": true,
-        "oidc_conformant": false,
-        "sso_disabled": false,
-        "custom_login_page_on": true,
-        "is_token_endpoint_ip_header_trusted": false,
-        "callbacks": [],
-        "grant_types": ["authorization_code", "implicit", "refresh_token", "client_credentials"],
-        "jwt_configuration": {"secret_encoded": false, "lifetime_in_seconds": 36000},
-        "refresh_token": {
-            "rotation_type": "non-rotating",
-            "expiration_type": "non-expiring",
-            "leeway": 0,
-            "token_lifetime": 2592000,
-            "infinite_token_lifetime": true,
-            "infinite_idle_token_lifetime": true,
-            "idle_token_lifetime": 1296000
-        },
-    });
-    if let (Some(obj), Value::Object(given)) = (c.as_object_mut(), body) {
-        for (k, v) in given {
-            match (k.as_str(), obj.get_mut(&k)) {
-                ("jwt_configuration" | "refresh_token", Some(Value::Object(existing))) => {
-                    if let Value::Object(v) = v {
-                        existing.extend(v);
-                    }
-                }
-                _ => {
-                    obj.insert(k, v);
-                }
-            }
-        }
-    }
-    c
-}
-
 /// What this caller may see of a client.
 fn visible(mut client: Value, caller: &Caller) -> Value {
     if let Some(obj) = client.as_object_mut() {
@@ -231,7 +190,7 @@ pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body)
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(false))?;
     check_rules(&body)?;
-    let client = new_client(Value::Object(body));
+    let client = objects::new_client(Value::Object(body));
     s.store.insert_client(&client)?;
     Ok(json_response(StatusCode::CREATED, &client))
 }

@@ -8,13 +8,13 @@ use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::auth::authenticate;
 use super::error::ApiError;
 use super::validate::{self, Field, Kind, check, field};
 use super::{body, json_response, list};
-use crate::ids;
+use crate::objects;
 use crate::state::Shared;
 use crate::tenant::{Filter, StoreError};
 
@@ -54,38 +54,6 @@ fn check_lifetimes(rs: &Map<String, Value>) -> Result<(), ApiError> {
         )));
     }
     Ok(())
-}
-
-/// Keeps `signing_secret` consistent with `signing_alg`: generated for HS256 when missing
-/// (generation is UNCONFIRMED; see README), removed for the RSA algorithms.
-fn settle_secret(rs: &mut Map<String, Value>) {
-    if rs.get("signing_alg").and_then(Value::as_str) == Some("HS256") {
-        rs.entry("signing_secret").or_insert_with(|| Value::String(ids::signing_secret()));
-    } else {
-        rs.remove("signing_secret");
-    }
-}
-
-/// A new API from a validated create body, with the recorded defaults.
-pub fn new_resource_server(body: Value) -> Value {
-    let mut rs = json!({
-        "id": ids::resource_server_id(),
-        "allow_offline_access": false,
-        "skip_consent_for_verifiable_first_party_clients": false,
-        "subject_type_authorization": {"user": {"policy": "allow_all"}, "client": {"policy": "require_client_grant"}},
-        "token_lifetime": 86400,
-        "token_lifetime_for_web": 7200,
-        "signing_alg": "RS256",
-    });
-    if let (Some(obj), Value::Object(given)) = (rs.as_object_mut(), body) {
-        obj.extend(given);
-        let life = obj["token_lifetime"].as_i64().unwrap_or(86400);
-        if !obj.contains_key("token_lifetime_for_web") || obj["token_lifetime_for_web"].as_i64() > Some(life) {
-            obj.insert("token_lifetime_for_web".into(), Value::from(7200.min(life)));
-        }
-        settle_secret(obj);
-    }
-    rs
 }
 
 fn not_found() -> ApiError {
@@ -133,7 +101,7 @@ pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body)
     let body = body::json_object(&headers, req).await?;
     check(&body, &schema(false))?;
     check_lifetimes(&body)?;
-    let rs = new_resource_server(Value::Object(body));
+    let rs = objects::new_resource_server(Value::Object(body));
     match s.store.insert_resource_server(&rs) {
         Err(StoreError::Conflict) => Err(ApiError::conflict(
             format!(
@@ -173,7 +141,7 @@ pub async fn update(
     }
     obj.extend(body);
     check_lifetimes(obj)?;
-    settle_secret(obj);
+    objects::settle_secret(obj);
     s.store.update_resource_server(&rs)?;
     Ok(json_response(StatusCode::OK, &rs))
 }
