@@ -1,23 +1,25 @@
-//! One-click test tokens: read what is needed through the Management API (the application's
-//! secret and the API's signing secret are held in memory only), request the token, verify
-//! it locally, explain every claim, and diagnose failures with a fix.
+//! One-click test tokens: read what is needed through the Management API (`resolve`; the
+//! application's secret and the API's signing secret are held in memory only), request or
+//! reuse the token (`request`), verify it locally and explain every claim (`verify`), and
+//! diagnose failures with a fix (`doctor`). This module holds the report and the caches.
 
 pub mod doctor;
+mod request;
+mod resolve;
 pub mod verify;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Instant;
 
-use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive, TokenRequest};
+use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
 use crate::error::{IpcError, from_auth0};
-use crate::rule::Rule;
-use doctor::{Context, Diagnosis, diagnose};
-use verify::{Check, Expectation, Keys, decode, verify};
+use doctor::Diagnosis;
+use request::curl_command;
+use verify::{Check, Decoded, Expectation, Keys, decode, verify};
 
 /// What to get a token for.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -71,75 +73,80 @@ pub struct TokenCache {
     jwks: Mutex<HashMap<String, Vec<Value>>>,
 }
 
-const REUSE_MARGIN_SECS: i64 = 60;
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-pub fn curl_command(issuer: &str, ask: &TokenAsk) -> String {
-    // The secret comes from $CLIENT_SECRET through stdin, so it is never in the command line.
-    let mut lines = vec![
-        format!(
-            "printf '%s' \"$CLIENT_SECRET\" | curl --request POST {}",
-            shell_quote(&format!("{issuer}oauth/token"))
-        ),
-        "  --header 'content-type: application/x-www-form-urlencoded'".to_string(),
-        "  --data grant_type=client_credentials".to_string(),
-        format!("  --data-urlencode client_id={}", shell_quote(&ask.client_id)),
-        "  --data-urlencode client_secret@-".to_string(),
-        format!("  --data-urlencode audience={}", shell_quote(&ask.audience)),
-    ];
-    if let Some(scope) = ask.scope.as_deref().filter(|s| !s.trim().is_empty()) {
-        lines.push(format!("  --data-urlencode scope={}", shell_quote(scope.trim())));
+impl TokenReport {
+    /// No token: the report says why and how to fix it.
+    fn failed(status_line: String, diagnosis: Diagnosis, curl: String, app_name: String, api_name: String) -> Self {
+        TokenReport {
+            verified: false,
+            status_line,
+            curl,
+            token: None,
+            header: Value::Null,
+            claims: Value::Null,
+            checks: vec![],
+            diagnosis: Some(diagnosis),
+            cached: false,
+            app_name,
+            api_name,
+        }
     }
-    lines.join(" \\\n")
+
+    /// A token and every check made on it.
+    fn checked(status_line: String, decoded: Decoded, checks: Vec<Check>, curl: String) -> Self {
+        TokenReport {
+            verified: checks.iter().all(|c| c.passed),
+            status_line,
+            curl,
+            token: None,
+            header: decoded.header,
+            claims: decoded.claims,
+            checks,
+            diagnosis: None,
+            cached: false,
+            app_name: String::new(),
+            api_name: String::new(),
+        }
+    }
 }
 
-fn failed_report(
-    ask: &TokenAsk,
-    issuer: &str,
-    status_line: String,
-    diagnosis: Diagnosis,
-    app: &str,
-    api: &str,
-) -> TokenReport {
-    TokenReport {
-        verified: false,
-        status_line,
-        curl: curl_command(issuer, ask),
-        token: None,
-        header: Value::Null,
-        claims: Value::Null,
-        checks: vec![],
-        diagnosis: Some(diagnosis),
-        cached: false,
-        app_name: app.into(),
-        api_name: api.into(),
+/// The key a signature is checked with: the API's secret for HS256, else the tenant's JWKS
+/// (`jwks`, read by `TokenCache::jwks`).
+fn keys<'a>(
+    jwks: &'a Option<Result<Vec<Value>, Auth0Error>>,
+    secret: Option<&'a Sensitive<String>>,
+    no_secret: &str,
+) -> Keys<'a> {
+    match (jwks, secret) {
+        (Some(Ok(k)), _) => Keys::Jwks(k),
+        (Some(Err(e)), _) => Keys::Unavailable(format!("the tenant's JWKS could not be read ({e})")),
+        (None, Some(s)) => Keys::Secret(s),
+        (None, None) => Keys::Unavailable(no_secret.into()),
     }
 }
 
 impl TokenCache {
-    fn key(profile: &str, ask: &TokenAsk) -> String {
-        let mut scopes: Vec<&str> = ask.scope.as_deref().unwrap_or("").split_whitespace().collect();
-        scopes.sort();
-        format!("{profile}\u{1}{}\u{1}{}\u{1}{}", ask.client_id, ask.audience, scopes.join(" "))
-    }
-
-    async fn keys(&self, client: &Auth0Client, kid: Option<&str>) -> Result<Vec<Value>, Auth0Error> {
+    /// The tenant's signing keys for a token not signed with HS256 (cached per issuer, read
+    /// again when the token names an unknown kid); `None` for HS256.
+    async fn jwks(&self, client: &Auth0Client, decoded: &Decoded) -> Option<Result<Vec<Value>, Auth0Error>> {
+        if decoded.header["alg"] == "HS256" {
+            return None;
+        }
+        let kid = decoded.header["kid"].as_str();
         let issuer = client.tenant().issuer().to_string();
         if let Some(keys) = lock(&self.jwks).get(&issuer)
             && kid.is_none_or(|k| keys.iter().any(|j| j["kid"].as_str() == Some(k)))
         {
-            return Ok(keys.clone());
+            return Some(Ok(keys.clone()));
         }
-        let keys = client.jwks().await?.keys;
-        lock(&self.jwks).insert(issuer, keys.clone());
-        Ok(keys)
+        let keys = client.jwks().await.map(|j| j.keys);
+        if let Ok(k) = &keys {
+            lock(&self.jwks).insert(issuer, k.clone());
+        }
+        Some(keys)
     }
 
     /// Gets (or reuses) a token for the application and API, verifies and explains it.
@@ -151,155 +158,39 @@ impl TokenCache {
         ask: &TokenAsk,
         now: i64,
     ) -> Result<TokenReport, IpcError> {
-        let issuer = client.tenant().issuer().to_string();
-        let (app, api) = tokio::join!(client.get_client(&ask.client_id), client.get_resource_server(&ask.audience));
-        let app = match app {
-            Ok(a) => a,
-            Err(Auth0Error::NotFound { .. }) => {
-                return Err(IpcError::validation(
-                    "client_id",
-                    Rule::Unknown,
-                    format!("There is no application {} on this tenant.", ask.client_id),
-                ));
-            }
-            Err(e @ Auth0Error::MissingScope { .. }) => {
-                let ctx = Context {
-                    client_id: &ask.client_id,
-                    audience: &ask.audience,
-                    asked: &[],
-                    api_scopes: &[],
-                    grant_id: None,
-                    identifiers: &[],
-                };
-                return Ok(failed_report(
-                    ask,
-                    &issuer,
-                    "not requested".into(),
-                    diagnose(&e, &ctx),
-                    &ask.client_id,
-                    &ask.audience,
-                ));
-            }
-            Err(e) => return Err(from_auth0(e)),
-        };
-        let app_name = app.name.clone().unwrap_or_else(|| app.client_id.clone());
-        let api = match api {
-            Ok(a) => Some(a),
-            Err(Auth0Error::NotFound { .. }) => None,
-            Err(e) => return Err(from_auth0(e)),
-        };
-        let api_name = api.as_ref().and_then(|a| a.name.clone()).unwrap_or_else(|| ask.audience.clone());
-        let Some(secret) = app.client_secret.clone() else {
-            let e = Auth0Error::MissingScope { scopes: vec!["read:client_keys".into()], message: String::new() };
-            let ctx = Context {
-                client_id: &ask.client_id,
-                audience: &ask.audience,
-                asked: &[],
-                api_scopes: &[],
-                grant_id: None,
-                identifiers: &[],
-            };
-            return Ok(failed_report(ask, &issuer, "not requested".into(), diagnose(&e, &ctx), &app_name, &api_name));
-        };
-        let grant = client
-            .list_client_grants(Some(&ask.client_id), Some(&ask.audience), &mut |_| {})
-            .await
-            .map_err(from_auth0)?
-            .into_iter()
-            .find(|g| g.subject_type.as_deref().unwrap_or("client") == "client");
-
-        let key = Self::key(profile, ask);
-        let reuse = if ask.fresh {
-            None
-        } else {
-            lock(&self.tokens).get(&key).filter(|c| c.exp - now > REUSE_MARGIN_SECS).map(|c| c.token.clone())
-        };
-        let (token, status_line, cached) = match reuse {
-            Some(t) => (t, "Reused a cached token (no new token counted against the M2M quota)".to_string(), true),
-            None => {
-                let started = Instant::now();
-                let scope = ask.scope.as_deref().map(str::trim).filter(|s| !s.is_empty());
-                let req =
-                    TokenRequest { client_id: &ask.client_id, client_secret: &secret, audience: &ask.audience, scope };
-                match client.request_token(&req).await {
-                    Ok(r) => {
-                        let ms = started.elapsed().as_millis();
-                        let t = r.access_token.expose().clone();
-                        lock(&self.tokens)
-                            .insert(key, Cached { token: t.clone(), exp: now.saturating_add(r.expires_in) });
-                        (t, format!("200 OK in {ms} ms"), false)
-                    }
-                    Err(e) => {
-                        let status = match &e {
-                            Auth0Error::AccessDenied { .. } => "403 Forbidden",
-                            Auth0Error::Unauthorized { .. } => "401 Unauthorized",
-                            _ => "failed",
-                        };
-                        let asked: Vec<String> =
-                            scope.map(|s| s.split_whitespace().map(String::from).collect()).unwrap_or_default();
-                        let api_scopes: Vec<String> = api
-                            .as_ref()
-                            .map(|a| a.scopes.iter().map(|s| s.value.clone()).collect())
-                            .unwrap_or_default();
-                        let identifiers: Vec<String> = if api.is_none() {
-                            client
-                                .list_resource_servers(&mut |_| {})
-                                .await
-                                .map(|l| l.into_iter().filter(|a| !a.is_system).map(|a| a.identifier).collect())
-                                .unwrap_or_default()
-                        } else {
-                            vec![]
-                        };
-                        let ctx = Context {
-                            client_id: &ask.client_id,
-                            audience: &ask.audience,
-                            asked: &asked,
-                            api_scopes: &api_scopes,
-                            grant_id: grant.as_ref().map(|g| g.id.as_str()),
-                            identifiers: &identifiers,
-                        };
-                        let line = format!("{status} in {} ms", started.elapsed().as_millis());
-                        return Ok(failed_report(ask, &issuer, line, diagnose(&e, &ctx), &app_name, &api_name));
-                    }
-                }
+        let curl = curl_command(client.tenant().issuer(), ask);
+        let subject = match resolve::resolve(client, ask).await? {
+            Ok(s) => s,
+            Err(n) => {
+                return Ok(TokenReport::failed("not requested".into(), n.diagnosis, curl, n.app_name, n.api_name));
             }
         };
-
-        let decoded = decode(&token)?;
-        let signing_alg = api.as_ref().and_then(|a| a.signing_alg.clone());
-        let hs_secret: Option<Sensitive<String>> = api.as_ref().and_then(|a| a.signing_secret.clone());
-        let jwks = if decoded.header["alg"] == "HS256" {
-            None
-        } else {
-            Some(self.keys(client, decoded.header["kid"].as_str()).await)
+        let issued = match self.issue(client, profile, ask, &subject, now).await {
+            Ok(i) => i,
+            Err(r) => {
+                return Ok(TokenReport::failed(r.status_line, r.diagnosis, curl, subject.app_name, subject.api_name));
+            }
         };
-        let keys = match (&jwks, &hs_secret) {
-            (Some(Ok(k)), _) => Keys::Jwks(k),
-            (Some(Err(e)), _) => Keys::Unavailable(format!("the tenant's JWKS could not be read ({e})")),
-            (None, Some(s)) => Keys::Secret(s),
-            (None, None) => Keys::Unavailable("the API's signing secret could not be read".into()),
-        };
+        let decoded = decode(&issued.token)?;
+        let jwks = self.jwks(client, &decoded).await;
+        let api = subject.api.as_ref();
+        let secret = api.and_then(|a| a.signing_secret.as_ref());
         let expectation = Expectation {
             issuers: issuers.to_vec(),
             audience: Some(ask.audience.clone()),
             client_id: Some(ask.client_id.clone()),
-            granted: grant.as_ref().map(|g| g.scope.clone()),
-            token_lifetime: api.as_ref().and_then(|a| a.token_lifetime),
-            signing_alg,
+            granted: subject.grant.as_ref().map(|g| g.scope.clone()),
+            token_lifetime: api.and_then(|a| a.token_lifetime),
+            signing_alg: api.and_then(|a| a.signing_alg.clone()),
         };
-        let checks = verify(&token, &decoded, keys, &expectation, now);
+        let keys = keys(&jwks, secret, "the API's signing secret could not be read");
+        let checks = verify(&issued.token, &decoded, keys, &expectation, now);
         Ok(TokenReport {
-            verified: checks.iter().all(|c| c.passed),
-            status_line,
-            curl: curl_command(&issuer, ask),
-            token: Some(token),
-            header: decoded.header,
-            claims: decoded.claims,
-            checks,
-            diagnosis: None,
-            cached,
-            app_name,
-            api_name,
+            token: Some(issued.token),
+            cached: issued.cached,
+            app_name: subject.app_name,
+            api_name: subject.api_name,
+            ..TokenReport::checked(issued.status_line, decoded, checks, curl)
         })
     }
 
@@ -335,21 +226,10 @@ impl TokenCache {
             }
             _ => None,
         };
-        let jwks;
-        let keys = if decoded.header["alg"] == "HS256" {
-            match api.as_ref().and_then(|a| a.signing_secret.as_ref()) {
-                Some(s) => Keys::Secret(s),
-                None => Keys::Unavailable(
-                    "no API on this tenant has this audience, so there is no signing secret to check with".into(),
-                ),
-            }
-        } else {
-            jwks = self.keys(client, decoded.header["kid"].as_str()).await;
-            match &jwks {
-                Ok(k) => Keys::Jwks(k),
-                Err(e) => Keys::Unavailable(format!("the tenant's JWKS could not be read ({e})")),
-            }
-        };
+        let jwks = self.jwks(client, &decoded).await;
+        let secret = api.as_ref().and_then(|a| a.signing_secret.as_ref());
+        let no_secret = "no API on this tenant has this audience, so there is no signing secret to check with";
+        let keys = keys(&jwks, secret, no_secret);
         let expectation = Expectation {
             issuers: issuers.to_vec(),
             audience: api
@@ -363,17 +243,9 @@ impl TokenCache {
         };
         let checks = verify(token, &decoded, keys, &expectation, now);
         Ok(TokenReport {
-            verified: checks.iter().all(|c| c.passed),
-            status_line: "Pasted token (not requested)".into(),
-            curl: String::new(),
-            token: None,
-            header: decoded.header,
-            claims: decoded.claims,
-            checks,
-            diagnosis: None,
-            cached: false,
             app_name: client_id.unwrap_or_default(),
             api_name: api.and_then(|a| a.name).or(aud).unwrap_or_default(),
+            ..TokenReport::checked("Pasted token (not requested)".into(), decoded, checks, String::new())
         })
     }
 }

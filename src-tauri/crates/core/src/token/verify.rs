@@ -178,97 +178,108 @@ fn fmt_duration(secs: i64) -> String {
 /// Every check, in the order the UI lists them.
 pub fn verify(token: &str, d: &Decoded, keys: Keys<'_>, e: &Expectation, now: i64) -> Vec<Check> {
     let c = &d.claims;
-    let mut out = vec![signature(token, d, keys, e.signing_alg.as_deref())];
-    let rfc9068 = d.header["typ"].as_str().is_some_and(|t| t.eq_ignore_ascii_case("at+jwt"));
+    let mut out = vec![
+        signature(token, d, keys, e.signing_alg.as_deref()),
+        issuer(c, &e.issuers),
+        audience(c, e.audience.as_deref()),
+        subject(c, e.client_id.as_deref()),
+        scope(c, e.granted.as_deref()),
+        lifetime(c, e.token_lifetime),
+        expiry(c, now),
+    ];
+    // RFC 9068 access tokens carry no gty.
+    if !d.header["typ"].as_str().is_some_and(|t| t.eq_ignore_ascii_case("at+jwt")) {
+        out.push(grant_type(c));
+    }
+    out
+}
 
+fn issuer(c: &Value, issuers: &[String]) -> Check {
     let iss = c["iss"].as_str().unwrap_or("");
-    out.push(if e.issuers.is_empty() {
+    if issuers.is_empty() {
         check("issuer", !iss.is_empty(), format!("Issued by {iss}."))
-    } else if e.issuers.iter().any(|i| i == iss) {
+    } else if issuers.iter().any(|i| i == iss) {
         check("issuer", true, format!("Issued by {iss}: this tenant."))
     } else {
-        check("issuer", false, format!("Issued by {iss}, not by this tenant ({}).", e.issuers.join(" or ")))
-    });
+        check("issuer", false, format!("Issued by {iss}, not by this tenant ({}).", issuers.join(" or ")))
+    }
+}
 
+fn audience(c: &Value, want: Option<&str>) -> Check {
     let aud: Vec<String> = match &c["aud"] {
         Value::String(s) => vec![s.clone()],
         Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
         _ => vec![],
     };
-    out.push(match &e.audience {
-        Some(want) if aud.contains(want) => {
+    match want {
+        Some(want) if aud.iter().any(|a| a == want) => {
             check("audience", true, format!("Audience is {want}: the API's identifier."))
         }
         Some(want) => {
             check("audience", false, format!("Audience is {}, but the API's identifier is {want}.", aud.join(", ")))
         }
         None => check("audience", !aud.is_empty(), format!("Audience is {}.", aud.join(", "))),
-    });
+    }
+}
 
+fn subject(c: &Value, client_id: Option<&str>) -> Check {
     let azp = c["azp"].as_str().or_else(|| c["client_id"].as_str()).unwrap_or("");
     let sub = c["sub"].as_str().unwrap_or("");
-    out.push(match &e.client_id {
+    match client_id {
         Some(id) if azp == id && sub == format!("{id}@clients") => {
             check("subject", true, format!("Issued to application {id} (sub {sub})."))
         }
         Some(id) => check("subject", false, format!("Issued to {sub} / {azp}, not to application {id}.")),
         None => check("subject", sub.ends_with("@clients"), format!("Issued to application {azp} (sub {sub}).")),
-    });
+    }
+}
 
+fn scope(c: &Value, granted: Option<&[String]>) -> Check {
     let scopes: Vec<&str> = c["scope"].as_str().map(|s| s.split_whitespace().collect()).unwrap_or_default();
-    out.push(match &e.granted {
-        Some(granted) => {
-            let extra: Vec<&&str> = scopes.iter().filter(|s| !granted.iter().any(|g| g == *s)).collect();
-            if !extra.is_empty() {
-                check(
-                    "scope",
-                    false,
-                    format!("Scopes not in the grant: {}.", extra.iter().map(|s| **s).collect::<Vec<_>>().join(", ")),
-                )
-            } else if scopes.is_empty() {
-                check("scope", true, "No scopes in the token (the grant gives none, or none were asked for).".into())
-            } else {
-                check("scope", true, format!("Scopes {} are all within the grant.", scopes.join(", ")))
-            }
-        }
-        None => check(
-            "scope",
-            true,
-            format!("Scopes: {}.", if scopes.is_empty() { "none".into() } else { scopes.join(", ") }),
-        ),
-    });
+    let Some(granted) = granted else {
+        let listed = if scopes.is_empty() { "none".into() } else { scopes.join(", ") };
+        return check("scope", true, format!("Scopes: {listed}."));
+    };
+    let extra: Vec<&str> = scopes.iter().copied().filter(|s| !granted.iter().any(|g| g == s)).collect();
+    if !extra.is_empty() {
+        check("scope", false, format!("Scopes not in the grant: {}.", extra.join(", ")))
+    } else if scopes.is_empty() {
+        check("scope", true, "No scopes in the token (the grant gives none, or none were asked for).".into())
+    } else {
+        check("scope", true, format!("Scopes {} are all within the grant.", scopes.join(", ")))
+    }
+}
 
-    let (iat, exp) = (c["iat"].as_i64(), c["exp"].as_i64());
+fn lifetime(c: &Value, api_lifetime: Option<i64>) -> Check {
     // A pasted token's times can be anything an i64 holds: differences saturate.
-    let lived = iat.zip(exp).map(|(i, x)| x.saturating_sub(i));
-    out.push(match (lived, e.token_lifetime) {
+    let lived = c["iat"].as_i64().zip(c["exp"].as_i64()).map(|(i, x)| x.saturating_sub(i));
+    match (lived, api_lifetime) {
         (Some(d), Some(l)) if d == l => {
             check("lifetime", true, format!("Lives {} (exp − iat = {l} s), the API's token lifetime.", fmt_duration(l)))
         }
         (Some(d), Some(l)) => check("lifetime", false, format!("Lives {d} s, but the API's token lifetime is {l} s.")),
         (Some(d), None) => check("lifetime", true, format!("Lives {} (exp − iat = {d} s).", fmt_duration(d))),
         _ => check("lifetime", false, "The token lacks iat or exp.".into()),
-    });
-    out.push(match exp {
+    }
+}
+
+fn expiry(c: &Value, now: i64) -> Check {
+    match c["exp"].as_i64() {
         Some(x) if x > now => {
             check("expiry", true, format!("Not expired: {} left.", fmt_duration(x.saturating_sub(now))))
         }
         Some(x) => check("expiry", false, format!("Expired {} ago.", fmt_duration(now.saturating_sub(x)))),
         None => check("expiry", false, "The token has no expiry (exp).".into()),
-    });
-    if !rfc9068 {
-        let gty = c["gty"].as_str().unwrap_or("");
-        out.push(check(
-            "grant_type",
-            gty == "client-credentials",
-            if gty == "client-credentials" {
-                "Obtained with the Client Credentials grant (gty client-credentials).".into()
-            } else {
-                format!("Grant type is “{gty}”, not client-credentials.")
-            },
-        ));
     }
-    out
+}
+
+fn grant_type(c: &Value) -> Check {
+    let gty = c["gty"].as_str().unwrap_or("");
+    if gty == "client-credentials" {
+        check("grant_type", true, "Obtained with the Client Credentials grant (gty client-credentials).".into())
+    } else {
+        check("grant_type", false, format!("Grant type is “{gty}”, not client-credentials."))
+    }
 }
 
 #[cfg(test)]
