@@ -219,30 +219,47 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
     }
     let granted = client.granted_scopes().await.map_err(from_auth0)?;
     let found = find(client, spec).await?;
-    let identifier = identifier_of(spec);
-    let wanted = wanted_scopes(spec);
-    let mut steps = Vec::new();
-    let mut conflicts = Vec::new();
+    let mut steps = application_steps(&spec.app, found.client.as_ref())?;
+    let api = api_steps(spec, found.api.as_ref())?;
+    steps.extend(api.steps);
+    let (grant_steps, grant_change) = grant_steps(&grant_scopes(spec), found.grant.as_ref());
+    steps.extend(grant_steps);
+    let blockers = blockers(&steps, &granted);
+    let summary = summarize(&steps, api.new_scopes);
+    let mut plan = Plan {
+        steps,
+        blockers,
+        conflicts: api.conflicts,
+        grant_change,
+        summary,
+        can_apply: false,
+        profile_id: String::new(),
+        confirm_tenant: None,
+        new_scopes: api.new_scopes,
+    };
+    plan.can_apply = can_apply(&plan);
+    Ok((plan, found))
+}
 
-    match (&spec.app, &found.client) {
-        (AppChoice::New { name, .. }, _) => steps.push(PlanStep::new(
+/// Create the application, or use it (enabling Client Credentials when it lacks it).
+fn application_steps(app: &AppChoice, found: Option<&Client>) -> Result<Vec<PlanStep>, IpcError> {
+    match (app, found) {
+        (AppChoice::New { name, .. }, _) => Ok(vec![PlanStep::new(
             StepKind::CreateApplication,
             format!("Create application “{}”", name.trim()),
             "Machine to Machine (non_interactive), grant type client_credentials",
+        )]),
+        (AppChoice::Existing { client_id }, None) => Err(IpcError::new(
+            ErrorKind::NotFound,
+            format!("The application {client_id} no longer exists on this tenant."),
         )),
-        (AppChoice::Existing { client_id }, None) => {
-            return Err(IpcError::new(
-                ErrorKind::NotFound,
-                format!("The application {client_id} no longer exists on this tenant."),
-            ));
-        }
         (AppChoice::Existing { .. }, Some(c)) => {
             let name = c.name.clone().unwrap_or_else(|| c.client_id.clone());
-            steps.push(PlanStep::new(
+            let mut steps = vec![PlanStep::new(
                 StepKind::ReuseApplication,
                 format!("Use application “{name}”"),
                 c.client_id.clone(),
-            ));
+            )];
             if !c.grant_types.iter().any(|g| g == "client_credentials") {
                 steps.push(PlanStep::new(
                     StepKind::EnableClientCredentials,
@@ -250,20 +267,34 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                     format!("grant types: {} + client_credentials", c.grant_types.join(", ")),
                 ));
             }
+            Ok(steps)
         }
     }
+}
 
-    let mut new_scope_count = 0;
-    match (&spec.api, &found.api) {
+/// The API's part of a plan: its steps, a conflict when a new API's identifier is taken,
+/// and how many scopes it gains.
+struct ApiPart {
+    steps: Vec<PlanStep>,
+    conflicts: Vec<PlanConflict>,
+    new_scopes: usize,
+}
+
+/// Create the API with the spec's scopes, or use it and add the scopes it lacks.
+fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPart, IpcError> {
+    let identifier = identifier_of(spec);
+    let wanted = wanted_scopes(spec);
+    let mut part = ApiPart { steps: vec![], conflicts: vec![], new_scopes: 0 };
+    match (&spec.api, found) {
         (ApiChoice::New { name, signing_alg, token_lifetime, .. }, None) => {
-            new_scope_count = wanted.len();
-            steps.push(PlanStep::new(
+            part.new_scopes = wanted.len();
+            part.steps.push(PlanStep::new(
                 StepKind::CreateApi,
                 format!("Create API “{}” with {}", name.trim(), scopes(wanted.len())),
                 format!("{identifier} · {} · tokens live {token_lifetime} s", signing_alg.as_str()),
             ));
         }
-        (ApiChoice::New { .. }, Some(existing)) => conflicts.push(PlanConflict {
+        (ApiChoice::New { .. }, Some(existing)) => part.conflicts.push(PlanConflict {
             field: "api.identifier".into(),
             message: format!(
                 "An API with the identifier {identifier} already exists (“{}”). Use it instead of creating a new one?",
@@ -279,22 +310,23 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
         }
         (ApiChoice::Existing { .. }, Some(api)) => {
             let name = api.name.clone().unwrap_or_else(|| api.identifier.clone());
-            steps.push(PlanStep::new(StepKind::ReuseApi, format!("Use API “{name}”"), api.identifier.clone()));
+            part.steps.push(PlanStep::new(StepKind::ReuseApi, format!("Use API “{name}”"), api.identifier.clone()));
             let missing: Vec<&String> = wanted.iter().filter(|w| !api.scopes.iter().any(|s| &s.value == *w)).collect();
             if !missing.is_empty() {
-                new_scope_count = missing.len();
+                part.new_scopes = missing.len();
                 if api.scopes.len() + missing.len() > super::spec::MAX_SCOPES {
                     return Err(IpcError::validation(
                         "scopes",
                         Rule::TooMany,
                         format!(
-                            "The API has {} scopes; adding {} would exceed Auth0's limit of 1000.",
+                            "The API has {} scopes; adding {} would exceed Auth0's limit of {}.",
                             api.scopes.len(),
-                            missing.len()
+                            missing.len(),
+                            super::spec::MAX_SCOPES
                         ),
                     ));
                 }
-                steps.push(PlanStep::new(
+                part.steps.push(PlanStep::new(
                     StepKind::AddScopes,
                     format!("Add {} to “{name}”", scopes(missing.len())),
                     missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
@@ -302,36 +334,40 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
             }
         }
     }
+    Ok(part)
+}
 
-    let desired = grant_scopes(spec);
-    let mut grant_change = None;
-    match &found.grant {
-        None => steps.push(PlanStep::new(
+/// Create the grant with `desired`, or change the existing one by exactly the difference.
+fn grant_steps(desired: &[String], found: Option<&ClientGrant>) -> (Vec<PlanStep>, Option<GrantChange>) {
+    let Some(g) = found else {
+        let detail = if desired.is_empty() { "no scopes".into() } else { desired.join(", ") };
+        let create = PlanStep::new(
             StepKind::CreateGrant,
             "Authorize the application for the API (create a client grant)",
-            if desired.is_empty() { "no scopes".into() } else { desired.join(", ") },
-        )),
-        Some(g) => {
-            let added: Vec<String> = desired.iter().filter(|s| !g.scope.contains(s)).cloned().collect();
-            let removed: Vec<String> = g.scope.iter().filter(|s| !desired.contains(s)).cloned().collect();
-            let change = GrantChange { added: added.clone(), removed: removed.clone() };
-            if added.is_empty() && removed.is_empty() {
-                steps.push(PlanStep::new(StepKind::ReuseGrant, "Keep the existing client grant", desired.join(", ")));
-            } else {
-                let mut parts = Vec::new();
-                if !added.is_empty() {
-                    parts.push(format!("add {}", added.join(", ")));
-                }
-                if !removed.is_empty() {
-                    parts.push(format!("remove {}", removed.join(", ")));
-                }
-                steps.push(PlanStep::new(StepKind::UpdateGrant, "Change the existing client grant", parts.join("; ")));
-            }
-            grant_change = Some(change);
+            detail,
+        );
+        return (vec![create], None);
+    };
+    let added: Vec<String> = desired.iter().filter(|s| !g.scope.contains(s)).cloned().collect();
+    let removed: Vec<String> = g.scope.iter().filter(|s| !desired.contains(s)).cloned().collect();
+    let step = if added.is_empty() && removed.is_empty() {
+        PlanStep::new(StepKind::ReuseGrant, "Keep the existing client grant", desired.join(", "))
+    } else {
+        let mut parts = Vec::new();
+        if !added.is_empty() {
+            parts.push(format!("add {}", added.join(", ")));
         }
-    }
+        if !removed.is_empty() {
+            parts.push(format!("remove {}", removed.join(", ")));
+        }
+        PlanStep::new(StepKind::UpdateGrant, "Change the existing client grant", parts.join("; "))
+    };
+    (vec![step], Some(GrantChange { added, removed }))
+}
 
-    let blockers: Vec<String> = steps
+/// Each step whose Management API permission the management application lacks, in words.
+fn blockers(steps: &[PlanStep], granted: &[String]) -> Vec<String> {
+    steps
         .iter()
         .filter_map(|s| s.kind.permission().map(|p| (s, p)))
         .filter(|(_, p)| !granted.iter().any(|g| g == p))
@@ -341,21 +377,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
                 s.title
             )
         })
-        .collect();
-    let summary = summarize(&steps, new_scope_count);
-    let mut plan = Plan {
-        steps,
-        blockers,
-        conflicts,
-        grant_change,
-        summary,
-        can_apply: false,
-        profile_id: String::new(),
-        confirm_tenant: None,
-        new_scopes: new_scope_count,
-    };
-    plan.can_apply = can_apply(&plan);
-    Ok((plan, found))
+        .collect()
 }
 
 fn can_apply(p: &Plan) -> bool {

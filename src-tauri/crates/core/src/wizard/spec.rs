@@ -159,127 +159,143 @@ fn name_problem(what: &str, name: &str, max: usize) -> Option<(Rule, String)> {
 
 pub fn check(spec: &WizardSpec) -> SpecCheck {
     let mut out = SpecCheck::default();
-    let mut issue = |field: &str, code: Rule, message: String| out.issues.push(FieldIssue::new(field, code, message));
+    app_issues(&spec.app, &mut out.issues);
+    api_issues(&spec.api, &mut out);
+    scope_issues(&spec.scopes, &mut out.issues);
+    grant_issues(spec, &mut out.issues);
+    out
+}
 
-    match &spec.app {
+fn app_issues(app: &AppChoice, issues: &mut Vec<FieldIssue>) {
+    match app {
         AppChoice::New { name, description } => {
             if let Some((code, p)) = name_problem("Application", name, MAX_APP_NAME) {
-                issue("app.name", code, p);
+                issues.push(FieldIssue::new("app.name", code, p));
             }
             if len(description.trim()) > MAX_APP_DESCRIPTION {
-                issue(
+                issues.push(FieldIssue::new(
                     "app.description",
                     Rule::TooLong,
                     format!(
                         "Descriptions can be at most {MAX_APP_DESCRIPTION} characters; this one is {}.",
                         len(description.trim())
                     ),
-                );
+                ));
             }
         }
         AppChoice::Existing { client_id } if client_id.trim().is_empty() => {
-            issue("app.client_id", Rule::Required, "Pick an application, or create a new one.".into());
+            issues.push(FieldIssue::new("app.client_id", Rule::Required, "Pick an application, or create a new one."));
         }
         AppChoice::Existing { .. } => {}
     }
+}
 
-    let mut warnings = Vec::new();
-    match &spec.api {
+fn api_issues(api: &ApiChoice, out: &mut SpecCheck) {
+    match api {
         ApiChoice::New { name, identifier, token_lifetime, .. } => {
             if let Some((code, p)) = name_problem("API", name, MAX_API_NAME) {
-                issue("api.name", code, p);
+                out.issues.push(FieldIssue::new("api.name", code, p));
             }
-            let id = identifier.trim();
-            if id.is_empty() {
-                issue(
-                    "api.identifier",
-                    Rule::Required,
-                    "Identifier is empty. Use a URL such as https://api.example.com/orders.".into(),
-                );
-            } else if id.chars().any(char::is_whitespace) {
-                issue("api.identifier", Rule::InvalidCharacters, "Identifiers cannot contain spaces.".into());
-            } else if let Some(bad) = id.chars().find(|c| !c.is_ascii_graphic()) {
-                issue(
-                    "api.identifier",
-                    Rule::InvalidCharacters,
-                    format!("Identifiers can use only printable ASCII characters; this one contains “{bad}”."),
-                );
-            } else if len(id) > MAX_IDENTIFIER {
-                issue(
-                    "api.identifier",
-                    Rule::TooLong,
-                    format!("Identifier is {} characters; Auth0 allows {MAX_IDENTIFIER}.", len(id)),
-                );
-            } else {
-                if !(id.starts_with("https://") || id.starts_with("http://")) {
-                    warnings.push(FieldIssue::new(
-                        "api.identifier",
-                        Rule::Advice,
-                        "Auth0 recommends a URL (it is never called; it only names the API).",
-                    ));
-                }
-                warnings.push(FieldIssue::new(
-                    "api.identifier",
-                    Rule::Advice,
-                    if id.ends_with('/') {
-                        "Ends with a slash — tokens must ask for exactly this value, slash included. It cannot be changed later."
-                    } else {
-                        "Ends without a slash — tokens must ask for exactly this value. It cannot be changed later."
-                    },
-                ));
+            match identifier_problem(identifier.trim()) {
+                Some((code, p)) => out.issues.push(FieldIssue::new("api.identifier", code, p)),
+                None => out.warnings.extend(identifier_advice(identifier.trim())),
             }
             if !(1..=MAX_TOKEN_LIFETIME).contains(token_lifetime) {
-                issue(
+                out.issues.push(FieldIssue::new(
                     "api.token_lifetime",
                     Rule::OutOfRange,
                     format!(
                         "Token lifetime must be between 1 and {MAX_TOKEN_LIFETIME} seconds (30 days); it is {token_lifetime}."
                     ),
-                );
+                ));
             }
         }
         ApiChoice::Existing { identifier } if identifier.trim().is_empty() => {
-            issue("api.identifier", Rule::Required, "Pick an API, or create a new one.".into());
+            out.issues.push(FieldIssue::new("api.identifier", Rule::Required, "Pick an API, or create a new one."));
         }
         ApiChoice::Existing { .. } => {}
     }
+}
 
-    if spec.scopes.len() > MAX_SCOPES {
-        issue(
+fn identifier_problem(id: &str) -> Option<(Rule, String)> {
+    if id.is_empty() {
+        return Some((Rule::Required, "Identifier is empty. Use a URL such as https://api.example.com/orders.".into()));
+    }
+    if id.chars().any(char::is_whitespace) {
+        return Some((Rule::InvalidCharacters, "Identifiers cannot contain spaces.".into()));
+    }
+    if let Some(bad) = id.chars().find(|c| !c.is_ascii_graphic()) {
+        return Some((
+            Rule::InvalidCharacters,
+            format!("Identifiers can use only printable ASCII characters; this one contains “{bad}”."),
+        ));
+    }
+    if len(id) > MAX_IDENTIFIER {
+        return Some((Rule::TooLong, format!("Identifier is {} characters; Auth0 allows {MAX_IDENTIFIER}.", len(id))));
+    }
+    None
+}
+
+/// What to know about a valid identifier before it is fixed for good.
+fn identifier_advice(id: &str) -> Vec<FieldIssue> {
+    let mut advice = Vec::new();
+    if !(id.starts_with("https://") || id.starts_with("http://")) {
+        advice.push("Auth0 recommends a URL (it is never called; it only names the API).");
+    }
+    advice.push(if id.ends_with('/') {
+        "Ends with a slash — tokens must ask for exactly this value, slash included. It cannot be changed later."
+    } else {
+        "Ends without a slash — tokens must ask for exactly this value. It cannot be changed later."
+    });
+    advice.into_iter().map(|m| FieldIssue::new("api.identifier", Rule::Advice, m)).collect()
+}
+
+fn scope_issues(scopes: &[ScopeSpec], issues: &mut Vec<FieldIssue>) {
+    if scopes.len() > MAX_SCOPES {
+        issues.push(FieldIssue::new(
             "scopes",
             Rule::TooMany,
-            format!("An API can have at most {MAX_SCOPES} scopes; this one would have {}.", spec.scopes.len()),
-        );
+            format!("An API can have at most {MAX_SCOPES} scopes; this one would have {}.", scopes.len()),
+        ));
     }
     let mut seen = std::collections::HashSet::new();
-    for (i, s) in spec.scopes.iter().enumerate() {
+    for (i, s) in scopes.iter().enumerate() {
         let value = s.value.trim();
         if let Some((code, p)) = scope_problem(value) {
-            issue(&format!("scopes[{i}].value"), code, p);
+            issues.push(FieldIssue::new(format!("scopes[{i}].value"), code, p));
         } else if !seen.insert(value) {
-            issue(&format!("scopes[{i}].value"), Rule::Duplicate, format!("The scope {value} is listed twice."));
+            issues.push(FieldIssue::new(
+                format!("scopes[{i}].value"),
+                Rule::Duplicate,
+                format!("The scope {value} is listed twice."),
+            ));
         }
         if len(s.description.trim()) > MAX_SCOPE_DESCRIPTION {
-            issue(
-                &format!("scopes[{i}].description"),
+            issues.push(FieldIssue::new(
+                format!("scopes[{i}].description"),
                 Rule::TooLong,
                 format!(
                     "Scope descriptions can be at most {MAX_SCOPE_DESCRIPTION} characters; this one is {}.",
                     len(s.description.trim())
                 ),
-            );
+            ));
         }
     }
+}
+
+fn grant_issues(spec: &WizardSpec, issues: &mut Vec<FieldIssue>) {
     let mut granted = std::collections::HashSet::new();
     for g in &spec.grant_scopes {
         if !spec.scopes.iter().any(|s| s.value.trim() == g) {
-            issue("grant_scopes", Rule::Unknown, format!("{g} is not one of the API's scopes."));
+            issues.push(FieldIssue::new("grant_scopes", Rule::Unknown, format!("{g} is not one of the API's scopes.")));
         } else if !granted.insert(g.trim()) {
-            issue("grant_scopes", Rule::Duplicate, format!("{g} is granted twice; list each scope once."));
+            issues.push(FieldIssue::new(
+                "grant_scopes",
+                Rule::Duplicate,
+                format!("{g} is granted twice; list each scope once."),
+            ));
         }
     }
-    out.warnings = warnings;
-    out
 }
 
 /// Parses the paste box: one scope per line, `value description…`.
