@@ -76,8 +76,10 @@ async fn add_a_tenant_test_it_and_switch_between_two_tenants() {
         s.type_into("profile-domain", &url).await;
         s.type_into("profile-client-id", &id).await;
         s.type_into("profile-client-secret", &secret).await;
-        s.click("env-staging").await;
+        // The rules shown since Save disappear as the check answers; click once they have.
         s.wait_until("the form is valid", "return !document.querySelector('[data-testid=profile-test]').disabled").await;
+        s.click("env-staging").await;
+        s.wait_until("Staging is chosen", "return !!document.querySelector('input[type=radio][value=staging]:checked')").await;
         s.click("profile-test").await;
         let result = s.wait_text("profile-test-result", "Ready to use").await;
         assert!(result.contains("Every permission"), "{result}");

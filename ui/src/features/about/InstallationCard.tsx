@@ -1,5 +1,6 @@
-import { Badge, Card, CopyButton, Group, Skeleton, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Badge, Card, Group, Skeleton, Table, Text } from "@mantine/core";
 import type { AppInfo } from "../../bindings/AppInfo";
+import { CopyValue } from "../../components/Copy";
 
 /** Where this installation keeps its data, and whether the keychain answers. */
 export function InstallationCard({ info }: { info?: AppInfo }) {
@@ -13,7 +14,7 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
           <Table.Tbody>
             <Row label="Version">{info.version}</Row>
             <Row label="Database">
-              <Copyable value={info.database} testId="app-database" />
+              <CopyValue value={info.database} what="database path" testId="app-database" size="sm" />
             </Row>
             <Row label="Schema version">{info.schema_version}</Row>
             <Row label="Secrets">
@@ -49,21 +50,5 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <Table.Th w={150}>{label}</Table.Th>
       <Table.Td>{children}</Table.Td>
     </Table.Tr>
-  );
-}
-
-function Copyable({ value, testId }: { value: string; testId: string }) {
-  return (
-    <CopyButton value={value}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? "Copied" : "Copy"} withArrow>
-          <UnstyledButton onClick={copy} aria-label={`Copy ${value}`}>
-            <Text size="sm" ff="monospace" style={{ wordBreak: "break-all" }} data-testid={testId}>
-              {value}
-            </Text>
-          </UnstyledButton>
-        </Tooltip>
-      )}
-    </CopyButton>
   );
 }

@@ -5,6 +5,7 @@ import type { RunView } from "../../bindings/RunView";
 import { wizardRuns } from "../../ipc";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
+import { localTime } from "../../components/clock";
 
 const STATUS: Record<RunStatus, { color: string; label: string }> = {
   running: { color: "yellow", label: "interrupted" },
@@ -55,7 +56,7 @@ function RunCard({ run }: { run: RunView }) {
               {s.label}
             </Badge>
             <Text size="sm" c="dimmed">
-              {new Date(run.created_at * 1000).toLocaleString()}
+              {localTime(run.created_at)}
             </Text>
           </Group>
           <Text fw={600} truncate>

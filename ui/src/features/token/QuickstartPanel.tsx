@@ -4,7 +4,7 @@ import "./code-theme.css";
 import type { Snippet } from "../../bindings/Snippet";
 import { quickstart } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
-import { CopyAction } from "./CopyAction";
+import { CopyButton } from "../../components/Copy";
 import { highlight } from "./highlight";
 
 function Code({ snippet }: { snippet: Snippet }) {
@@ -14,7 +14,7 @@ function Code({ snippet }: { snippet: Snippet }) {
         <Text size="xs" c="dimmed" ff="monospace">
           {snippet.filename}
         </Text>
-        <CopyAction text={snippet.code} label="Copy code" testId={`quickstart-copy-${snippet.id}`} />
+        <CopyButton text={snippet.code} label="Copy code" testId={`quickstart-copy-${snippet.id}`} />
       </Group>
       <ScrollArea.Autosize mah={420} type="auto">
         <pre className="hljs" style={{ margin: 0, padding: 12, borderRadius: 6, fontSize: 12 }} data-testid={`quickstart-code-${snippet.id}`}>

@@ -1,9 +1,9 @@
 import { ActionIcon, Alert, Badge, Code, Group, List, Stack, Table, Text, ThemeIcon, Title, Tooltip } from "@mantine/core";
-import { useInterval } from "@mantine/hooks";
 import { IconCheck, IconEye, IconEyeOff, IconX } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { TokenReport } from "../../bindings/TokenReport";
-import { CopyAction } from "./CopyAction";
+import { localTime, useNow } from "../../components/clock";
+import { CopyButton } from "../../components/Copy";
 
 const EXPLAIN: Record<string, string> = {
   iss: "Issuer: the tenant that issued the token",
@@ -19,17 +19,8 @@ const EXPLAIN: Record<string, string> = {
   permissions: "Permissions (RBAC dialect)",
 };
 
-function localTime(epoch: number) {
-  return new Date(epoch * 1000).toLocaleString();
-}
-
 function Countdown({ exp }: { exp: number }) {
-  const [now, setNow] = useState(() => Date.now() / 1000);
-  const interval = useInterval(() => setNow(Date.now() / 1000), 1000);
-  useEffect(() => {
-    interval.start();
-    return interval.stop;
-  }, [interval]);
+  const now = useNow();
   const left = Math.round(exp - now);
   if (left <= 0) return <Badge color="red">expired</Badge>;
   const h = Math.floor(left / 3600);
@@ -93,8 +84,8 @@ export function TokenDetails({ report }: { report: TokenReport }) {
                   {revealed ? <IconEyeOff size={16} /> : <IconEye size={16} />}
                 </ActionIcon>
               </Tooltip>
-              <CopyAction text={token} label="Copy token" testId="token-copy" />
-              <CopyAction text={`Authorization: Bearer ${token}`} label="Copy Authorization header" />
+              <CopyButton text={token} label="Copy token" testId="token-copy" />
+              <CopyButton text={`Authorization: Bearer ${token}`} label="Copy Authorization header" />
             </Group>
           </Group>
           <Code block data-testid="token-value" data-revealed={String(revealed)} style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Code, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -8,7 +8,8 @@ import type { TokenReport } from "../../bindings/TokenReport";
 import type { TokenPrefill } from "../../app/navigation";
 import { inspectToken, listApis, listApplications, testToken } from "../../ipc";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
-import { CopyAction } from "./CopyAction";
+import { CurlBlock } from "./CurlBlock";
+import { DiagnosisAlert } from "./Diagnosis";
 import { QuickstartPanel } from "./QuickstartPanel";
 import { TokenDetails } from "./TokenDetails";
 
@@ -108,22 +109,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                     Get test token
                   </Button>
                 </Group>
-                {report?.curl && (
-                  <Stack gap={4}>
-                    <Group justify="space-between">
-                      <Text size="sm" fw={600}>
-                        The request, as curl
-                      </Text>
-                      <CopyAction text={report.curl} label="Copy curl" testId="token-copy-curl" />
-                    </Group>
-                    <Code block data-testid="token-curl">
-                      {report.curl}
-                    </Code>
-                    <Text size="xs" c="dimmed">
-                      Set CLIENT_SECRET in your shell first; the secret is never shown here.
-                    </Text>
-                  </Stack>
-                )}
+                {report?.curl && <CurlBlock curl={report.curl} />}
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="paste">
@@ -152,29 +138,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
               {error.message}
             </Alert>
           )}
-          {diagnosis && (
-            <Alert color="orange" title={diagnosis.title} data-testid="token-diagnosis">
-              <Stack gap="xs">
-                <Text size="sm">{diagnosis.explanation}</Text>
-                {diagnosis.fix && diagnosis.fix.kind === "use_audience" && (
-                  <Group>
-                    {diagnosis.fix.candidates.map((c) => (
-                      <Button key={c} size="xs" variant="light" onClick={() => setAudience(c)}>
-                        Use {c}
-                      </Button>
-                    ))}
-                  </Group>
-                )}
-                {diagnosis.fix && diagnosis.fix.kind !== "use_audience" && (
-                  <Group>
-                    <Button size="xs" onClick={() => setReviewFix(diagnosis.fix)} data-testid="token-fix">
-                      {diagnosis.fix_label}…
-                    </Button>
-                  </Group>
-                )}
-              </Stack>
-            </Alert>
-          )}
+          {diagnosis && <DiagnosisAlert diagnosis={diagnosis} onAudience={setAudience} onReview={setReviewFix} />}
           {report ? (
             <Card withBorder padding="lg">
               <TokenDetails report={report} />

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, CopyButton, Group, Loader, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
-import { IconCheck, IconCopy, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
+import { IconCheck, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
@@ -7,6 +7,7 @@ import type { RunView } from "../../bindings/RunView";
 import type { Effect } from "../../bindings/Effect";
 import type { StepStatus } from "../../bindings/StepStatus";
 import { apiLink, applicationLink } from "./dashboard";
+import { CopyValue } from "../../components/Copy";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { UndoButton } from "../change/RunActions";
 
@@ -140,30 +141,11 @@ export function RunSteps({ run }: { run: RunView }) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{s.object_id && <Copyable value={s.object_id} />}</Table.Td>
+            <Table.Td>{s.object_id && <CopyValue value={s.object_id} what="id" />}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
-  );
-}
-
-export function Copyable({ value, testId }: { value: string; testId?: string }) {
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Text size="xs" ff="monospace" data-testid={testId} style={{ wordBreak: "break-all" }}>
-        {value}
-      </Text>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? "Copied" : "Copy"}>
-            <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`Copy ${value}`}>
-              {copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
-            </Button>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
   );
 }
 
@@ -204,7 +186,7 @@ export function RunResult({
                 <Table.Tr key={label}>
                   <Table.Th w={200}>{label}</Table.Th>
                   <Table.Td>
-                    <Copyable value={value} />
+                    <CopyValue value={value} what={label} />
                   </Table.Td>
                 </Table.Tr>
               ) : null,
