@@ -7,5 +7,5 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn list_applications(state: State<'_, AppState>) -> Result<Vec<AppSummary>, IpcError> {
     let client = state.tenants()?.active_client().await?;
-    list(&client).await
+    Ok(list(&client).await?)
 }

@@ -13,12 +13,12 @@ pub(crate) fn off_main_thread<T>(f: impl FnOnce() -> T) -> T {
 
 #[tauri::command]
 pub fn list_profiles(state: State<'_, AppState>) -> Result<ProfilesView, IpcError> {
-    state.tenants()?.view()
+    Ok(state.tenants()?.view()?)
 }
 
 #[tauri::command]
 pub fn switch_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
-    state.tenants()?.switch(&id)
+    Ok(state.tenants()?.switch(&id)?)
 }
 
 #[tauri::command]
@@ -32,22 +32,22 @@ pub fn check_profile_input(
 
 #[tauri::command]
 pub async fn add_profile(state: State<'_, AppState>, input: ProfileInput) -> Result<Profile, IpcError> {
-    off_main_thread(|| state.tenants()?.add(&input))
+    off_main_thread(|| Ok(state.tenants()?.add(&input)?))
 }
 
 #[tauri::command]
 pub async fn update_profile(state: State<'_, AppState>, id: String, input: ProfileInput) -> Result<Profile, IpcError> {
-    off_main_thread(|| state.tenants()?.update(&id, &input))
+    off_main_thread(|| Ok(state.tenants()?.update(&id, &input)?))
 }
 
 #[tauri::command]
 pub async fn remove_profile(state: State<'_, AppState>, id: String) -> Result<ProfilesView, IpcError> {
-    off_main_thread(|| state.tenants()?.remove(&id))
+    off_main_thread(|| Ok(state.tenants()?.remove(&id)?))
 }
 
 #[tauri::command]
 pub async fn test_profile_connection(state: State<'_, AppState>, id: String) -> Result<ConnectionReport, IpcError> {
-    state.tenants()?.test_profile(&id).await
+    Ok(state.tenants()?.test_profile(&id).await?)
 }
 
 #[tauri::command]
@@ -56,12 +56,12 @@ pub async fn test_new_connection(
     input: ProfileInput,
     editing: Option<String>,
 ) -> Result<ConnectionReport, IpcError> {
-    state.tenants()?.test_input(&input, editing.as_deref()).await
+    Ok(state.tenants()?.test_input(&input, editing.as_deref()).await?)
 }
 
 #[tauri::command]
 pub async fn reset_sandbox(state: State<'_, AppState>) -> Result<(), IpcError> {
-    state.tenants()?.reset_sandbox().await
+    Ok(state.tenants()?.reset_sandbox().await?)
 }
 
 #[tauri::command]

@@ -27,7 +27,7 @@ pub fn wizard_parse_scopes(text: String) -> Vec<ScopeSpec> {
 #[tauri::command]
 pub async fn list_apis(state: State<'_, AppState>) -> Result<Vec<ApiSummary>, IpcError> {
     let client = state.tenants()?.active_client().await?;
-    list(&client).await
+    Ok(list(&client).await?)
 }
 
 #[tauri::command]

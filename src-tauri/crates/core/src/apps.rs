@@ -1,10 +1,8 @@
 //! Browsing the active tenant: its applications (more browsing comes with the wizard).
 
-use grantsmith_auth0::Auth0Client;
+use grantsmith_auth0::{Auth0Client, Auth0Error};
 use serde::Serialize;
 use ts_rs::TS;
-
-use crate::error::{IpcError, from_auth0};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppSummary {
@@ -21,8 +19,8 @@ pub struct AppSummary {
 }
 
 /// Every application of the tenant, sorted by name (case-insensitive).
-pub async fn list_applications(client: &Auth0Client) -> Result<Vec<AppSummary>, IpcError> {
-    let clients = client.list_clients(None, &mut |_| {}).await.map_err(from_auth0)?;
+pub async fn list_applications(client: &Auth0Client) -> Result<Vec<AppSummary>, Auth0Error> {
+    let clients = client.list_clients(None, &mut |_| {}).await?;
     let mut apps: Vec<AppSummary> = clients
         .into_iter()
         .map(|c| AppSummary {
@@ -51,8 +49,8 @@ pub struct ApiSummary {
 }
 
 /// Every API of the tenant except Auth0's own system APIs, sorted by name.
-pub async fn list_apis(client: &Auth0Client) -> Result<Vec<ApiSummary>, IpcError> {
-    let apis = client.list_resource_servers(&mut |_| {}).await.map_err(from_auth0)?;
+pub async fn list_apis(client: &Auth0Client) -> Result<Vec<ApiSummary>, Auth0Error> {
+    let apis = client.list_resource_servers(&mut |_| {}).await?;
     let mut out: Vec<ApiSummary> = apis
         .into_iter()
         .filter(|a| !a.is_system)

@@ -1,13 +1,22 @@
-//! The error shape that crosses IPC: `{ kind, message, field? }`.
+//! The error shape that crosses IPC: `{ kind, message, field?, code? }`, and the one place
+//! where core's errors become it.
 //!
 //! `kind` is a closed set generated into TypeScript, so the UI can react to it (highlight a
-//! field, name a missing permission, offer "keep for this session only"). Each crate keeps
-//! its own error enum; this module only defines the common shape and the conversions.
+//! field, name a missing permission, offer "keep for this session only"). Modules keep their
+//! own error enums (`TenantError`, `PlanError`, `PolicyError`, `LeaseError`, `NotAJwt`,
+//! `StoreError`, `SecretError`, the auth0 crate's `Auth0Error`) and callers match on those;
+//! the `From` impls here decide kind, field and rule code. The engine and the executor,
+//! which combine all of them for the shell, speak `IpcError` directly.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::change::lease::LeaseError;
+use crate::change::policy::{CONFIRM_FIELD, PolicyError};
 use crate::rule::{FieldIssue, Rule};
+use crate::tenants::TenantError;
+use crate::token::verify::NotAJwt;
+use crate::wizard::plan::PlanError;
 use crate::{SecretError, StoreError};
 
 /// What went wrong, in terms the UI can act on.
@@ -111,6 +120,61 @@ pub fn from_auth0(e: grantsmith_auth0::Auth0Error) -> IpcError {
             format!("Auth0 had a problem (HTTP {status}): {message}. Try again shortly."),
         ),
         A::Protocol { message } => IpcError::new(ErrorKind::Server, message),
+    }
+}
+
+impl From<PolicyError> for IpcError {
+    fn from(e: PolicyError) -> Self {
+        match e {
+            PolicyError::NotConfirmed { .. } => IpcError::validation(CONFIRM_FIELD, Rule::Mismatch, e.to_string()),
+            PolicyError::OtherChange => IpcError::new(ErrorKind::Internal, e.to_string()),
+        }
+    }
+}
+
+impl From<LeaseError> for IpcError {
+    fn from(e: LeaseError) -> Self {
+        match e {
+            LeaseError::Held { .. } => IpcError::new(ErrorKind::Conflict, e.to_string()),
+            LeaseError::Store(s) => s.into(),
+        }
+    }
+}
+
+impl From<grantsmith_auth0::Auth0Error> for IpcError {
+    fn from(e: grantsmith_auth0::Auth0Error) -> Self {
+        from_auth0(e)
+    }
+}
+
+impl From<PlanError> for IpcError {
+    fn from(e: PlanError) -> Self {
+        match e {
+            PlanError::Invalid(issue) => issue.into(),
+            PlanError::Gone { .. } => IpcError::new(ErrorKind::NotFound, e.to_string()),
+            PlanError::Auth0(e) => from_auth0(e),
+        }
+    }
+}
+
+impl From<TenantError> for IpcError {
+    fn from(e: TenantError) -> Self {
+        use TenantError as T;
+        match e {
+            T::Invalid(issue) => issue.into(),
+            T::UnknownProfile(_) => IpcError::new(ErrorKind::NotFound, e.to_string()),
+            T::SandboxFixed(_) | T::SandboxExternal => IpcError::new(ErrorKind::Validation, e.to_string()),
+            T::SandboxStart(_) | T::SandboxReset(_) => IpcError::new(ErrorKind::Internal, e.to_string()),
+            T::Secret(e) => e.into(),
+            T::Store(e) => e.into(),
+            T::Auth0(e) => from_auth0(e),
+        }
+    }
+}
+
+impl From<NotAJwt> for IpcError {
+    fn from(e: NotAJwt) -> Self {
+        IpcError::validation("token", Rule::Mismatch, e.to_string())
     }
 }
 

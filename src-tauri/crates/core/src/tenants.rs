@@ -9,16 +9,42 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use grantsmith_auth0::{Auth0Client, ClientOptions, Sensitive, TenantUrl};
+use grantsmith_auth0::{Auth0Client, Auth0Error, ClientOptions, Sensitive, TenantUrl};
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{ErrorKind, IpcError};
 use crate::profiles::model::{CleanInput, check, host_of};
 use crate::profiles::*;
-use crate::rule::{self, Rule};
-use crate::{MemoryStore, SecretStore, Store};
+use crate::rule::{self, FieldIssue, Rule};
+use crate::{MemoryStore, SecretError, SecretStore, Store, StoreError};
+
+/// Why a profile could not be read, saved, used or tested.
+#[derive(Debug, thiserror::Error)]
+pub enum TenantError {
+    /// The input (or what is stored for the profile) breaks a rule of one field.
+    #[error("{}", .0.message)]
+    Invalid(FieldIssue),
+    #[error("There is no tenant profile with id {0}.")]
+    UnknownProfile(String),
+    /// The Sandbox profile is built in: `what` it cannot be ("edited; it can be reset").
+    #[error("The Sandbox profile cannot be {0}")]
+    SandboxFixed(&'static str),
+    #[error("This sandbox runs outside the app (GRANTSMITH_SANDBOX_URL); reset it there.")]
+    SandboxExternal,
+    #[error("The Sandbox tenant could not start: {0}")]
+    SandboxStart(String),
+    #[error("Resetting the sandbox failed: {0}")]
+    SandboxReset(String),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Auth0(#[from] Auth0Error),
+}
+
+type Result<T, E = TenantError> = std::result::Result<T, E>;
 
 /// All profiles and which one is active.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -109,7 +135,7 @@ impl Tenants {
 
     // --- reading -----------------------------------------------------------------------
 
-    pub fn view(&self) -> Result<ProfilesView, IpcError> {
+    pub fn view(&self) -> Result<ProfilesView> {
         let rows = self.store.profiles()?;
         let profiles = rows.iter().map(|r| self.describe(r, &rows)).collect();
         Ok(ProfilesView { profiles, active_id: self.store.active_profile_id()? })
@@ -164,23 +190,21 @@ impl Tenants {
     }
 
     /// A profile's stored row (no secret).
-    pub fn profile_row(&self, id: &str) -> Result<ProfileRow, IpcError> {
+    pub fn profile_row(&self, id: &str) -> Result<ProfileRow> {
         self.row(id)
     }
 
-    fn row(&self, id: &str) -> Result<ProfileRow, IpcError> {
-        self.store
-            .profile(id)?
-            .ok_or_else(|| IpcError::new(ErrorKind::NotFound, format!("There is no tenant profile with id {id}.")))
+    fn row(&self, id: &str) -> Result<ProfileRow> {
+        self.store.profile(id)?.ok_or_else(|| TenantError::UnknownProfile(id.to_string()))
     }
 
-    pub fn active_id(&self) -> Result<String, IpcError> {
+    pub fn active_id(&self) -> Result<String> {
         Ok(self.store.active_profile_id()?)
     }
 
     // --- changing ----------------------------------------------------------------------
 
-    pub fn switch(&self, id: &str) -> Result<ProfilesView, IpcError> {
+    pub fn switch(&self, id: &str) -> Result<ProfilesView> {
         self.row(id)?;
         self.store.set_active_profile_id(id)?;
         self.view()
@@ -213,17 +237,17 @@ impl Tenants {
         w
     }
 
-    fn validated(input: &ProfileInput, is_new: bool) -> Result<CleanInput, IpcError> {
-        check(input, is_new).map_err(|mut issues| issues.swap_remove(0).into())
+    fn validated(input: &ProfileInput, is_new: bool) -> Result<CleanInput> {
+        check(input, is_new).map_err(|mut issues| TenantError::Invalid(issues.swap_remove(0)))
     }
 
     /// A stored secret is only ever sent to the host it was entered for: a changed domain
     /// needs the secret typed again (a typo'd or hostile domain must not receive it).
-    fn same_host(row: &ProfileRow, clean: &CleanInput) -> Result<(), IpcError> {
+    fn same_host(row: &ProfileRow, clean: &CleanInput) -> Result<()> {
         if row.domain.eq_ignore_ascii_case(&clean.domain_text) {
             return Ok(());
         }
-        Err(IpcError::validation(
+        Err(TenantError::Invalid(FieldIssue::new(
             "client_secret",
             Rule::Reenter,
             format!(
@@ -231,10 +255,10 @@ impl Tenants {
                  to a different host.",
                 row.domain, clean.domain_text
             ),
-        ))
+        )))
     }
 
-    fn store_secret(&self, id: &str, secret: &str, session_only: bool) -> Result<SecretStorage, IpcError> {
+    fn store_secret(&self, id: &str, secret: &str, session_only: bool) -> Result<SecretStorage> {
         let secret = Sensitive::new(secret.to_string());
         if session_only {
             self.session.set(&account(id), &secret)?;
@@ -255,7 +279,7 @@ impl Tenants {
 
     /// Saves a new profile. Its secret goes to the keychain (or this session's memory when
     /// asked); saving does not require a successful connection test.
-    pub fn add(&self, input: &ProfileInput) -> Result<Profile, IpcError> {
+    pub fn add(&self, input: &ProfileInput) -> Result<Profile> {
         let clean = Self::validated(input, true)?;
         let id = new_id();
         let secret = clean.client_secret.as_deref().unwrap_or_default();
@@ -281,10 +305,10 @@ impl Tenants {
     }
 
     /// Renames, changes environment or domain, or replaces the secret (when one is given).
-    pub fn update(&self, id: &str, input: &ProfileInput) -> Result<Profile, IpcError> {
+    pub fn update(&self, id: &str, input: &ProfileInput) -> Result<Profile> {
         let mut row = self.row(id)?;
         if row.kind == ProfileKind::Sandbox {
-            return Err(IpcError::new(ErrorKind::Validation, "The Sandbox profile cannot be edited; it can be reset."));
+            return Err(TenantError::SandboxFixed("edited; it can be reset."));
         }
         let clean = Self::validated(input, false)?;
         if clean.client_secret.is_none() {
@@ -305,10 +329,10 @@ impl Tenants {
     }
 
     /// Deletes the profile and its keychain entry.
-    pub fn remove(&self, id: &str) -> Result<ProfilesView, IpcError> {
+    pub fn remove(&self, id: &str) -> Result<ProfilesView> {
         let row = self.row(id)?;
         if row.kind == ProfileKind::Sandbox {
-            return Err(IpcError::new(ErrorKind::Validation, "The Sandbox profile cannot be removed."));
+            return Err(TenantError::SandboxFixed("removed."));
         }
         // Whatever the profile uses now, a keychain entry from an earlier setting goes too.
         match self.keychain.delete(&account(id)) {
@@ -324,7 +348,7 @@ impl Tenants {
 
     // --- connecting --------------------------------------------------------------------
 
-    async fn sandbox_endpoint(&self) -> Result<(String, String, Sensitive<String>), IpcError> {
+    async fn sandbox_endpoint(&self) -> Result<(String, String, Sensitive<String>)> {
         let mut guard = self.sandbox.lock().await;
         if guard.is_none() {
             let endpoint = match &self.external {
@@ -336,9 +360,7 @@ impl Tenants {
                 },
                 None => {
                     let config = SandboxConfig { data: self.sandbox_data.clone(), ..SandboxConfig::default() };
-                    let sb = Sandbox::start(config).await.map_err(|e| {
-                        IpcError::new(ErrorKind::Internal, format!("The Sandbox tenant could not start: {e}"))
-                    })?;
+                    let sb = Sandbox::start(config).await.map_err(|e| TenantError::SandboxStart(e.to_string()))?;
                     tracing::info!(base_url = %sb.base_url(), "embedded sandbox started");
                     SandboxEndpoint {
                         base_url: sb.base_url(),
@@ -355,26 +377,26 @@ impl Tenants {
         Ok((e.base_url.clone(), e.client_id.clone(), e.client_secret.clone()))
     }
 
-    fn secret_of(&self, row: &ProfileRow) -> Result<Sensitive<String>, IpcError> {
+    fn secret_of(&self, row: &ProfileRow) -> Result<Sensitive<String>> {
         let found = match row.secret_storage {
             SecretStorage::Keychain => self.keychain.get(&account(&row.id))?,
             SecretStorage::Session => self.session.get(&account(&row.id))?,
             SecretStorage::None => None,
         };
         found.ok_or_else(|| {
-            IpcError::validation(
+            TenantError::Invalid(FieldIssue::new(
                 "client_secret",
                 Rule::Reenter,
                 format!(
                     "The client secret for \"{}\" is not available (it was kept for an earlier session only, or removed from the keychain). Edit the profile and enter it again.",
                     row.name
                 ),
-            )
+            ))
         })
     }
 
     /// The client for a profile, starting the embedded sandbox on first use.
-    pub async fn client_for(&self, id: &str) -> Result<Arc<Auth0Client>, IpcError> {
+    pub async fn client_for(&self, id: &str) -> Result<Arc<Auth0Client>> {
         if let Some(c) = lock(&self.clients).get(id) {
             return Ok(c.clone());
         }
@@ -383,22 +405,21 @@ impl Tenants {
             ProfileKind::Sandbox => self.sandbox_endpoint().await?,
             ProfileKind::Auth0 => (row.domain.clone(), row.client_id.clone(), self.secret_of(&row)?),
         };
-        let tenant =
-            TenantUrl::parse(&url).map_err(|e| IpcError::validation("domain", rule::of_url(&e), e.to_string()))?;
-        let client =
-            Arc::new(Auth0Client::new(tenant, client_id, secret, &self.options).map_err(crate::error::from_auth0)?);
+        let tenant = TenantUrl::parse(&url)
+            .map_err(|e| TenantError::Invalid(FieldIssue::new("domain", rule::of_url(&e), e.to_string())))?;
+        let client = Arc::new(Auth0Client::new(tenant, client_id, secret, &self.options)?);
         lock(&self.clients).insert(id.to_string(), client.clone());
         Ok(client)
     }
 
-    pub async fn active_client(&self) -> Result<Arc<Auth0Client>, IpcError> {
+    pub async fn active_client(&self) -> Result<Arc<Auth0Client>> {
         let id = self.active_id()?;
         self.client_for(&id).await
     }
 
     /// The issuers this profile's tokens may carry: the tenant domain, and the custom
     /// domain when one is set.
-    pub async fn issuers(&self, id: &str) -> Result<Vec<String>, IpcError> {
+    pub async fn issuers(&self, id: &str) -> Result<Vec<String>> {
         let client = self.client_for(id).await?;
         let mut issuers = vec![client.tenant().issuer().to_string()];
         if let Some(custom) = self.row(id)?.custom_domain.as_deref().and_then(|c| TenantUrl::parse(c).ok()) {
@@ -407,20 +428,20 @@ impl Tenants {
         Ok(issuers)
     }
 
-    async fn report(client: &Auth0Client) -> Result<ConnectionReport, IpcError> {
+    async fn report(client: &Auth0Client) -> Result<ConnectionReport> {
         client.forget_token().await;
-        let granted = client.granted_scopes().await.map_err(crate::error::from_auth0)?;
+        let granted = client.granted_scopes().await?;
         Ok(ConnectionReport::from_granted(&granted))
     }
 
     /// Gets a management token for a saved profile and reports its permissions.
-    pub async fn test_profile(&self, id: &str) -> Result<ConnectionReport, IpcError> {
+    pub async fn test_profile(&self, id: &str) -> Result<ConnectionReport> {
         let client = self.client_for(id).await?;
         Self::report(&client).await
     }
 
     /// The same for what the add form holds, before saving.
-    pub async fn test_input(&self, input: &ProfileInput, editing: Option<&str>) -> Result<ConnectionReport, IpcError> {
+    pub async fn test_input(&self, input: &ProfileInput, editing: Option<&str>) -> Result<ConnectionReport> {
         let clean = Self::validated(input, editing.is_none())?;
         let secret = match (&clean.client_secret, editing) {
             (Some(s), _) => Sensitive::new(s.clone()),
@@ -430,26 +451,21 @@ impl Tenants {
                 self.secret_of(&row)?
             }
             (None, None) => {
-                return Err(IpcError::validation("client_secret", Rule::Required, "Client secret is empty."));
+                let empty = FieldIssue::new("client_secret", Rule::Required, "Client secret is empty.");
+                return Err(TenantError::Invalid(empty));
             }
         };
-        let client =
-            Auth0Client::new(clean.domain, clean.client_id, secret, &self.options).map_err(crate::error::from_auth0)?;
+        let client = Auth0Client::new(clean.domain, clean.client_id, secret, &self.options)?;
         Self::report(&client).await
     }
 
     /// Empties the Sandbox tenant (its management client stays).
-    pub async fn reset_sandbox(&self) -> Result<(), IpcError> {
+    pub async fn reset_sandbox(&self) -> Result<()> {
         self.sandbox_endpoint().await?;
         let guard = self.sandbox.lock().await;
         match guard.as_ref().and_then(|e| e.embedded.as_ref()) {
-            Some(sb) => {
-                sb.reset().map_err(|e| IpcError::new(ErrorKind::Internal, format!("Resetting the sandbox failed: {e}")))
-            }
-            None => Err(IpcError::new(
-                ErrorKind::Validation,
-                "This sandbox runs outside the app (GRANTSMITH_SANDBOX_URL); reset it there.",
-            )),
+            Some(sb) => sb.reset().map_err(|e| TenantError::SandboxReset(e.to_string())),
+            None => Err(TenantError::SandboxExternal),
         }
     }
 

@@ -130,7 +130,7 @@ proptest! {
 
     #[test]
     fn any_string_as_a_token_is_refused_in_words_or_decoded(t in text()) {
-        if let Err(e) = decode(&t) {
+        if let Err(e) = decode(&t).map_err(grantsmith_core::IpcError::from) {
             prop_assert_eq!(e.field.as_deref(), Some("token"));
             prop_assert_eq!(e.code, Some(Rule::Mismatch));
             prop_assert!(!e.message.is_empty());
@@ -195,7 +195,7 @@ proptest! {
             prop_assert!(!i.field.is_empty() && !i.message.trim().is_empty(), "{i:?}");
         }
         if !c.issues.is_empty() {
-            let e = t.add(&input).unwrap_err();
+            let e = grantsmith_core::IpcError::from(t.add(&input).unwrap_err());
             // The first issue, as the error: same field, same rule.
             prop_assert_eq!(e.field.as_deref(), Some(c.issues[0].field.as_str()), "{:?}", e);
             prop_assert_eq!(e.code, Some(c.issues[0].code));

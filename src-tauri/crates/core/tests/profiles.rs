@@ -7,8 +7,9 @@ use std::time::Duration;
 use grantsmith_auth0::types::{NewClient, NewClientGrant};
 use grantsmith_auth0::{ClientOptions, RetryPolicy, Sensitive};
 use grantsmith_core::profiles::{Environment, ProfileInput, SecretStorage};
+use grantsmith_core::rule::Rule;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
-use grantsmith_core::{Channel, ErrorKind, KeychainStore, MemoryStore, SecretError, SecretStore, Store};
+use grantsmith_core::{Channel, ErrorKind, IpcError, KeychainStore, MemoryStore, SecretError, SecretStore, Store};
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
 
 fn options() -> ClientOptions {
@@ -149,13 +150,18 @@ async fn connection_check_names_exactly_the_missing_permissions() {
 async fn bad_connections_say_what_is_wrong() {
     let f = fixture_with(Arc::new(MemoryStore::default()));
     let sb = sandbox().await;
-    let e = f.tenants.test_input(&input(&sb, sb.management_client_id(), "wrong-secret"), None).await.unwrap_err();
+    let e = f
+        .tenants
+        .test_input(&input(&sb, sb.management_client_id(), "wrong-secret"), None)
+        .await
+        .map_err(IpcError::from)
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unauthorized);
     assert!(e.message.contains("secret"), "{}", e.message);
 
     let mut unreachable = input(&sb, sb.management_client_id(), "x");
     unreachable.domain = "http://127.0.0.1:9".into();
-    let e = f.tenants.test_input(&unreachable, None).await.unwrap_err();
+    let e = f.tenants.test_input(&unreachable, None).await.map_err(IpcError::from).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
     assert!(e.message.contains("127.0.0.1"), "{}", e.message);
 
@@ -164,7 +170,7 @@ async fn bad_connections_say_what_is_wrong() {
     {
         let mut bad = input(&sb, sb.management_client_id(), "x");
         bad.domain = domain.into();
-        let e = f.tenants.add(&bad).unwrap_err();
+        let e = f.tenants.add(&bad).map_err(IpcError::from).unwrap_err();
         assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("domain")), "{domain}");
         assert!(e.message.contains(needle), "{domain}: {}", e.message);
     }
@@ -191,7 +197,7 @@ async fn without_a_keychain_saving_says_so_and_session_only_works() {
     let f = fixture_with(Arc::new(NoKeychain));
     let sb = sandbox().await;
     let mut i = input(&sb, sb.management_client_id(), &sb.management_client_secret());
-    let e = f.tenants.add(&i).unwrap_err();
+    let e = f.tenants.add(&i).map_err(IpcError::from).unwrap_err();
     assert_eq!(e.kind, ErrorKind::KeychainUnavailable);
     assert!(e.message.contains("this session only"), "{}", e.message);
     assert_eq!(f.tenants.view().unwrap().profiles.len(), 1, "no profile without its secret");
@@ -254,7 +260,7 @@ async fn an_external_sandbox_replaces_the_embedded_one() {
     assert!(sandbox.note.contains("GRANTSMITH_SANDBOX_URL"), "{}", sandbox.note);
     assert!(tenants.test_profile("sandbox").await.unwrap().ready);
     assert_eq!(
-        tenants.reset_sandbox().await.unwrap_err().kind,
+        IpcError::from(tenants.reset_sandbox().await.unwrap_err()).kind,
         ErrorKind::Validation,
         "an external sandbox is reset where it runs"
     );
@@ -285,10 +291,11 @@ async fn a_changed_domain_needs_the_secret_again_and_the_old_one_goes_nowhere() 
     moved.client_secret = None;
     elsewhere.clear_requests();
 
-    let e = f.tenants.test_input(&moved, Some(&p.id)).await.unwrap_err();
+    let e = f.tenants.test_input(&moved, Some(&p.id)).await.map_err(IpcError::from).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("client_secret")), "{e:?}");
+    assert_eq!(e.code, Some(Rule::Reenter));
     assert!(e.message.contains("Enter the client secret again"), "{}", e.message);
-    let e = f.tenants.update(&p.id, &moved).unwrap_err();
+    let e = f.tenants.update(&p.id, &moved).map_err(IpcError::from).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("client_secret"));
     assert!(elsewhere.requests().is_empty(), "the stored secret was never sent to the new host");
 

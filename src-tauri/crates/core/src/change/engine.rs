@@ -18,6 +18,7 @@ use super::policy::{self, Approval};
 use super::replan;
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::profiles::ProfileRow;
+use crate::tenants::TenantError;
 use crate::tenants::Tenants;
 use crate::token::doctor::Fix;
 use crate::wizard::journal::now_ms;
@@ -66,12 +67,12 @@ impl<'a> Engine<'a> {
     }
 
     async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
-        let profile = self.tenants.profile_row(profile_id).map_err(|e| match e.kind {
-            ErrorKind::NotFound => IpcError::new(
+        let profile = self.tenants.profile_row(profile_id).map_err(|e| match e {
+            TenantError::UnknownProfile(_) => IpcError::new(
                 ErrorKind::NotFound,
                 "The tenant profile this change belongs to was removed; it cannot be applied, resumed or undone from here.",
             ),
-            _ => e,
+            e => e.into(),
         })?;
         let client = self.tenants.client_for(&profile.id).await?;
         Ok((profile, client))

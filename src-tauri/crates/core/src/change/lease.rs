@@ -9,7 +9,6 @@
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use crate::error::{ErrorKind, IpcError};
 use crate::{Store, StoreError};
 
 /// A lease whose heartbeat is older than this belongs to an executor that is gone.
@@ -59,25 +58,31 @@ pub(crate) fn holder(conn: &rusqlite::Connection, run_id: &str, now_ms: i64) -> 
         .map(|(heartbeat, _)| heartbeat))
 }
 
+/// Why a run could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LeaseError {
+    /// Another live executor holds it; `ago` is its last heartbeat in seconds.
+    #[error(
+        "This setup is being applied by another Grantsmith window or process right now (last active {ago} s ago). \
+         Nothing was changed; wait for it to finish. If that process is gone, the setup becomes available again \
+         within {} s.",
+        TTL_MS / 1000
+    )]
+    Held { ago: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 impl<'a> Lease<'a> {
     /// Takes the run for one execution, or says who holds it. `now_ms` is injected so
     /// tests can age a lease without waiting.
-    pub fn acquire(store: &'a Store, run_id: &str, now_ms: i64) -> Result<Lease<'a>, IpcError> {
+    pub fn acquire(store: &'a Store, run_id: &str, now_ms: i64) -> Result<Lease<'a>, LeaseError> {
         let owner = owner_token();
         let mut conn = store.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let live = holder(&tx, run_id, now_ms).map_err(StoreError::from)?;
         if let Some(heartbeat) = live {
-            let ago = ((now_ms - heartbeat).max(0) + 999) / 1000;
-            return Err(IpcError::new(
-                ErrorKind::Conflict,
-                format!(
-                    "This setup is being applied by another Grantsmith window or process right now (last active \
-                     {ago} s ago). Nothing was changed; wait for it to finish. If that process is gone, the setup \
-                     becomes available again within {} s.",
-                    TTL_MS / 1000
-                ),
-            ));
+            return Err(LeaseError::Held { ago: ((now_ms - heartbeat).max(0) + 999) / 1000 });
         }
         tx.execute(
             "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES (?1, ?2, ?3, ?3)
@@ -124,8 +129,8 @@ mod tests {
         let live = holder(&s.conn(), "r1", 2_000).unwrap();
         assert_eq!(live, Some(1_000), "a live executor holds the run");
         let Err(e) = Lease::acquire(&s, "r1", 2_000) else { panic!("a second executor got the lease") };
-        assert_eq!(e.kind, ErrorKind::Conflict);
-        assert!(e.message.contains("another Grantsmith window or process"), "{}", e.message);
+        assert!(matches!(e, LeaseError::Held { ago: 1 }), "{e:?}");
+        assert!(e.to_string().contains("another Grantsmith window or process"), "{e}");
         assert!(first.heartbeat(10_000).unwrap());
         assert!(Lease::acquire(&s, "r1", 10_000 + TTL_MS - 1).is_err(), "a heartbeat keeps the lease");
         drop(first);

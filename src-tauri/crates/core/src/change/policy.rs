@@ -6,12 +6,21 @@
 //! made by `approve`, and it names the profile and the change it was given for, so the
 //! executor can check it was handed the approval for *this* change on *this* tenant.
 
-use crate::error::{ErrorKind, IpcError};
 use crate::profiles::{Environment, ProfileRow};
-use crate::rule::Rule;
 
 /// The field the UI shows the typed confirmation in (highlighted on a mismatch).
 pub const CONFIRM_FIELD: &str = "confirm_tenant";
+
+/// Why a change may not run (shown to the user as `error::from_policy` words it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// A production tenant's name was not typed (or typed wrong).
+    #[error("{tenant} is a production tenant. Type its name, {tenant}, to confirm this change.")]
+    NotConfirmed { tenant: String },
+    /// An approval was handed to another change or tenant: a bug, never the user's doing.
+    #[error("This confirmation was given for a different change or tenant.")]
+    OtherChange,
+}
 
 /// Permission to execute one change on one profile.
 #[derive(Debug)]
@@ -22,12 +31,8 @@ pub struct Approval {
 
 impl Approval {
     /// Refuses an approval issued for another tenant or another change.
-    pub fn check(&self, profile_id: &str, change: &str) -> Result<(), IpcError> {
-        if self.profile_id == profile_id && self.change == change {
-            Ok(())
-        } else {
-            Err(IpcError::new(ErrorKind::Internal, "This confirmation was given for a different change or tenant."))
-        }
+    pub fn check(&self, profile_id: &str, change: &str) -> Result<(), PolicyError> {
+        if self.profile_id == profile_id && self.change == change { Ok(()) } else { Err(PolicyError::OtherChange) }
     }
 }
 
@@ -37,15 +42,11 @@ pub fn confirmation_needed(profile: &ProfileRow) -> Option<String> {
 }
 
 /// Checks the user's confirmation for `change` (a run id, or a plan's digest) on `profile`.
-pub fn approve(profile: &ProfileRow, change: &str, typed: Option<&str>) -> Result<Approval, IpcError> {
-    if let Some(name) = confirmation_needed(profile)
-        && typed.map(str::trim) != Some(name.as_str())
+pub fn approve(profile: &ProfileRow, change: &str, typed: Option<&str>) -> Result<Approval, PolicyError> {
+    if let Some(tenant) = confirmation_needed(profile)
+        && typed.map(str::trim) != Some(tenant.as_str())
     {
-        return Err(IpcError::validation(
-            CONFIRM_FIELD,
-            Rule::Mismatch,
-            format!("{name} is a production tenant. Type its name, {name}, to confirm this change."),
-        ));
+        return Err(PolicyError::NotConfirmed { tenant });
     }
     Ok(Approval { profile_id: profile.id.clone(), change: change.to_string() })
 }
@@ -74,7 +75,7 @@ mod tests {
         assert_eq!(confirmation_needed(&prod).as_deref(), Some("Acme Prod"));
         for typed in [None, Some(""), Some("acme prod"), Some("Acme")] {
             let e = approve(&prod, "run_1", typed).unwrap_err();
-            assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some(CONFIRM_FIELD)), "{typed:?}");
+            assert_eq!(e, PolicyError::NotConfirmed { tenant: "Acme Prod".into() }, "{typed:?}");
         }
         approve(&prod, "run_1", Some("  Acme Prod ")).unwrap().check("p1", "run_1").unwrap();
         let dev = profile(Environment::Development);
@@ -85,7 +86,7 @@ mod tests {
     #[test]
     fn an_approval_is_for_one_change_on_one_profile() {
         let a = approve(&profile(Environment::Production), "run_1", Some("Acme Prod")).unwrap();
-        assert!(a.check("p1", "run_2").is_err());
-        assert!(a.check("p2", "run_1").is_err());
+        assert_eq!(a.check("p1", "run_2"), Err(PolicyError::OtherChange));
+        assert_eq!(a.check("p2", "run_1"), Err(PolicyError::OtherChange));
     }
 }

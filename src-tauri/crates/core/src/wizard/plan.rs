@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::spec::{ApiChoice, AppChoice, WizardSpec};
-use crate::error::{ErrorKind, IpcError, from_auth0};
+use crate::rule::FieldIssue;
 use crate::rule::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -163,11 +163,24 @@ pub struct Found {
     pub grant: Option<ClientGrant>,
 }
 
-fn not_found_is_none<T>(r: Result<T, Auth0Error>) -> Result<Option<T>, IpcError> {
+/// Why there is no plan.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    /// The spec breaks a rule (the first one found), or the tenant's limits.
+    #[error("{}", .0.message)]
+    Invalid(FieldIssue),
+    /// An object the spec picked is gone from the tenant.
+    #[error("The {what} {id} no longer exists on this tenant.")]
+    Gone { what: &'static str, id: String },
+    #[error(transparent)]
+    Auth0(#[from] Auth0Error),
+}
+
+fn not_found_is_none<T>(r: Result<T, Auth0Error>) -> Result<Option<T>, Auth0Error> {
     match r {
         Ok(v) => Ok(Some(v)),
         Err(Auth0Error::NotFound { .. }) => Ok(None),
-        Err(e) => Err(from_auth0(e)),
+        Err(e) => Err(e),
     }
 }
 
@@ -188,7 +201,7 @@ fn grant_scopes(spec: &WizardSpec) -> Vec<String> {
     g
 }
 
-pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, IpcError> {
+pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, Auth0Error> {
     let identifier = identifier_of(spec);
     let app = async {
         match &spec.app {
@@ -202,8 +215,7 @@ pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, IpcE
     let grant = match (&app, &api) {
         (Some(c), Some(a)) => client
             .list_client_grants(Some(&c.client_id), Some(&a.identifier), &mut |_| {})
-            .await
-            .map_err(from_auth0)?
+            .await?
             .into_iter()
             .find(|g| g.subject_type.as_deref().unwrap_or("client") == "client"),
         _ => None,
@@ -212,12 +224,12 @@ pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, IpcE
 }
 
 /// The plan for `spec` on the tenant as it is now.
-pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Found), IpcError> {
+pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Found), PlanError> {
     let check = super::spec::check(spec);
-    if let Some(first) = check.issues.first() {
-        return Err(first.clone().into());
+    if let Some(first) = check.issues.into_iter().next() {
+        return Err(PlanError::Invalid(first));
     }
-    let granted = client.granted_scopes().await.map_err(from_auth0)?;
+    let granted = client.granted_scopes().await?;
     let found = find(client, spec).await?;
     let mut steps = application_steps(&spec.app, found.client.as_ref())?;
     let api = api_steps(spec, found.api.as_ref())?;
@@ -242,17 +254,16 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
 }
 
 /// Create the application, or use it (enabling Client Credentials when it lacks it).
-fn application_steps(app: &AppChoice, found: Option<&Client>) -> Result<Vec<PlanStep>, IpcError> {
+fn application_steps(app: &AppChoice, found: Option<&Client>) -> Result<Vec<PlanStep>, PlanError> {
     match (app, found) {
         (AppChoice::New { name, .. }, _) => Ok(vec![PlanStep::new(
             StepKind::CreateApplication,
             format!("Create application “{}”", name.trim()),
             "Machine to Machine (non_interactive), grant type client_credentials",
         )]),
-        (AppChoice::Existing { client_id }, None) => Err(IpcError::new(
-            ErrorKind::NotFound,
-            format!("The application {client_id} no longer exists on this tenant."),
-        )),
+        (AppChoice::Existing { client_id }, None) => {
+            Err(PlanError::Gone { what: "application", id: client_id.trim().to_string() })
+        }
         (AppChoice::Existing { .. }, Some(c)) => {
             let name = c.name.clone().unwrap_or_else(|| c.client_id.clone());
             let mut steps = vec![PlanStep::new(
@@ -281,7 +292,7 @@ struct ApiPart {
 }
 
 /// Create the API with the spec's scopes, or use it and add the scopes it lacks.
-fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPart, IpcError> {
+fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPart, PlanError> {
     let identifier = identifier_of(spec);
     let wanted = wanted_scopes(spec);
     let mut part = ApiPart { steps: vec![], conflicts: vec![], new_scopes: 0 };
@@ -303,10 +314,7 @@ fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPar
             existing: existing.identifier.clone(),
         }),
         (ApiChoice::Existing { .. }, None) => {
-            return Err(IpcError::new(
-                ErrorKind::NotFound,
-                format!("The API {identifier} no longer exists on this tenant."),
-            ));
+            return Err(PlanError::Gone { what: "API", id: identifier });
         }
         (ApiChoice::Existing { .. }, Some(api)) => {
             let name = api.name.clone().unwrap_or_else(|| api.identifier.clone());
@@ -315,7 +323,7 @@ fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPar
             if !missing.is_empty() {
                 part.new_scopes = missing.len();
                 if api.scopes.len() + missing.len() > super::spec::MAX_SCOPES {
-                    return Err(IpcError::validation(
+                    return Err(PlanError::Invalid(FieldIssue::new(
                         "scopes",
                         Rule::TooMany,
                         format!(
@@ -324,7 +332,7 @@ fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPar
                             missing.len(),
                             super::spec::MAX_SCOPES
                         ),
-                    ));
+                    )));
                 }
                 part.steps.push(PlanStep::new(
                     StepKind::AddScopes,
