@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isIpcError, toIpcError } from "./errors";
 
 describe("toIpcError", () => {
-  it("keeps a structured error from Rust as it is, field included", () => {
-    const e = { kind: "validation", message: "Domain is empty", field: "domain" };
+  it("keeps a structured error from Rust as it is, field and rule code included", () => {
+    const e = { kind: "validation", message: "Domain is empty", field: "domain", code: "required" };
     expect(toIpcError(e)).toEqual(e);
   });
 
