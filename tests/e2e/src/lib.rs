@@ -6,6 +6,7 @@
 //! panic. `cargo xtask e2e` builds the app and sets the environment this reads:
 //! `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER` (tauri-driver).
 
+pub mod axe;
 pub mod flows;
 
 use std::future::Future;
@@ -19,6 +20,17 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 const WAIT: Duration = Duration::from_secs(20);
+
+/// WebDriver's key codes, for `Session::press`.
+pub const ESCAPE: &str = "\u{E00C}";
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const SPACE: &str = "\u{E00D}";
+pub const SHIFT: &str = "\u{E008}";
+pub const CONTROL: &str = "\u{E009}";
+pub const ALT: &str = "\u{E00A}";
+/// Releases the modifiers pressed before it in the same `press`.
+pub const RELEASE: &str = "\u{E000}";
 
 /// A running app window, as a test sees it.
 #[derive(Clone)]
@@ -204,6 +216,53 @@ impl Session {
     pub async fn ipc_log(&self) -> Vec<String> {
         let log = self.eval("return window.__ipcLog || []").await;
         log.as_array().expect("the IPC log").iter().map(|e| e.as_str().unwrap_or_default().to_string()).collect()
+    }
+
+    /// Types `keys` on whatever has the focus, as the keyboard would (WebDriver key
+    /// actions): text, WebDriver keys such as `ESCAPE`, and modifiers (`CONTROL`, `ALT`,
+    /// `SHIFT`) held until `RELEASE` or the end, e.g. `format!("{CONTROL}k{RELEASE}")`.
+    pub async fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let modifiers = [SHIFT, CONTROL, ALT].map(|m| m.chars().next().unwrap());
+        let release = RELEASE.chars().next().unwrap();
+        let mut held = Vec::new();
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in keys.chars() {
+            if modifiers.contains(&c) {
+                actions = actions.then(KeyAction::Down { value: c });
+                held.push(c);
+            } else if c == release {
+                for m in held.drain(..).rev() {
+                    actions = actions.then(KeyAction::Up { value: m });
+                }
+            } else {
+                actions = actions.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+            }
+        }
+        for m in held.drain(..).rev() {
+            actions = actions.then(KeyAction::Up { value: m });
+        }
+        self.client.perform_actions(actions).await.unwrap_or_else(|e| panic!("pressing {keys:?}: {e}"));
+    }
+
+    /// The test id of the focused element (or of its closest ancestor that has one).
+    pub async fn focused(&self) -> String {
+        let id = self.eval("const e = document.activeElement; const t = e && e.closest('[data-testid]'); return t ? t.getAttribute('data-testid') : (e ? e.tagName : '')").await;
+        id.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Presses Tab until the element with test id `id` has the focus (as a keyboard user
+    /// would), failing after `max` presses.
+    pub async fn tab_to(&self, id: &str, max: usize) {
+        let mut seen = Vec::new();
+        for _ in 0..max {
+            if self.focused().await == id {
+                return;
+            }
+            self.press(TAB).await;
+            seen.push(self.focused().await);
+        }
+        panic!("Tab never reached {id} in {max} presses; focus went through {seen:?}");
     }
 
     /// Runs a script in the page and returns its JSON result.

@@ -1,9 +1,9 @@
-import { Badge, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { Badge, Box, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { useMemo, useState, type KeyboardEvent } from "react";
 import { envColor, envLabel } from "../features/profiles/environment";
 import { useProfiles, useSwitchProfile } from "../features/profiles/useProfiles";
-import { AREAS } from "./areas";
+import { AREAS, areaShortcut } from "./areas";
 import { useNavigation } from "./navigation";
 
 interface Action {
@@ -12,6 +12,8 @@ interface Action {
   group: string;
   hint?: string;
   color?: string;
+  /** Its keyboard shortcut, e.g. "Alt 1". */
+  shortcut?: string;
   run: () => void;
 }
 
@@ -32,10 +34,11 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
       color: envColor(p.environment),
       run: () => switcher.mutate(p.id),
     }));
-    const areas: Action[] = AREAS.map((a) => ({
+    const areas: Action[] = AREAS.map((a, i) => ({
       id: `area-${a.id}`,
       label: a.id === "wizard" ? "Start setup" : `Go to ${a.label}`,
       group: "Go to",
+      shortcut: areaShortcut(i).label,
       run: () => go({ kind: "area", area: a.id }),
     }));
     return [
@@ -71,56 +74,70 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
     }
   };
 
+  const active = shown[selected];
+  const optionId = (a: Action) => `palette-option-${a.id}`;
   return (
-    <Modal opened={opened} onClose={close} withCloseButton={false} padding="xs" size="lg" title={null} aria-label="Command palette">
-      <TextInput
-        data-autofocus
-        placeholder="Switch tenant, start setup, go to…"
-        leftSection={<IconSearch size={16} />}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setSelected(0);
-        }}
-        onKeyDown={onKey}
-        aria-label="Search commands"
-        data-testid="palette-input"
-      />
-      <ScrollArea.Autosize mah={360} mt="xs">
-        <Stack gap={2} role="listbox" aria-label="Commands">
-          {shown.length === 0 && (
-            <Text c="dimmed" size="sm" p="sm">
-              Nothing matches “{query}”.
-            </Text>
-          )}
-          {shown.map((a, i) => (
-            <UnstyledButton
-              key={a.id}
-              role="option"
-              aria-selected={i === selected}
-              data-testid={`palette-${a.id}`}
-              onClick={() => run(a)}
-              onMouseEnter={() => setSelected(i)}
-              p="xs"
-              style={{ borderRadius: 6, background: i === selected ? "var(--mantine-color-default-hover)" : undefined }}
-            >
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="sm">{a.label}</Text>
-                <Group gap={6}>
-                  {a.hint && (
-                    <Badge size="xs" variant="light" color={a.color}>
-                      {a.hint}
-                    </Badge>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {a.group}
-                  </Text>
-                </Group>
-              </Group>
-            </UnstyledButton>
-          ))}
-        </Stack>
-      </ScrollArea.Autosize>
-    </Modal>
+    <Modal.Root opened={opened} onClose={close} size="lg">
+      <Modal.Overlay />
+      <Modal.Content aria-label="Command palette">
+        <Modal.Body p="xs">
+          <TextInput
+            data-autofocus
+            placeholder="Switch tenant, start setup, go to…"
+            leftSection={<IconSearch size={16} />}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value);
+              setSelected(0);
+            }}
+            onKeyDown={onKey}
+            role="combobox"
+            aria-expanded
+            aria-controls="palette-list"
+            aria-autocomplete="list"
+            aria-activedescendant={active ? optionId(active) : undefined}
+            aria-label="Search commands"
+            data-testid="palette-input"
+          />
+          <ScrollArea.Autosize mah={360} mt="xs" viewportProps={{ tabIndex: -1 }}>
+            {shown.length === 0 && (
+              <Text c="dimmed" size="sm" p="sm" role="status">
+                Nothing matches “{query}”.
+              </Text>
+            )}
+            <Stack gap={2} role="listbox" id="palette-list" aria-label="Commands">
+              {shown.map((a, i) => (
+                <Box
+                  key={a.id}
+                  id={optionId(a)}
+                  role="option"
+                  aria-selected={i === selected}
+                  data-testid={`palette-${a.id}`}
+                  onClick={() => run(a)}
+                  onMouseEnter={() => setSelected(i)}
+                  p="xs"
+                  style={{ borderRadius: 6, cursor: "pointer", background: i === selected ? "var(--mantine-color-default-hover)" : undefined }}
+                >
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text size="sm">{a.label}</Text>
+                    <Group gap={6}>
+                      {a.hint && (
+                        <Badge size="xs" variant="light" color={a.color}>
+                          {a.hint}
+                        </Badge>
+                      )}
+                      {a.shortcut && <Kbd size="xs">{a.shortcut}</Kbd>}
+                      <Text size="xs" c="dimmed">
+                        {a.group}
+                      </Text>
+                    </Group>
+                  </Group>
+                </Box>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

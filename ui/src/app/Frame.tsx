@@ -1,4 +1,4 @@
-import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
 import { ApisScreen } from "../features/apis/ApisScreen";
@@ -11,7 +11,7 @@ import { TenantsScreen } from "../features/profiles/TenantsScreen";
 import { useProfiles } from "../features/profiles/useProfiles";
 import { TokenScreen } from "../features/token/TokenScreen";
 import { WizardScreen } from "../features/wizard/WizardScreen";
-import { AREAS } from "./areas";
+import { AREAS, areaShortcut } from "./areas";
 import { CommandPalette } from "./CommandPalette";
 import { Logo } from "./Logo";
 import { useNavigation, type Screen } from "./navigation";
@@ -22,7 +22,10 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
   const { screen, go } = useNavigation();
   const { active } = useProfiles();
   const [palette, { open, close }] = useDisclosure(false);
-  useHotkeys([["mod+K", open]]);
+  useHotkeys([
+    ["mod+K", open],
+    ...AREAS.map((a, i): [string, () => void] => [areaShortcut(i).keys, () => go({ kind: "area", area: a.id })]),
+  ]);
   const production = active?.environment === "production";
 
   return (
@@ -36,7 +39,9 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
           <UnstyledButton onClick={() => go({ kind: "home" })} aria-label="Grantsmith home" data-testid="nav-home">
             <Group gap="xs" px="xs" pb="md" wrap="nowrap">
               <Logo size={28} />
-              <Title order={4}>Grantsmith</Title>
+              <Text fw={700} size="lg">
+                Grantsmith
+              </Text>
             </Group>
           </UnstyledButton>
         </AppShell.Section>

@@ -1,14 +1,7 @@
-import { MantineProvider, createTheme } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-
-export const theme = createTheme({
-  primaryColor: "indigo",
-  defaultRadius: "md",
-  // The system font stack: the app should feel native on every OS.
-  fontFamily:
-    "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, Cantarell, 'Noto Sans', sans-serif",
-});
+import { readableColors, theme } from "./theme";
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per mounted tree, so tests never share a cache.
@@ -20,7 +13,7 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
   );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={readableColors} defaultColorScheme="auto">
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -5,7 +5,7 @@ export function StartupError({ message }: { message: string }) {
   return (
     <Center h="100vh" p="xl">
       <Stack maw={620} gap="md">
-        <Title order={2}>Grantsmith could not open its database</Title>
+        <Title order={1} size="h2">Grantsmith could not open its database</Title>
         <Alert color="red" icon={<IconDatabaseOff />} title="What happened" data-testid="startup-error">
           {message}
         </Alert>

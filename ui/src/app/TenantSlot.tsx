@@ -42,7 +42,7 @@ export function TenantSwitcher() {
   const switcher = useSwitchProfile();
   const { go } = useNavigation();
   return (
-    <Stack gap={2} mt="lg" data-testid="tenant-switcher" aria-label="Tenants">
+    <Stack gap={2} mt="lg" data-testid="tenant-switcher" role="group" aria-label="Tenants">
       <Group justify="space-between" px="xs" mb={4}>
         <Text size="xs" fw={700} c="dimmed" tt="uppercase">
           Tenants

@@ -17,6 +17,9 @@ export interface Area {
   hint: string;
 }
 
+/** The keyboard shortcut of the area at `index` (Alt+1 …), shown in the palette. */
+export const areaShortcut = (index: number) => ({ keys: `alt+${index + 1}`, label: `Alt ${index + 1}` });
+
 export const AREAS: readonly Area[] = [
   { id: "wizard", label: "Setup", icon: IconWand, hint: "Set up machine-to-machine access step by step." },
   { id: "token", label: "Test token", icon: IconKey, hint: "Get a token for an application and API, verified and explained." },

@@ -53,7 +53,7 @@ export function DataList<T>(props: {
       )}
       <Card withBorder padding={0}>
         {rows.isLoading ? (
-          <Stack p="md" gap="xs" aria-label={`Loading ${noun}`}>
+          <Stack p="md" gap="xs" role="status" aria-label={`Loading ${noun}`}>
             {[0, 1, 2, 3].map((i) => (
               <Skeleton key={i} height={28} />
             ))}

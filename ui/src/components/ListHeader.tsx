@@ -20,7 +20,7 @@ export function ListHeader(props: {
     <>
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={2}>{props.title}</Title>
+          <Title order={1} size="h2">{props.title}</Title>
           <Text c="dimmed">{props.description}</Text>
         </Stack>
         <Group gap="xs">

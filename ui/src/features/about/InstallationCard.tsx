@@ -38,7 +38,7 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
           </Table.Tbody>
         </Table>
       ) : (
-        <Skeleton height={96} aria-label="Loading installation details" />
+        <Skeleton height={96} role="status" aria-label="Loading installation details" />
       )}
     </Card>
   );

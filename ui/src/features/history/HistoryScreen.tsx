@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, Group, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RunStatus } from "../../bindings/RunStatus";
 import type { RunView } from "../../bindings/RunView";
+import type { StepStatus } from "../../bindings/StepStatus";
 import { wizardRuns } from "../../ipc";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
@@ -14,7 +15,12 @@ const STATUS: Record<RunStatus, { color: string; label: string }> = {
   undone: { color: "gray", label: "undone" },
 };
 
+/** A step's status at a glance, and in words for screen readers. */
+const STEP_GLYPH: Record<StepStatus, string> = { waiting: "·", running: "…", done: "✓", failed: "✗", undone: "↺" };
+const STEP_WORD: Record<StepStatus, string> = { waiting: "Not run", running: "Running", done: "Done", failed: "Failed", undone: "Undone" };
+
 /** Every setup run on the active tenant: what it did, and resume or undo. */
+
 export function HistoryScreen() {
   const key = useTenantKey();
   const { active } = useProfiles();
@@ -28,7 +34,7 @@ export function HistoryScreen() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>History</Title>
+        <Title order={1} size="h2">History</Title>
         <Text c="dimmed">Setups run on {active?.name ?? "…"}, newest first.</Text>
       </Stack>
       {runs.error && <Alert color="red">{runs.error.message}</Alert>}
@@ -64,7 +70,8 @@ function RunCard({ run }: { run: RunView }) {
           </Text>
           {run.steps.map((st) => (
             <Text key={st.idx} size="xs" c={st.status === "failed" ? "red" : "dimmed"}>
-              {st.status === "done" ? "✓" : st.status === "failed" ? "✗" : st.status === "undone" ? "↺" : "·"} {st.title}
+              <span aria-hidden>{STEP_GLYPH[st.status]}</span> <VisuallyHidden>{STEP_WORD[st.status]}: </VisuallyHidden>
+              {st.title}
               {st.error ? ` — ${st.error}` : ""}
             </Text>
           ))}

@@ -6,7 +6,7 @@ export function AreaPlaceholder({ area }: { area: Area }) {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>{area.label}</Title>
+        <Title order={1} size="h2">{area.label}</Title>
         <Text c="dimmed">{area.hint}</Text>
       </Stack>
       <Card withBorder padding="xl" data-testid={`area-${area.id}-empty`}>

@@ -25,7 +25,7 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
         </Alert>
       )}
       <Stack gap={6}>
-        <Title order={2}>Set up machine-to-machine access</Title>
+        <Title order={1} size="h2">Set up machine-to-machine access</Title>
         <Text c="dimmed" maw={720}>
           A backend service, script or daemon that calls your API needs an access token of its own. Auth0 issues
           one through the Client Credentials grant once three things exist: a Machine to Machine

@@ -12,14 +12,14 @@ export function PermissionList({ permissions, tested }: { permissions: Permissio
             <Table.Td w={28}>
               {tested &&
                 (p.granted ? (
-                  <IconCheck size={16} color="var(--mantine-color-green-6)" aria-label="granted" />
+                  <IconCheck size={16} color="var(--mantine-color-green-6)" role="img" aria-label="granted" />
                 ) : (
-                  <IconX size={16} color="var(--mantine-color-red-6)" aria-label="missing" />
+                  <IconX size={16} color="var(--mantine-color-red-6)" role="img" aria-label="missing" />
                 ))}
             </Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
-                <Code>{p.scope}</Code>
+                <Code style={{ whiteSpace: "normal", wordBreak: "break-all" }}>{p.scope}</Code>
                 {!p.required && (
                   <Badge size="xs" variant="light" color="gray">
                     for undo

@@ -21,7 +21,7 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
   return (
     <Stack gap="lg" maw={1040}>
       <Stack gap={4}>
-        <Title order={2}>{editing ? `Edit ${editing.name}` : "Connect an Auth0 tenant"}</Title>
+        <Title order={1} size="h2">{editing ? `Edit ${editing.name}` : "Connect an Auth0 tenant"}</Title>
         <Text c="dimmed">
           Grantsmith talks to your tenant through a Machine to Machine application that is authorized for the Auth0
           Management API. Its secret is kept in your system keychain, never on disk.
@@ -105,11 +105,11 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
                 {form.saveError.message}
               </Alert>
             )}
-            <Group justify="flex-end" mt="sm" gap="xs" wrap="nowrap">
+            <Group justify="flex-end" mt="sm" gap="xs">
               <Button variant="subtle" color="gray" onClick={form.cancel}>
                 Cancel
               </Button>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs">
                 <Button
                   variant="light"
                   leftSection={<IconPlugConnected size={16} />}

@@ -18,7 +18,7 @@ export function TenantsScreen() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Stack gap={4}>
-          <Title order={2}>Tenants</Title>
+          <Title order={1} size="h2">Tenants</Title>
           <Text c="dimmed">Each tenant is a profile; its secret stays in your system keychain.</Text>
         </Stack>
         <Button leftSection={<IconPlus size={16} />} onClick={() => go({ kind: "add-tenant" })} data-testid="tenants-add">

@@ -11,7 +11,7 @@ export function CurlBlock({ curl }: { curl: string }) {
         </Text>
         <CopyButton text={curl} label="Copy curl" testId="token-copy-curl" />
       </Group>
-      <Code block data-testid="token-curl">
+      <Code block tabIndex={0} data-testid="token-curl">
         {curl}
       </Code>
       <Text size="xs" c="dimmed">

@@ -16,7 +16,7 @@ function Code({ snippet }: { snippet: Snippet }) {
         </Text>
         <CopyButton text={snippet.code} label="Copy code" testId={`quickstart-copy-${snippet.id}`} />
       </Group>
-      <ScrollArea.Autosize mah={420} type="auto">
+      <ScrollArea.Autosize mah={420} type="auto" viewportProps={{ tabIndex: 0, "aria-label": snippet.filename }}>
         <pre className="hljs" style={{ margin: 0, padding: 12, borderRadius: 6, fontSize: 12 }} data-testid={`quickstart-code-${snippet.id}`}>
           {/* highlight.js escapes the code; see highlight.test.ts */}
           <code dangerouslySetInnerHTML={{ __html: highlight(snippet.code, snippet.language) }} />

@@ -48,7 +48,7 @@ export function TokenDetails({ report }: { report: TokenReport }) {
           {report.verified ? <IconCheck /> : <IconX />}
         </ThemeIcon>
         <Stack gap={0}>
-          <Title order={3} data-testid="token-verdict">
+          <Title order={2} size="h3" data-testid="token-verdict">
             {report.verified ? "Token verified" : report.checks.length ? "Token check failed" : "Request failed"}
           </Title>
           <Text size="sm" c="dimmed" data-testid="token-status">
@@ -126,7 +126,9 @@ export function TokenDetails({ report }: { report: TokenReport }) {
           <Text fw={600} mt="xs">
             Header
           </Text>
-          <Code block>{JSON.stringify(header, null, 2)}</Code>
+          <Code block tabIndex={0}>
+            {JSON.stringify(header, null, 2)}
+          </Code>
         </Stack>
       )}
       {report.diagnosis && report.checks.length > 0 && <Alert color="orange">{report.diagnosis.explanation}</Alert>}

@@ -58,7 +58,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>Test token</Title>
+        <Title order={1} size="h2">Test token</Title>
         <Text c="dimmed">Get a token for an application and API on {active?.name ?? "…"}, verified here, claim by claim.</Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">

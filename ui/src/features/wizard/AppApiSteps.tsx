@@ -27,8 +27,8 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
           onChange({ ...spec, app: mode === "new" ? { mode: "new", name: "", description: "" } : { mode: "existing", client_id: "" } })
         }
         data={[
-          { value: "new", label: <span data-testid="wizard-app-new">Create a new application</span> },
-          { value: "existing", label: <span data-testid="wizard-app-existing">Use an existing one</span> },
+          { value: "new", label: <span data-testid="wizard-app-new">New application</span> },
+          { value: "existing", label: <span data-testid="wizard-app-existing">Existing application</span> },
         ]}
         aria-label="Application"
       />
@@ -42,6 +42,7 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
             onChange={(e) => onChange({ ...spec, app: { ...app, name: e.currentTarget.value } })}
             error={issueFor(issues, "app.name")}
             data-testid="wizard-app-name"
+            autoFocus
             required
           />
           <Textarea
@@ -107,6 +108,7 @@ export function ApiStep({ spec, onChange, issues, warnings, limits }: StepProps 
             onChange={(e) => onChange({ ...spec, api: { ...api, name: e.currentTarget.value } })}
             error={issueFor(issues, "api.name")}
             data-testid="wizard-api-name"
+            autoFocus
             required
           />
           <Stack gap={4}>
@@ -122,7 +124,7 @@ export function ApiStep({ spec, onChange, issues, warnings, limits }: StepProps 
             />
             {!issueFor(issues, "api.identifier") &&
               identifierWarnings.map((w) => (
-                <Text key={w.message} size="xs" c="yellow.8" data-testid="wizard-identifier-warning">
+                <Text key={w.message} size="xs" c="yellow" data-testid="wizard-identifier-warning">
                   ⚠ {w.message}
                 </Text>
               ))}

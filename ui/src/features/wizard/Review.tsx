@@ -28,7 +28,7 @@ export function PlanTable({ plan }: { plan: Plan }) {
             <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
               <Table.Td w={36}>
                 <Tooltip label={k.label}>
-                  <ThemeIcon size="sm" variant="light" color={k.color} aria-label={k.label}>
+                  <ThemeIcon size="sm" variant="light" color={k.color} role="img" aria-label={k.label}>
                     {k.icon}
                   </ThemeIcon>
                 </Tooltip>

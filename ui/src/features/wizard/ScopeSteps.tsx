@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Checkbox, Code, Group, Stack, Table, Text, TextInput, Textarea, Tooltip } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { FieldIssue } from "../../bindings/FieldIssue";
 import type { Plan } from "../../bindings/Plan";
 import type { WizardSpec } from "../../bindings/WizardSpec";
@@ -18,11 +18,20 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
   const [value, setValue] = useState("");
   const [description, setDescription] = useState("");
   const [paste, setPaste] = useState("");
+  const first = useRef<HTMLInputElement>(null);
   const add = () => {
     if (!value.trim()) return;
     onChange({ ...spec, scopes: [...spec.scopes, { value: value.trim(), description: description.trim() }] });
     setValue("");
     setDescription("");
+    first.current?.focus();
+  };
+  // Enter adds the scope being typed; with nothing typed it goes on to the next step.
+  const onEnter = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && value.trim()) {
+      e.preventDefault();
+      add();
+    }
   };
   const addLines = async () => {
     const parsed = await wizardParseScopes(paste);
@@ -50,7 +59,7 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
                   <Table.Td>
                     <Code>{s.value}</Code>
                     {error && (
-                      <Text size="xs" c="red" data-testid="wizard-scope-error">
+                      <Text size="xs" c="red" role="alert" data-testid="wizard-scope-error">
                         {error}
                       </Text>
                     )}
@@ -84,7 +93,7 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
         </Text>
       )}
       {issueFor(issues, "scopes") && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="red" role="alert">
           {issueFor(issues, "scopes")}
         </Text>
       )}
@@ -94,7 +103,9 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
           placeholder="read:orders"
           value={value}
           onChange={(e) => setValue(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === "Enter" && add()}
+          onKeyDown={onEnter}
+          ref={first}
+          autoFocus
           data-testid="wizard-scope-value"
           style={{ flex: 1 }}
         />
@@ -103,7 +114,7 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
           placeholder="Read orders"
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === "Enter" && add()}
+          onKeyDown={onEnter}
           data-testid="wizard-scope-description"
           style={{ flex: 2 }}
         />
@@ -167,7 +178,7 @@ export function AuthorizeStep({ spec, onChange, issues, plan }: { spec: WizardSp
         )}
       </Stack>
       {issueFor(issues, "grant_scopes") && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="red" role="alert">
           {issueFor(issues, "grant_scopes")}
         </Text>
       )}

@@ -1,7 +1,15 @@
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import type { RunView } from "../../bindings/RunView";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { RunResult, RunSteps } from "./Review";
+
+/** The run's progress in one sentence, read out politely as it changes. */
+function progress(run: RunView): string {
+  const done = run.steps.filter((s) => s.status === "done").length;
+  const current = run.steps.find((s) => s.status === "running" || s.status === "failed");
+  const now = current ? ` ${current.status === "failed" ? "Failed" : "Now"}: ${current.title}.` : "";
+  return `${done} of ${run.steps.length} steps done.${now}`;
+}
 
 type Follow = { onUpdate: (run: RunView) => void; onDone: (run?: RunView) => void };
 
@@ -9,8 +17,9 @@ type Follow = { onUpdate: (run: RunView) => void; onDone: (run?: RunView) => voi
 export function WizardRun({ run, domain, onRestart, ...follow }: { run: RunView; domain: string; onRestart: () => void } & Follow) {
   return (
     <Stack gap="lg">
-      <Title order={2}>{run.status === "undone" ? "Setup undone" : run.status === "done" ? "Setup complete" : "Applying the setup"}</Title>
+      <Title order={1} size="h2">{run.status === "undone" ? "Setup undone" : run.status === "done" ? "Setup complete" : "Applying the setup"}</Title>
       <RunSteps run={run} />
+      <VisuallyHidden role="status">{progress(run)}</VisuallyHidden>
       {run.status === "failed" && (
         <Alert color="red" title="A step failed" data-testid="wizard-failed">
           <Stack gap="xs">

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Loader, Stack, Stepper, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RunView } from "../../bindings/RunView";
 import type { WizardSpec } from "../../bindings/WizardSpec";
 import { CommandError, wizardApply, wizardCheck, wizardPlan, wizardUnfinished } from "../../ipc";
@@ -64,6 +64,12 @@ function Steps({
   const { step, setStep, setSpec } = draft;
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const [confirm, setConfirm] = useState("");
+  // Each step takes the focus (its first field, or the step itself), so the keyboard
+  // continues where the eye does.
+  const card = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!card.current?.contains(document.activeElement)) card.current?.focus();
+  }, [step]);
 
   const check = useQuery({ queryKey: ["wizard-check", debounced], queryFn: () => wizardCheck(debounced), placeholderData: (prev) => prev });
   const plan = useQuery({
@@ -114,7 +120,7 @@ function Steps({
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>Set up machine-to-machine access</Title>
+        <Title order={1} size="h2">Set up machine-to-machine access</Title>
         <Text c="dimmed">on {active?.name ?? "…"} — your answers are saved as you type.</Text>
       </Stack>
       {unfinished.data && <UnfinishedRun run={unfinished.data} onUpdate={onRun} onDone={onDone} />}
@@ -123,8 +129,25 @@ function Steps({
           <Stepper.Step key={label} label={label} color={touched.has(i) && stepIssues(i).length ? "red" : undefined} />
         ))}
       </Stepper>
-      <Group align="flex-start" gap="lg" wrap="nowrap">
-        <Card withBorder padding="lg" style={{ flex: 3 }} data-testid={`wizard-step-${step}`}>
+      {/* The note goes below the step when the window (or zoom) leaves no room beside it. */}
+      <Group align="flex-start" gap="lg">
+        <Card
+          withBorder
+          padding="lg"
+          style={{ flex: "3 1 26rem", minWidth: 0 }}
+          data-testid={`wizard-step-${step}`}
+          component="form"
+          // Rust's rules speak, not the browser's (a required field's own bubble).
+          noValidate
+          ref={card}
+          tabIndex={-1}
+          aria-label={`Step ${step + 1} of ${STEPS.length}: ${STEPS[step]}`}
+          onSubmit={(e: FormEvent) => {
+            // Enter in a field goes on, as Next does; Apply is never pressed by Enter alone.
+            e.preventDefault();
+            if (step < 4) void next();
+          }}
+        >
           {step === 0 && <AppStep spec={spec} onChange={setSpec} issues={shown(0)} />}
           {step === 1 && <ApiStep spec={spec} onChange={setSpec} issues={shown(1)} warnings={check.data?.warnings} limits={check.data?.limits} />}
           {step === 2 && <ScopesStep spec={spec} onChange={setSpec} issues={shown(2)} existing={existingScopes} />}
@@ -155,7 +178,7 @@ function Steps({
               </Button>
             )}
             {step < 4 ? (
-              <Button onClick={() => void next()} data-testid="wizard-next">
+              <Button type="submit" data-testid="wizard-next">
                 Next: {STEPS[step + 1]}
               </Button>
             ) : (
@@ -171,7 +194,7 @@ function Steps({
             )}
           </Group>
         </Card>
-        <Text size="sm" c="dimmed" style={{ flex: 1 }} data-testid="wizard-note">
+        <Text size="sm" c="dimmed" style={{ flex: "1 1 12rem" }} data-testid="wizard-note">
           {NOTES[step]}
         </Text>
       </Group>

@@ -1,0 +1,148 @@
+//! Every screen of the real window, in light and in dark, audited with axe-core: no WCAG 2.1
+//! A/AA violation and nothing serious or critical. States worth a screenshot are audited
+//! too: empty lists, a setup's rules shown, a verified token, the palette and a dialog open.
+
+use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::{ESCAPE, Launch, Session, run};
+
+/// Audits the page as it is now under `name`, with a screenshot; returns what failed.
+async fn audit(s: &Session, name: &str) -> Vec<String> {
+    s.settle().await;
+    s.screenshot(&format!("a11y-{name}")).await;
+    s.axe_violations().await.into_iter().map(|v| format!("[{name}] {v}")).collect()
+}
+
+async fn screens(s: &Session, scheme: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    s.click(&format!("theme-{scheme}")).await;
+    s.wait_until(
+        "the scheme is applied",
+        &format!("return document.documentElement.getAttribute('data-mantine-color-scheme') === '{scheme}'"),
+    )
+    .await;
+
+    s.click("nav-home").await;
+    found.extend(audit(s, &format!("home-{scheme}")).await);
+
+    s.click("nav-wizard").await;
+    s.testid("wizard-step-0").await;
+    found.extend(audit(s, &format!("wizard-{scheme}")).await);
+    s.click("wizard-next").await;
+    s.wait_text("wizard-step-0", "empty").await;
+    found.extend(audit(s, &format!("wizard-rules-{scheme}")).await);
+
+    for (nav, ready, name) in [
+        ("nav-apps", "apps-list", "apps"),
+        ("nav-apis", "apis-list", "apis"),
+        ("nav-history", "history-run", "history"),
+    ] {
+        s.click(nav).await;
+        s.testid(ready).await;
+        found.extend(audit(s, &format!("{name}-{scheme}")).await);
+    }
+
+    s.click("nav-token").await;
+    s.testid("token-app").await;
+    found.extend(audit(s, &format!("token-{scheme}")).await);
+
+    s.click("manage-tenants").await;
+    s.testid("tenants-add").await;
+    found.extend(audit(s, &format!("tenants-{scheme}")).await);
+    s.click("tenants-add").await;
+    s.testid("profile-save").await;
+    s.click("profile-save").await;
+    s.wait_text("main-pane", "Name is empty").await;
+    found.extend(audit(s, &format!("add-tenant-rules-{scheme}")).await);
+
+    s.click("open-palette").await;
+    s.testid("palette-input").await;
+    found.extend(audit(s, &format!("palette-{scheme}")).await);
+    s.press(ESCAPE).await;
+    s.wait_until("the palette closed", "return !document.querySelector('[data-testid=palette-input]')").await;
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_passes_axe_in_light_and_dark() {
+    let t = Tenant::start().await;
+    run("accessibility", Launch { env: t.env(), ..Launch::default() }, |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        // Empty lists first, then a tenant with a setup, a run in History and a token.
+        s.click("nav-history").await;
+        s.testid("history-empty").await;
+        let mut found = audit(&s, "history-empty-light").await;
+        go_through_the_wizard(&s, "RS256", "a11y-wizard").await;
+        found.extend(audit(&s, "wizard-result-light").await);
+        s.click("token-get").await;
+        s.wait_text("token-verdict", "verified").await;
+        found.extend(audit(&s, "token-verified-light").await);
+        s.click("nav-history").await;
+        s.click("run-undo").await;
+        s.testid("wizard-undo-confirm").await;
+        found.extend(audit(&s, "undo-dialog-light").await);
+        s.press(ESCAPE).await;
+        s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=wizard-undo-confirm]')").await;
+
+        for scheme in ["light", "dark"] {
+            found.extend(screens(&s, scheme).await);
+        }
+        assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
+    })
+    .await;
+}
+
+/// Elements of the main pane that stick out of the window sideways (cut off), by test id.
+const CUT_OFF: &str = "return [...document.querySelectorAll('[data-testid=main-pane] button, [data-testid=main-pane] input, [data-testid=main-pane] h1')]
+    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1); })
+    .map(e => e.getAttribute('data-testid') || e.textContent.trim().slice(0, 40));";
+
+async fn nothing_cut_off(s: &Session, name: &str) -> Vec<String> {
+    s.settle().await;
+    s.screenshot(name).await;
+    let cut = s.eval(CUT_OFF).await;
+    cut.as_array().unwrap().iter().map(|c| format!("[{name}] cut off: {c}")).collect()
+}
+
+/// The screens at the smallest window (900 × 600) and at 200 % zoom: every button, input and
+/// title stays inside the window.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_the_smallest_window_and_at_200_percent_zoom_nothing_is_cut_off() {
+    let t = Tenant::start().await;
+    run("small-window", Launch { env: t.env(), ..Launch::default() }, |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        let mut found = Vec::new();
+        for (size, zoom) in [("900x600", "1"), ("zoom200", "2")] {
+            if size == "900x600" {
+                s.client.set_window_size(900, 600).await.expect("resizing the window");
+            } else {
+                s.client.set_window_size(1280, 860).await.expect("resizing the window");
+            }
+            s.eval(&format!("document.documentElement.style.zoom = '{zoom}'; return true")).await;
+            // WebDriver's clicks miss under CSS zoom; the element's own click does not.
+            let go = |id: &'static str| {
+                let s = s.clone();
+                async move {
+                    s.testid(id).await;
+                    s.eval(&format!("document.querySelector('[data-testid=\"{id}\"]').click(); return true")).await;
+                }
+            };
+            for (nav, ready, name) in [
+                ("nav-home", "main-pane", "home"),
+                ("nav-wizard", "wizard-step-0", "wizard"),
+                ("nav-token", "token-app", "token"),
+                ("nav-apps", "apps-list", "apps"),
+                ("nav-history", "history-empty", "history"),
+            ] {
+                go(nav).await;
+                s.testid(ready).await;
+                found.extend(nothing_cut_off(&s, &format!("{size}-{name}")).await);
+            }
+            go("manage-tenants").await;
+            go("tenants-add").await;
+            s.testid("profile-save").await;
+            found.extend(nothing_cut_off(&s, &format!("{size}-add-tenant")).await);
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    })
+    .await;
+}
