@@ -251,6 +251,12 @@ impl Session {
         id.as_str().unwrap_or_default().to_string()
     }
 
+    /// Waits until the element with test id `id` has the focus.
+    pub async fn wait_for_focus(&self, id: &str) {
+        let script = format!("return document.activeElement?.getAttribute('data-testid') === '{id}'");
+        self.wait_until(&format!("{id} has the focus"), &script).await;
+    }
+
     /// Presses Tab until the element with test id `id` has the focus (as a keyboard user
     /// would), failing after `max` presses.
     pub async fn tab_to(&self, id: &str, max: usize) {

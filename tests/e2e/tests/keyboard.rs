@@ -29,20 +29,12 @@ async fn the_setup_and_its_test_token_need_no_mouse() {
         s.eval("document.activeElement.blur(); return true").await;
         s.press(&format!("{ALT}1{RELEASE}")).await;
         s.testid("wizard-step-0").await;
-        s.wait_until(
-            "the name field has the focus",
-            "return document.activeElement?.getAttribute('data-testid') === 'wizard-app-name'",
-        )
-        .await;
+        s.wait_for_focus("wizard-app-name").await;
         s.press("Orders worker KB").await;
         s.press(ENTER).await;
 
         s.testid("wizard-step-1").await;
-        s.wait_until(
-            "the API name has the focus",
-            "return document.activeElement?.getAttribute('data-testid') === 'wizard-api-name'",
-        )
-        .await;
+        s.wait_for_focus("wizard-api-name").await;
         s.press("Orders API KB").await;
         s.tab_to("wizard-api-identifier", 3).await;
         s.press("https://api.example.com/orders-kb").await;
@@ -50,21 +42,13 @@ async fn the_setup_and_its_test_token_need_no_mouse() {
         s.press(ENTER).await;
 
         s.testid("wizard-step-2").await;
-        s.wait_until(
-            "the scope field has the focus",
-            "return document.activeElement?.getAttribute('data-testid') === 'wizard-scope-value'",
-        )
-        .await;
+        s.wait_for_focus("wizard-scope-value").await;
         for (value, description) in [("read:orders", "Read orders"), ("write:orders", "Change orders")] {
             s.press(value).await;
             s.press(TAB).await;
             s.press(description).await;
             s.press(ENTER).await;
-            s.wait_until(
-                "the scope was added",
-                "return document.activeElement?.getAttribute('data-testid') === 'wizard-scope-value'",
-            )
-            .await;
+            s.wait_for_focus("wizard-scope-value").await;
         }
         s.wait_text("wizard-scope-list", "write:orders").await;
         // Enter with nothing typed goes on.
