@@ -25,6 +25,8 @@ const PLUGIN_PERMISSIONS: &[&str] = &[
     "core:default",
     // Copy buttons write to the clipboard; nothing reads it.
     "clipboard-manager:allow-write-text",
+    // Ctrl+= / Ctrl+- zoom the page (tauri.conf.json `zoomHotkeysEnabled`, Tauri's polyfill).
+    "core:webview:allow-set-webview-zoom",
 ];
 
 /// One command as the webview sees it: TypeScript types by argument.
@@ -171,7 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn the_capability_grants_every_command_and_two_plugin_needs() {
+    fn the_capability_grants_every_command_and_the_named_plugin_needs() {
         let cfg = Config::new();
         let json: serde_json::Value = serde_json::from_str(&capability(&cfg)).unwrap();
         let permissions = json["permissions"].as_array().unwrap();
