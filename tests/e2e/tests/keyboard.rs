@@ -6,8 +6,11 @@ use grantsmith_e2e::flows::Tenant;
 use grantsmith_e2e::{ALT, CONTROL, ENTER, ESCAPE, Launch, RELEASE, SPACE, TAB, run};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_setup_and_its_test_token_need_no_mouse() {
+async fn the_setup_its_test_token_and_a_tenant_switch_need_no_mouse() {
     let t = Tenant::start().await;
+    let other = Tenant::start().await;
+    let (url, id, secret) =
+        (other.sb.base_url(), other.sb.management_client_id().to_string(), other.sb.management_client_secret());
     run("keyboard", Launch { env: t.env(), ..Launch::default() }, |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
 
@@ -70,6 +73,30 @@ async fn the_setup_and_its_test_token_need_no_mouse() {
         s.press(ENTER).await;
         assert_eq!(s.wait_text("token-verdict", "verified").await, "Token verified");
         s.screenshot("keyboard-token").await;
+
+        // A second tenant, added and switched to from the palette; back from the sidebar.
+        s.press(&format!("{CONTROL}k{RELEASE}")).await;
+        s.testid("palette-input").await;
+        s.press("add an auth0").await;
+        s.press(ENTER).await;
+        s.wait_for_focus("profile-name").await;
+        s.press("Second tenant").await;
+        s.press(TAB).await;
+        s.press(&url).await;
+        s.tab_to("profile-client-id", 8).await;
+        s.press(&id).await;
+        s.tab_to("profile-client-secret", 3).await;
+        s.press(&secret).await;
+        s.press(ENTER).await;
+        s.testid("tenants-add").await;
+        s.press(&format!("{CONTROL}k{RELEASE}")).await;
+        s.testid("palette-input").await;
+        s.press("switch to second").await;
+        s.press(ENTER).await;
+        s.wait_text("active-tenant-name", "Second tenant").await;
+        s.tab_to("tenant-sandbox", 40).await;
+        s.press(ENTER).await;
+        s.wait_text("active-tenant-name", "Sandbox").await;
     })
     .await;
 }

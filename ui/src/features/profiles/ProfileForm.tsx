@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertTriangle, IconPlugConnected } from "@tabler/icons-react";
-import type { ChangeEvent } from "react";
+import type { ChangeEvent, FormEvent } from "react";
 import type { Profile } from "../../bindings/Profile";
 import { ConnectionPanel } from "./ConnectionPanel";
 import { ENVIRONMENTS } from "./environment";
@@ -28,13 +28,24 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
         </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Card withBorder padding="lg">
+        <Card
+          withBorder
+          padding="lg"
+          component="form"
+          // Enter in a field saves, as the button does; the rules are Rust's, not the browser's.
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void form.onSave();
+          }}
+        >
           <Stack gap="sm">
             <TextInput
               label="Name"
               description="How this tenant appears in Grantsmith"
               placeholder="Acme Production"
               {...field("name")}
+              autoFocus
               data-testid="profile-name"
               required
             />
@@ -120,7 +131,7 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
                 >
                   Test connection
                 </Button>
-                <Button onClick={() => void form.onSave()} loading={save.isPending} data-testid="profile-save">
+                <Button type="submit" loading={save.isPending} data-testid="profile-save">
                   {editing ? "Save changes" : "Save tenant"}
                 </Button>
               </Group>
