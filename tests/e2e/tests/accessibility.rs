@@ -65,6 +65,17 @@ async fn screens(s: &Session, scheme: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_passes_axe_in_light_and_dark() {
     let t = Tenant::start().await;
+    // A long name, as real tenants have them.
+    let long = format!("Nightly reconciliation of orders, invoices and refunds {}", "for every region ".repeat(8));
+    t.http
+        .post(format!("{}/api/v2/clients", t.sb.base_url()))
+        .bearer_auth(&t.token)
+        .json(&serde_json::json!({ "name": long.trim(), "app_type": "non_interactive" }))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap();
     run("accessibility", Launch { env: t.env(), ..Launch::default() }, |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
         // Empty lists first, then a tenant with a setup, a run in History and a token.
@@ -76,6 +87,12 @@ async fn every_screen_passes_axe_in_light_and_dark() {
         s.click("token-get").await;
         s.wait_text("token-verdict", "verified").await;
         found.extend(audit(&s, "token-verified-light").await);
+        // An error state: a pasted string that is not a token.
+        s.click("token-paste-tab").await;
+        s.type_into("token-paste", "not a token").await;
+        s.click("token-inspect").await;
+        s.testid("token-error").await;
+        found.extend(audit(&s, "token-error-light").await);
         s.click("nav-history").await;
         s.click("run-undo").await;
         s.testid("wizard-undo-confirm").await;

@@ -8,6 +8,8 @@ import { ListHeader } from "./ListHeader";
 export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
+  /** Never wrapped or squeezed (badges, short codes): long names wrap beside it instead. */
+  nowrap?: boolean;
 }
 
 export function DataList<T>(props: {
@@ -75,7 +77,9 @@ export function DataList<T>(props: {
               {shown.map((r) => (
                 <Table.Tr key={props.rowKey(r)} data-testid={props.rowTestId}>
                   {props.columns.map((c) => (
-                    <Table.Td key={c.header}>{c.cell(r)}</Table.Td>
+                    <Table.Td key={c.header} style={c.nowrap ? { whiteSpace: "nowrap", width: "1%" } : undefined}>
+                      {c.cell(r)}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))}

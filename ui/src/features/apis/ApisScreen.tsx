@@ -10,6 +10,7 @@ const COLUMNS: Column<ApiSummary>[] = [
   { header: "Identifier", cell: (a) => <Code>{a.identifier}</Code> },
   {
     header: "Signing",
+    nowrap: true,
     cell: (a) => (
       <Badge variant="light" color={a.signing_alg === "HS256" ? "grape" : "indigo"}>
         {a.signing_alg ?? "RS256"}

@@ -24,6 +24,7 @@ const COLUMNS: Column<AppSummary>[] = [
   },
   {
     header: "Type",
+    nowrap: true,
     cell: (a) =>
       a.app_type === "non_interactive" ? (
         <Badge variant="light">Machine to Machine</Badge>
