@@ -9,6 +9,7 @@ pub mod apps;
 pub mod bindings;
 pub mod change;
 pub mod error;
+pub mod index;
 pub mod profiles;
 pub mod quickstart;
 pub mod rule;

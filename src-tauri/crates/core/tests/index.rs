@@ -1,0 +1,84 @@
+//! The tenant index against a seeded sandbox over real HTTP, rate limited as Auth0 is:
+//! built page by page with progress, sorted naturally, searched, kept per profile.
+
+mod common;
+
+use std::sync::Mutex;
+
+use common::{Tenant, tenant_with};
+use grantsmith_core::index::{self, IndexProgress};
+use grantsmith_core::profiles::Environment;
+use grantsmith_sandbox::{SandboxConfig, Seed};
+
+const APPS: usize = 1_200;
+
+async fn seeded() -> Tenant {
+    let seed = Seed { clients: APPS, apis: 40, grants: 1_500 };
+    tenant_with(SandboxConfig { seed, mgmt_rate_limit: Some(50), ..SandboxConfig::default() }, 10_000).await
+}
+
+#[tokio::test]
+async fn a_rate_limited_tenant_is_indexed_page_by_page_and_listed_in_natural_order() {
+    let t = seeded().await;
+    let client = t.tenants.client_for("sandbox").await.unwrap();
+    let seen = Mutex::new(Vec::<IndexProgress>::new());
+    let status = index::build(t.tenants.store(), &client, "sandbox", 1_000, &|p| seen.lock().unwrap().push(p))
+        .await
+        .expect("the index builds under the rate limit");
+
+    let apps = t.admin.list_clients(None, &mut |_| {}).await.unwrap();
+    let apis = t.admin.list_resource_servers(&mut |_| {}).await.unwrap();
+    let grants = t.admin.list_client_grants(None, None, &mut |_| {}).await.unwrap();
+    assert_eq!(status.apps as usize, apps.len());
+    assert_eq!(status.apis as usize, apis.len());
+    assert_eq!(status.grants as usize, grants.iter().filter(|g| g.subject_type.as_deref() != Some("user")).count());
+    assert_eq!(status.built_at, 1_000);
+    assert!(t.sb.requests().iter().all(|r| r.status != Some(429)), "the client paced itself: no request refused");
+
+    // Progress per page, ending at each list's total.
+    let seen = seen.into_inner().unwrap();
+    let last = |list: &str| seen.iter().rfind(|p| p.list == list).cloned().unwrap();
+    assert_eq!(last("applications").done as usize, apps.len());
+    assert_eq!(last("applications").total, Some(apps.len() as u64));
+    assert!(seen.iter().filter(|p| p.list == "applications").count() >= APPS / 100, "one report per page");
+    assert_eq!(last("grants").done as usize, grants.len());
+
+    // Natural order: "… Service 2" before "… Service 10"; a page is a slice of it.
+    let all = index::applications(t.tenants.store(), "sandbox", "service", 0, 5_000).unwrap();
+    let names: Vec<&str> = all.rows.iter().map(|a| a.name.as_str()).collect();
+    let keys: Vec<String> = names.iter().map(|n| index::sort_key(n)).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "sorted by natural key");
+    let noun_of = |n: &str| n.split(" Service ").next().unwrap().to_string();
+    let same_noun: Vec<&&str> = names.iter().filter(|n| noun_of(n) == noun_of(names[0])).collect();
+    let numbers: Vec<u64> = same_noun.iter().map(|n| n.rsplit(' ').next().unwrap().parse().unwrap()).collect();
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]), "numbers by value: {numbers:?}");
+    let page = index::applications(t.tenants.store(), "sandbox", "service", 100, 50).unwrap();
+    assert_eq!(page.total, all.total);
+    assert_eq!(page.rows, all.rows[100..150]);
+
+    // Search by part of a name or a client id; `%` and `_` are literal.
+    let one = &apps.iter().find(|a| a.name.as_deref().is_some_and(|n| n.ends_with("Service 1001"))).unwrap();
+    let found = index::applications(t.tenants.store(), "sandbox", "service 1001", 0, 50).unwrap();
+    assert_eq!(found.total, 1, "{:?}", found.rows);
+    assert_eq!(found.rows[0].client_id, one.client_id);
+    let by_id = index::applications(t.tenants.store(), "sandbox", &one.client_id[..12], 0, 50).unwrap();
+    assert_eq!(by_id.rows[0].client_id, one.client_id);
+    assert_eq!(index::applications(t.tenants.store(), "sandbox", "%", 0, 50).unwrap().total, 0);
+}
+
+#[tokio::test]
+async fn each_profile_has_its_own_index_and_loses_it_with_the_profile() {
+    let t = seeded().await;
+    let other = t.add_admin_profile("Staging", Environment::Staging);
+    assert_eq!(index::status(t.tenants.store(), &other).unwrap().apps, 0, "never built: empty, not another's");
+    let client = t.tenants.client_for("sandbox").await.unwrap();
+    index::build(t.tenants.store(), &client, "sandbox", 1, &|_| {}).await.unwrap();
+    assert_eq!(index::applications(t.tenants.store(), &other, "", 0, 10).unwrap().total, 0);
+
+    let client = t.tenants.client_for(&other).await.unwrap();
+    index::build(t.tenants.store(), &client, &other, 2, &|_| {}).await.unwrap();
+    assert!(index::status(t.tenants.store(), &other).unwrap().apps > 0);
+    t.tenants.remove(&other).unwrap();
+    assert_eq!(index::status(t.tenants.store(), &other).unwrap(), index::status(t.tenants.store(), "none").unwrap());
+    assert!(index::status(t.tenants.store(), "sandbox").unwrap().apps > 0, "the other index stays");
+}
