@@ -14,12 +14,7 @@ async fn audit(s: &Session, name: &str) -> Vec<String> {
 
 async fn screens(s: &Session, scheme: &str) -> Vec<String> {
     let mut found = Vec::new();
-    s.click(&format!("theme-{scheme}")).await;
-    s.wait_until(
-        "the scheme is applied",
-        &format!("return document.documentElement.getAttribute('data-mantine-color-scheme') === '{scheme}'"),
-    )
-    .await;
+    set_scheme(s, scheme).await;
 
     s.click("nav-home").await;
     found.extend(audit(s, &format!("home-{scheme}")).await);
@@ -62,6 +57,37 @@ async fn screens(s: &Session, scheme: &str) -> Vec<String> {
     found
 }
 
+/// A setup's result, a verified token, a refused paste and the undo dialog, in `scheme`.
+async fn states(s: &Session, scheme: &str, alg: &str) -> Vec<String> {
+    set_scheme(s, scheme).await;
+    go_through_the_wizard(s, alg, &format!("a11y-wizard-{scheme}")).await;
+    let mut found = audit(s, &format!("wizard-result-{scheme}")).await;
+    s.click("token-get").await;
+    s.wait_text("token-verdict", "verified").await;
+    found.extend(audit(s, &format!("token-verified-{scheme}")).await);
+    s.click("token-paste-tab").await;
+    s.type_into("token-paste", "not a token").await;
+    s.click("token-inspect").await;
+    s.testid("token-error").await;
+    found.extend(audit(s, &format!("token-error-{scheme}")).await);
+    s.click("nav-history").await;
+    s.click("run-undo").await;
+    s.testid("wizard-undo-confirm").await;
+    found.extend(audit(s, &format!("undo-dialog-{scheme}")).await);
+    s.press(ESCAPE).await;
+    s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=wizard-undo-confirm]')").await;
+    found
+}
+
+async fn set_scheme(s: &Session, scheme: &str) {
+    s.click(&format!("theme-{scheme}")).await;
+    s.wait_until(
+        "the scheme is applied",
+        &format!("return document.documentElement.getAttribute('data-mantine-color-scheme') === '{scheme}'"),
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_passes_axe_in_light_and_dark() {
     let t = Tenant::start().await;
@@ -82,24 +108,9 @@ async fn every_screen_passes_axe_in_light_and_dark() {
         s.click("nav-history").await;
         s.testid("history-empty").await;
         let mut found = audit(&s, "history-empty-light").await;
-        go_through_the_wizard(&s, "RS256", "a11y-wizard").await;
-        found.extend(audit(&s, "wizard-result-light").await);
-        s.click("token-get").await;
-        s.wait_text("token-verdict", "verified").await;
-        found.extend(audit(&s, "token-verified-light").await);
-        // An error state: a pasted string that is not a token.
-        s.click("token-paste-tab").await;
-        s.type_into("token-paste", "not a token").await;
-        s.click("token-inspect").await;
-        s.testid("token-error").await;
-        found.extend(audit(&s, "token-error-light").await);
-        s.click("nav-history").await;
-        s.click("run-undo").await;
-        s.testid("wizard-undo-confirm").await;
-        found.extend(audit(&s, "undo-dialog-light").await);
-        s.press(ESCAPE).await;
-        s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=wizard-undo-confirm]')").await;
-
+        for (scheme, alg) in [("light", "RS256"), ("dark", "HS256")] {
+            found.extend(states(&s, scheme, alg).await);
+        }
         for scheme in ["light", "dark"] {
             found.extend(screens(&s, scheme).await);
         }
