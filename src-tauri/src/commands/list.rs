@@ -27,6 +27,9 @@ commands! {
     profiles::permission_guide() -> Vec<PermissionCheck>;
 
     apps::list_applications() -> Vec<AppSummary>;
+    index::index_status() -> IndexStatus;
+    index::index_refresh() streams IndexProgress -> IndexStatus;
+    index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;
 
     token::test_token(ask: TokenAsk) -> TokenReport;
     token::inspect_token(token: String) -> TokenReport;

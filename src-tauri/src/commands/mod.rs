@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod apps;
+pub mod index;
 pub mod profiles;
 pub mod settings;
 pub mod token;

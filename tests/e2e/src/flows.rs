@@ -15,7 +15,12 @@ pub struct Tenant {
 
 impl Tenant {
     pub async fn start() -> Self {
-        let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
+        Self::start_with(SandboxConfig::default()).await
+    }
+
+    /// A sandbox with its own settings (a seed of thousands of objects, a rate limit).
+    pub async fn start_with(config: SandboxConfig) -> Self {
+        let sb = Sandbox::start(config).await.unwrap();
         let http = reqwest::Client::new();
         let t: Value = http
             .post(format!("{}/oauth/token", sb.base_url()))

@@ -1,15 +1,16 @@
 // The one list of tenant objects: header with count, refresh and search; loading, error,
-// empty and no-match states; a table of the rows that match. Screens give the columns.
-import { Alert, Card, Skeleton, Stack, Table, Text } from "@mantine/core";
-import type { UseQueryResult } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+// empty and no-match states; the rows, virtualized (a few dozen in the page however many
+// match), as an ARIA table. Screens give the rows (already filtered) and the columns.
+import { Alert, Box, Card, Skeleton, Stack, Text } from "@mantine/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef, type ReactNode } from "react";
 import { ListHeader } from "./ListHeader";
 
 export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
-  /** Never wrapped or squeezed (badges, short codes): long names wrap beside it instead. */
-  nowrap?: boolean;
+  /** Its track in the grid, e.g. `minmax(0, 2fr)` or `10rem`. */
+  width: string;
 }
 
 export function DataList<T>(props: {
@@ -19,72 +20,129 @@ export function DataList<T>(props: {
   description: ReactNode;
   /** Plural, for "3 of 10 applications" and "Search applications". */
   noun: string;
-  rows: UseQueryResult<T[]>;
+  /** The rows that match the search, in order; undefined while loading. */
+  rows?: T[];
+  /** How many there are without the search. */
+  total?: number;
+  loading: boolean;
+  refreshing: boolean;
+  error?: Error | null;
+  onRefresh: () => void;
+  refreshTestId?: string;
+  search: string;
+  onSearch: (s: string) => void;
+  placeholder: string;
   columns: Column<T>[];
   rowKey: (row: T) => string;
+  /** `data-*` attributes of a row, e.g. its id for tests and tools. */
+  rowData?: (row: T) => Record<string, string>;
   rowTestId?: string;
-  /** The text a search matches against. */
-  searchText: (row: T) => string;
-  placeholder: string;
   /** Shown when the tenant has none at all. */
   empty: ReactNode;
+  /** Under the header: the data's age, a progress bar. */
+  status?: ReactNode;
 }) {
   const { rows, testId, noun } = props;
-  const [query, setQuery] = useState("");
-  const q = query.trim().toLowerCase();
-  const shown = (rows.data ?? []).filter((r) => !q || props.searchText(r).toLowerCase().includes(q));
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 52,
+    overscan: 8,
+    getItemKey: (i) => (rows?.[i] ? props.rowKey(rows[i]) : i),
+  });
+  const grid = { display: "grid", gridTemplateColumns: props.columns.map((c) => c.width).join(" "), gap: "var(--mantine-spacing-md)" };
   return (
     <Stack gap="lg">
       <ListHeader
         title={props.title}
         description={props.description}
         noun={noun}
-        shown={shown.length}
-        total={rows.data?.length}
-        refreshing={rows.isFetching}
-        onRefresh={() => void rows.refetch()}
-        search={query}
-        onSearch={setQuery}
+        shown={rows?.length ?? 0}
+        total={props.total}
+        refreshing={props.refreshing}
+        onRefresh={props.onRefresh}
+        refreshTestId={props.refreshTestId}
+        search={props.search}
+        onSearch={props.onSearch}
         placeholder={props.placeholder}
         testId={testId}
       />
-      {rows.error && (
+      {props.status}
+      {props.error && (
         <Alert color="red" title={`Could not list ${noun}`} data-testid={`${testId}-error`}>
-          {rows.error.message}
+          {props.error.message}
         </Alert>
       )}
       <Card withBorder padding={0}>
-        {rows.isLoading ? (
+        {props.loading ? (
           <Stack p="md" gap="xs" role="status" aria-label={`Loading ${noun}`}>
             {[0, 1, 2, 3].map((i) => (
               <Skeleton key={i} height={28} />
             ))}
           </Stack>
-        ) : shown.length === 0 ? (
+        ) : !rows?.length ? (
           <Text p="lg" c="dimmed" ta="center" data-testid={`${testId}-empty`}>
-            {rows.data?.length ? `Nothing matches “${query}”.` : props.empty}
+            {props.total ? `Nothing matches “${props.search}”.` : props.empty}
           </Text>
         ) : (
-          <Table highlightOnHover verticalSpacing="xs" data-testid={`${testId}-list`}>
-            <Table.Thead>
-              <Table.Tr>
+          <div
+            ref={scroller}
+            role="table"
+            aria-label={props.title}
+            aria-rowcount={rows.length + 1}
+            // Scrolls by keyboard too.
+            tabIndex={0}
+            data-testid={`${testId}-list`}
+            style={{ maxHeight: "max(16rem, calc(100vh - 22rem))", overflowY: "auto" }}
+          >
+            <Box
+              role="rowgroup"
+              style={{ position: "sticky", top: 0, zIndex: 1, background: "var(--mantine-color-body)", borderBottom: "1px solid var(--mantine-color-default-border)" }}
+            >
+              <Box role="row" aria-rowindex={1} px="md" py="xs" style={grid}>
                 {props.columns.map((c) => (
-                  <Table.Th key={c.header}>{c.header}</Table.Th>
+                  <Text key={c.header} role="columnheader" size="sm" fw={700}>
+                    {c.header}
+                  </Text>
                 ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((r) => (
-                <Table.Tr key={props.rowKey(r)} data-testid={props.rowTestId}>
-                  {props.columns.map((c) => (
-                    <Table.Td key={c.header} style={c.nowrap ? { whiteSpace: "nowrap", width: "1%" } : undefined}>
-                      {c.cell(r)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Box>
+            </Box>
+            <div role="rowgroup" style={{ height: virtual.getTotalSize(), position: "relative" }}>
+              {virtual.getVirtualItems().map((item) => {
+                const r = rows[item.index]!;
+                return (
+                  <Box
+                    key={item.key}
+                    ref={virtual.measureElement}
+                    data-index={item.index}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    data-testid={props.rowTestId}
+                    {...props.rowData?.(r)}
+                    px="md"
+                    py="xs"
+                    style={{
+                      ...grid,
+                      alignItems: "center",
+                      position: "absolute",
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      transform: `translateY(${item.start}px)`,
+                      borderBottom: "1px solid var(--mantine-color-default-border)",
+                    }}
+                  >
+                    {props.columns.map((c) => (
+                      <div key={c.header} role="cell" style={{ minWidth: 0 }}>
+                        {c.cell(r)}
+                      </div>
+                    ))}
+                  </Box>
+                );
+              })}
+            </div>
+          </div>
         )}
       </Card>
     </Stack>

@@ -11,6 +11,7 @@ export function ListHeader(props: {
   total?: number;
   refreshing: boolean;
   onRefresh: () => void;
+  refreshTestId?: string;
   search: string;
   onSearch: (s: string) => void;
   placeholder: string;
@@ -28,7 +29,13 @@ export function ListHeader(props: {
             {props.total === undefined ? "" : `${props.shown} of ${props.total} ${props.noun}`}
           </Text>
           <Tooltip label="Refresh from the tenant">
-            <ActionIcon variant="default" onClick={props.onRefresh} loading={props.refreshing} aria-label={`Refresh ${props.noun}`}>
+            <ActionIcon
+              variant="default"
+              onClick={props.onRefresh}
+              loading={props.refreshing}
+              aria-label={`Refresh ${props.noun}`}
+              data-testid={props.refreshTestId}
+            >
               <IconRefresh size={16} />
             </ActionIcon>
           </Tooltip>

@@ -2,10 +2,13 @@
 // One typed wrapper per command the window may call.
 import type { ApiSummary } from "../bindings/ApiSummary";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { AppPage } from "../bindings/AppPage";
 import type { AppSummary } from "../bindings/AppSummary";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
 import type { Fix } from "../bindings/Fix";
+import type { IndexProgress } from "../bindings/IndexProgress";
+import type { IndexStatus } from "../bindings/IndexStatus";
 import type { InputCheck } from "../bindings/InputCheck";
 import type { PermissionCheck } from "../bindings/PermissionCheck";
 import type { Plan } from "../bindings/Plan";
@@ -64,6 +67,15 @@ export const permissionGuide = () =>
 
 export const listApplications = () =>
   call<Array<AppSummary>>("list_applications", {});
+
+export const indexStatus = () =>
+  call<IndexStatus>("index_status", {});
+
+export const indexRefresh = (onUpdate: (update: IndexProgress) => void) =>
+  call<IndexStatus>("index_refresh", { onUpdate: channel(onUpdate) });
+
+export const indexApplications = (search: string, offset: number, limit: number) =>
+  call<AppPage>("index_applications", { search, offset, limit });
 
 export const testToken = (ask: TokenAsk) =>
   call<TokenReport>("test_token", { ask });

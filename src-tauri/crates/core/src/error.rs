@@ -3,7 +3,7 @@
 //!
 //! `kind` is a closed set generated into TypeScript, so the UI can react to it (highlight a
 //! field, name a missing permission, offer "keep for this session only"). Modules keep their
-//! own error enums (`TenantError`, `PlanError`, `PolicyError`, `LeaseError`, `NotAJwt`,
+//! own error enums (`TenantError`, `IndexError`, `PlanError`, `PolicyError`, `LeaseError`, `NotAJwt`,
 //! `StoreError`, `SecretError`, the auth0 crate's `Auth0Error`) and callers match on those;
 //! the `From` impls here decide kind, field and rule code. The engine and the executor,
 //! which combine all of them for the shell, speak `IpcError` directly.
@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::change::lease::LeaseError;
 use crate::change::policy::{CONFIRM_FIELD, PolicyError};
+use crate::index::IndexError;
 use crate::rule::{FieldIssue, Rule};
 use crate::tenants::TenantError;
 use crate::token::verify::NotAJwt;
@@ -168,6 +169,15 @@ impl From<TenantError> for IpcError {
             T::Secret(e) => e.into(),
             T::Store(e) => e.into(),
             T::Auth0(e) => from_auth0(e),
+        }
+    }
+}
+
+impl From<IndexError> for IpcError {
+    fn from(e: IndexError) -> Self {
+        match e {
+            IndexError::Auth0(e) => from_auth0(e),
+            IndexError::Store(e) => e.into(),
         }
     }
 }

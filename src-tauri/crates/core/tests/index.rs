@@ -5,7 +5,8 @@ mod common;
 
 use std::sync::Mutex;
 
-use common::{Tenant, tenant_with};
+use common::{AUD, Tenant, noop, orders_spec, tenant_with};
+use grantsmith_core::change::Engine;
 use grantsmith_core::index::{self, IndexProgress};
 use grantsmith_core::profiles::Environment;
 use grantsmith_sandbox::{SandboxConfig, Seed};
@@ -33,6 +34,7 @@ async fn a_rate_limited_tenant_is_indexed_page_by_page_and_listed_in_natural_ord
     assert_eq!(status.apis as usize, apis.len());
     assert_eq!(status.grants as usize, grants.iter().filter(|g| g.subject_type.as_deref() != Some("user")).count());
     assert_eq!(status.built_at, 1_000);
+    assert!(!status.stale, "nothing changed by Grantsmith since");
     assert!(t.sb.requests().iter().all(|r| r.status != Some(429)), "the client paced itself: no request refused");
 
     // Progress per page, ending at each list's total.
@@ -81,4 +83,30 @@ async fn each_profile_has_its_own_index_and_loses_it_with_the_profile() {
     t.tenants.remove(&other).unwrap();
     assert_eq!(index::status(t.tenants.store(), &other).unwrap(), index::status(t.tenants.store(), "none").unwrap());
     assert!(index::status(t.tenants.store(), "sandbox").unwrap().apps > 0, "the other index stays");
+}
+
+#[tokio::test]
+async fn a_change_made_by_grantsmith_makes_the_index_stale() {
+    let t = seeded().await;
+    let client = t.tenants.client_for("sandbox").await.unwrap();
+    assert!(index::status(t.tenants.store(), "sandbox").unwrap().stale, "never built");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    index::build(t.tenants.store(), &client, "sandbox", now - 5, &|_| {}).await.unwrap();
+    assert!(!index::status(t.tenants.store(), "sandbox").unwrap().stale);
+
+    let mut e = Engine::new(&t.tenants);
+    e.settle_secs = 0;
+    let spec = orders_spec(&["read:orders"], &["read:orders"]);
+    let plan = e.plan_setup(&spec).await.unwrap();
+    e.apply_setup(spec, &plan, None, &noop).await.unwrap();
+    assert!(index::status(t.tenants.store(), "sandbox").unwrap().stale, "the setup ran after the build");
+
+    index::build(t.tenants.store(), &client, "sandbox", now + 5, &|_| {}).await.unwrap();
+    let fresh = index::applications(t.tenants.store(), "sandbox", "Orders worker", 0, 10).unwrap();
+    assert_eq!(fresh.total, 1, "the rebuilt index has the new application");
+    assert!(grants_of(&t, &fresh.rows[0].client_id).await.iter().any(|g| g.audience == AUD));
+}
+
+async fn grants_of(t: &Tenant, client_id: &str) -> Vec<grantsmith_auth0::types::ClientGrant> {
+    t.admin.list_client_grants(Some(client_id), None, &mut |_| {}).await.unwrap()
 }

@@ -1,16 +1,17 @@
 import { Badge, Code, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { ApiSummary } from "../../bindings/ApiSummary";
 import { DataList, type Column } from "../../components/DataList";
 import { listApis } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 
 const COLUMNS: Column<ApiSummary>[] = [
-  { header: "Name", cell: (a) => a.name },
-  { header: "Identifier", cell: (a) => <Code>{a.identifier}</Code> },
+  { header: "Name", width: "minmax(0, 1fr)", cell: (a) => <Text size="sm" style={{ overflowWrap: "anywhere" }}>{a.name}</Text> },
+  { header: "Identifier", width: "minmax(0, 1.5fr)", cell: (a) => <Code style={{ overflowWrap: "anywhere" }}>{a.identifier}</Code> },
   {
     header: "Signing",
-    nowrap: true,
+    width: "6rem",
     cell: (a) => (
       <Badge variant="light" color={a.signing_alg === "HS256" ? "grape" : "indigo"}>
         {a.signing_alg ?? "RS256"}
@@ -19,6 +20,7 @@ const COLUMNS: Column<ApiSummary>[] = [
   },
   {
     header: "Scopes",
+    width: "minmax(0, 1.5fr)",
     cell: (a) => (
       <Text size="xs" c="dimmed" lineClamp={2}>
         {a.scopes.length ? a.scopes.map((s) => s.value).join(", ") : "none"}
@@ -32,6 +34,9 @@ export function ApisScreen() {
   const { active } = useProfiles();
   const key = useTenantKey();
   const apis = useQuery({ queryKey: key("apis"), queryFn: listApis, enabled: !!active });
+  const [search, setSearch] = useState("");
+  const q = search.trim().toLowerCase();
+  const shown = apis.data?.filter((a) => !q || `${a.name} ${a.identifier} ${a.scopes.map((s) => s.value).join(" ")}`.toLowerCase().includes(q));
   return (
     <DataList
       testId="apis"
@@ -42,11 +47,19 @@ export function ApisScreen() {
         </>
       }
       noun="APIs"
-      rows={apis}
+      rows={shown}
+      total={apis.data?.length}
+      loading={apis.isLoading}
+      refreshing={apis.isFetching}
+      error={apis.error}
+      onRefresh={() => void apis.refetch()}
+      search={search}
+      onSearch={setSearch}
+      placeholder="Search by name, identifier or scope"
       columns={COLUMNS}
       rowKey={(a) => a.id}
-      searchText={(a) => `${a.name} ${a.identifier} ${a.scopes.map((s) => s.value).join(" ")}`}
-      placeholder="Search by name, identifier or scope"
+      rowData={(a) => ({ "data-identifier": a.identifier })}
+      rowTestId="api-row"
       empty="This tenant has no APIs of its own yet. The setup wizard creates one."
     />
   );

@@ -1,17 +1,23 @@
-import { Badge, Text } from "@mantine/core";
+import { Badge, Group, Progress, Stack, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
-import type { AppSummary } from "../../bindings/AppSummary";
+import { useState } from "react";
+import type { IndexedApp } from "../../bindings/IndexedApp";
+import type { IndexProgress } from "../../bindings/IndexProgress";
+import { useNow } from "../../components/clock";
 import { CopyValue } from "../../components/Copy";
 import { DataList, type Column } from "../../components/DataList";
-import { listApplications } from "../../ipc";
+import { indexApplications } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
+import { useTenantIndex } from "./useTenantIndex";
 
-const COLUMNS: Column<AppSummary>[] = [
+const COLUMNS: Column<IndexedApp>[] = [
   {
     header: "Name",
+    width: "minmax(0, 1.6fr)",
     cell: (a) => (
       <>
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
           {a.name}
         </Text>
         {a.description && (
@@ -24,7 +30,7 @@ const COLUMNS: Column<AppSummary>[] = [
   },
   {
     header: "Type",
-    nowrap: true,
+    width: "11rem",
     cell: (a) =>
       a.app_type === "non_interactive" ? (
         <Badge variant="light">Machine to Machine</Badge>
@@ -34,14 +40,24 @@ const COLUMNS: Column<AppSummary>[] = [
         </Badge>
       ),
   },
-  { header: "Client ID", cell: (a) => <CopyValue value={a.client_id} what={`client ID of ${a.name}`} /> },
+  { header: "APIs", width: "4rem", cell: (a) => <Text size="sm">{a.grants}</Text> },
+  { header: "Client ID", width: "minmax(0, 1.6fr)", cell: (a) => <CopyValue value={a.client_id} what={`client ID of ${a.name}`} /> },
 ];
 
-/** The active tenant's applications, searchable. */
+/** The active tenant's applications from its local index: natural order, searched in Rust. */
 export function AppsScreen() {
   const { active } = useProfiles();
   const key = useTenantKey();
-  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications, enabled: !!active });
+  const index = useTenantIndex();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 120);
+  const built = index.status?.built_at ?? 0;
+  const apps = useQuery({
+    queryKey: key("index-apps", debounced, built),
+    queryFn: () => indexApplications(debounced, 0, 1_000_000),
+    enabled: built > 0,
+    placeholderData: (previous) => previous,
+  });
   return (
     <DataList
       testId="apps"
@@ -52,13 +68,50 @@ export function AppsScreen() {
         </>
       }
       noun="applications"
-      rows={apps}
+      rows={apps.data?.rows}
+      total={index.status?.apps}
+      loading={built === 0 || apps.isLoading}
+      refreshing={index.building}
+      error={index.error ?? apps.error}
+      onRefresh={() => index.refresh.mutate()}
+      refreshTestId="index-refresh"
+      search={search}
+      onSearch={setSearch}
+      placeholder="Search by name, client ID or description"
       columns={COLUMNS}
       rowKey={(a) => a.client_id}
+      rowData={(a) => ({ "data-client-id": a.client_id })}
       rowTestId="app-row"
-      searchText={(a) => `${a.name} ${a.client_id} ${a.description ?? ""}`}
-      placeholder="Search by name, client ID or description"
       empty="This tenant has no applications yet."
+      status={<IndexState builtAt={built} progress={index.progress} building={index.building} />}
     />
+  );
+}
+
+const LISTS: Record<string, string> = { applications: "applications", apis: "APIs", grants: "grants" };
+
+/** How old the index is, or how far its build is. */
+function IndexState({ builtAt, progress, building }: { builtAt: number; progress?: IndexProgress; building: boolean }) {
+  const now = useNow(30_000);
+  if (building) {
+    const total = progress?.total ?? 0;
+    const value = total ? (100 * (progress?.done ?? 0)) / total : 0;
+    return (
+      <Stack gap={4} data-testid="index-progress" role="status">
+        <Text size="sm" c="dimmed">
+          {progress ? `Reading ${LISTS[progress.list] ?? progress.list}: ${progress.done} of ${total || "…"}` : "Reading the tenant…"}
+        </Text>
+        <Progress value={value} animated aria-label="Reading the tenant" />
+      </Stack>
+    );
+  }
+  if (!builtAt) return null;
+  const minutes = Math.max(0, Math.round((now - builtAt) / 60));
+  return (
+    <Group gap="xs">
+      <Text size="xs" c="dimmed" data-testid="index-age">
+        Read from the tenant {minutes === 0 ? "just now" : `${minutes} min ago`}. Refresh reads it again (changes made elsewhere).
+      </Text>
+    </Group>
   );
 }

@@ -10,6 +10,7 @@ use ts_rs::{Config, Dependency, ExportError, TS, TypeVisitor};
 use crate::app_info::AppInfo;
 use crate::apps::{ApiSummary, AppSummary};
 use crate::change::RunReview;
+use crate::index::{AppPage, IndexProgress, IndexStatus};
 use crate::profiles::permissions::PermissionCheck;
 use crate::profiles::{ConnectionReport, InputCheck, Profile, ProfileInput};
 use crate::quickstart::Snippet;

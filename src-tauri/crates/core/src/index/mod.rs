@@ -10,7 +10,7 @@ mod natural;
 
 use grantsmith_auth0::types::{Client, ClientGrant, ResourceServer};
 use grantsmith_auth0::{Auth0Client, Auth0Error};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -51,6 +51,9 @@ pub struct IndexStatus {
     pub apps: u32,
     pub apis: u32,
     pub grants: u32,
+    /// Grantsmith changed the tenant since (a run was written after the build); never
+    /// built counts as stale.
+    pub stale: bool,
 }
 
 /// One application as lists show it.
@@ -66,10 +69,10 @@ pub struct IndexedApp {
     pub grants: u32,
 }
 
-/// A slice of a sorted, filtered list, and how many match in all.
+/// A slice of the sorted, filtered applications, and how many match in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Page<T: TS> {
-    pub rows: Vec<T>,
+pub struct AppPage {
+    pub rows: Vec<IndexedApp>,
     pub total: u32,
 }
 
@@ -154,10 +157,21 @@ pub fn status(store: &Store, profile: &str) -> Result<IndexStatus, IndexError> {
     let count = |table: &str| -> rusqlite::Result<u32> {
         conn.query_row(&format!("SELECT COUNT(*) FROM {table} WHERE profile_id = ?1"), [profile], |r| r.get(0))
     };
-    let built_at = conn
-        .query_row("SELECT built_at FROM index_meta WHERE profile_id = ?1", [profile], |r| r.get(0))
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(0) } else { Err(e) })?;
-    Ok(IndexStatus { built_at, apps: count("index_apps")?, apis: count("index_apis")?, grants: count("index_grants")? })
+    let built_at: Option<i64> =
+        conn.query_row("SELECT built_at FROM index_meta WHERE profile_id = ?1", [profile], |r| r.get(0)).optional()?;
+    // Same second counts as after: one refresh too many, never one too few.
+    let changed: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM wizard_runs WHERE profile_id = ?1 AND updated_at >= ?2)",
+        params![profile, built_at.unwrap_or(0)],
+        |r| r.get(0),
+    )?;
+    Ok(IndexStatus {
+        built_at: built_at.unwrap_or(0),
+        apps: count("index_apps")?,
+        apis: count("index_apis")?,
+        grants: count("index_grants")?,
+        stale: built_at.is_none() || changed,
+    })
 }
 
 /// `LIKE` pattern for a search text: anywhere, case-insensitive for ASCII, `%` and `_`
@@ -175,7 +189,7 @@ pub fn applications(
     search: &str,
     offset: u32,
     limit: u32,
-) -> Result<Page<IndexedApp>, IndexError> {
+) -> Result<AppPage, IndexError> {
     let conn = store.conn();
     let filter = "profile_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR client_id LIKE ?2 ESCAPE '\\' OR description LIKE ?2 ESCAPE '\\')";
     let like = pattern(search);
@@ -199,5 +213,5 @@ pub fn applications(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Page { rows, total })
+    Ok(AppPage { rows, total })
 }
