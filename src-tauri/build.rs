@@ -9,6 +9,9 @@ macro_rules! commands {
 include!("src/commands/list.rs");
 
 fn main() {
+    // tauri-build lists the files it watches, which turns off cargo's "any file changed";
+    // the command list must be watched too.
+    println!("cargo:rerun-if-changed=src/commands/list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
