@@ -19,7 +19,7 @@ usage: cargo xtask <command>
              --quick   skip the end-to-end suite
   e2e        only the end-to-end suite (builds the app first); names filter tests
   bindings   regenerate the IPC contract: ui/src/bindings, ui/src/ipc/commands.ts, capabilities
-  bench      measure (release build) and write reports under target/bench/
+  bench      measure (release build) and write reports under target/bench/ (sandbox.md, index.md)
   reliability  run every proof of the engine's guarantees, write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
 ";
@@ -91,5 +91,8 @@ fn bench() -> Result {
     let report = cmd::root().join("target/bench/sandbox.md");
     let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-sandbox", "--example", "bench", "--"]);
     c.arg(&report);
+    cmd::run(c)?;
+    let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-core", "--example", "index_bench", "--"]);
+    c.arg(cmd::root().join("target/bench/index.md"));
     cmd::run(c)
 }
