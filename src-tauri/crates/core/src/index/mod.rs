@@ -193,17 +193,17 @@ pub fn applications(
     let conn = store.conn();
     let filter = "profile_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR client_id LIKE ?2 ESCAPE '\\' OR description LIKE ?2 ESCAPE '\\')";
     let like = pattern(search);
-    let total: u32 =
-        conn.query_row(&format!("SELECT COUNT(*) FROM index_apps WHERE {filter}"), params![profile, like], |r| {
-            r.get(0)
-        })?;
+    // One pass: the page and, on each of its rows, how many match in all.
     let mut stmt = conn.prepare(&format!(
         "SELECT a.client_id, a.name, a.description, a.app_type,
-                (SELECT COUNT(*) FROM index_grants g WHERE g.profile_id = a.profile_id AND g.client_id = a.client_id)
+                (SELECT COUNT(*) FROM index_grants g WHERE g.profile_id = a.profile_id AND g.client_id = a.client_id),
+                COUNT(*) OVER ()
          FROM index_apps a WHERE {filter} ORDER BY a.sort_key, a.client_id LIMIT ?3 OFFSET ?4"
     ))?;
-    let rows = stmt
+    let mut total = 0;
+    let rows: Vec<IndexedApp> = stmt
         .query_map(params![profile, like, limit, offset], |r| {
+            total = r.get(5)?;
             Ok(IndexedApp {
                 client_id: r.get(0)?,
                 name: r.get(1)?,
@@ -213,5 +213,12 @@ pub fn applications(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    if rows.is_empty() && offset > 0 {
+        // A page past the end carries no count.
+        total =
+            conn.query_row(&format!("SELECT COUNT(*) FROM index_apps WHERE {filter}"), params![profile, like], |r| {
+                r.get(0)
+            })?;
+    }
     Ok(AppPage { rows, total })
 }
