@@ -3,7 +3,7 @@
 // match), as an ARIA table. Screens give the rows (already filtered) and the columns.
 import { Alert, Box, Card, Skeleton, Stack, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef, type ReactNode } from "react";
+import { Fragment, useRef, type CSSProperties, type ReactElement, type ReactNode } from "react";
 import { ListHeader } from "./ListHeader";
 
 export interface Column<T> {
@@ -13,8 +13,35 @@ export interface Column<T> {
   width: string;
 }
 
+/** What a row element must carry (the screen adds its own test id and data attributes). */
+export interface RowAttributes {
+  ref: (node: Element | null) => void;
+  role: "row";
+  "aria-rowindex": number;
+  "data-index": number;
+  style: CSSProperties;
+  px: "md";
+  py: "xs";
+  children: ReactNode;
+}
+
+/** The words in place of rows (none at all, or none matching). */
+export function ListNote(props: { children: ReactNode; "data-testid": string }) {
+  return <Text p="lg" c="dimmed" ta="center" {...props} />;
+}
+
+/** Why the list could not be read. */
+export function ListError({ noun, error, ...props }: { noun: string; error: Error; "data-testid": string }) {
+  return (
+    <Alert color="red" title={`Could not list ${noun}`} {...props}>
+      {error.message}
+    </Alert>
+  );
+}
+
 export function DataList<T>(props: {
-  /** Test ids are `<testId>-list`, `-count`, `-search`, `-empty`, `-error`. */
+  /** The table's test id; `testId` prefixes the header's (`-count`, `-search`). */
+  "data-testid": string;
   testId: string;
   title: string;
   description: ReactNode;
@@ -34,11 +61,13 @@ export function DataList<T>(props: {
   placeholder: string;
   columns: Column<T>[];
   rowKey: (row: T) => string;
-  /** `data-*` attributes of a row, e.g. its id for tests and tools. */
-  rowData?: (row: T) => Record<string, string>;
-  rowTestId?: string;
-  /** Shown when the tenant has none at all. */
-  empty: ReactNode;
+  /** A row: `attributes` spread on a `Box`, plus the screen's test id and data attributes. */
+  row: (row: T, attributes: RowAttributes) => ReactElement;
+  /** The words of `emptyText` (none at all) or of no match, in a `ListNote`. */
+  empty: (text: ReactNode) => ReactElement;
+  emptyText: ReactNode;
+  /** A read error, in a `ListError`. */
+  failed: (error: Error) => ReactElement;
   /** Under the header: the data's age, a progress bar. */
   status?: ReactNode;
 }) {
@@ -69,11 +98,7 @@ export function DataList<T>(props: {
         testId={testId}
       />
       {props.status}
-      {props.error && (
-        <Alert color="red" title={`Could not list ${noun}`} data-testid={`${testId}-error`}>
-          {props.error.message}
-        </Alert>
-      )}
+      {props.error && props.failed(props.error)}
       <Card withBorder padding={0}>
         {props.loading ? (
           <Stack p="md" gap="xs" role="status" aria-label={`Loading ${noun}`}>
@@ -82,9 +107,7 @@ export function DataList<T>(props: {
             ))}
           </Stack>
         ) : !rows?.length ? (
-          <Text p="lg" c="dimmed" ta="center" data-testid={`${testId}-empty`}>
-            {props.total ? `Nothing matches “${props.search}”.` : props.empty}
-          </Text>
+          props.empty(props.total ? `Nothing matches “${props.search}”.` : props.emptyText)
         ) : (
           <div
             ref={scroller}
@@ -93,7 +116,7 @@ export function DataList<T>(props: {
             aria-rowcount={rows.length + 1}
             // Scrolls by keyboard too.
             tabIndex={0}
-            data-testid={`${testId}-list`}
+            data-testid={props["data-testid"]}
             style={{ maxHeight: "max(16rem, calc(100vh - 22rem))", overflowY: "auto" }}
           >
             <Box
@@ -111,35 +134,30 @@ export function DataList<T>(props: {
             <div role="rowgroup" style={{ height: virtual.getTotalSize(), position: "relative" }}>
               {virtual.getVirtualItems().map((item) => {
                 const r = rows[item.index]!;
-                return (
-                  <Box
-                    key={item.key}
-                    ref={virtual.measureElement}
-                    data-index={item.index}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    data-testid={props.rowTestId}
-                    {...props.rowData?.(r)}
-                    px="md"
-                    py="xs"
-                    style={{
-                      ...grid,
-                      alignItems: "center",
-                      position: "absolute",
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      transform: `translateY(${item.start}px)`,
-                      borderBottom: "1px solid var(--mantine-color-default-border)",
-                    }}
-                  >
-                    {props.columns.map((c) => (
-                      <div key={c.header} role="cell" style={{ minWidth: 0 }}>
-                        {c.cell(r)}
-                      </div>
-                    ))}
-                  </Box>
-                );
+                const attributes: RowAttributes = {
+                  ref: virtual.measureElement,
+                  role: "row",
+                  "aria-rowindex": item.index + 2,
+                  "data-index": item.index,
+                  px: "md",
+                  py: "xs",
+                  style: {
+                    ...grid,
+                    alignItems: "center",
+                    position: "absolute",
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${item.start}px)`,
+                    borderBottom: "1px solid var(--mantine-color-default-border)",
+                  },
+                  children: props.columns.map((c) => (
+                    <div key={c.header} role="cell" style={{ minWidth: 0 }}>
+                      {c.cell(r)}
+                    </div>
+                  )),
+                };
+                return <Fragment key={item.key}>{props.row(r, attributes)}</Fragment>;
               })}
             </div>
           </div>

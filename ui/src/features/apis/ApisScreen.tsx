@@ -1,8 +1,8 @@
-import { Badge, Code, Text } from "@mantine/core";
+import { Badge, Box, Code, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ApiSummary } from "../../bindings/ApiSummary";
-import { DataList, type Column } from "../../components/DataList";
+import { DataList, ListError, ListNote, type Column } from "../../components/DataList";
 import { listApis } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 
@@ -39,6 +39,7 @@ export function ApisScreen() {
   const shown = apis.data?.filter((a) => !q || `${a.name} ${a.identifier} ${a.scopes.map((s) => s.value).join(" ")}`.toLowerCase().includes(q));
   return (
     <DataList
+      data-testid="apis-list"
       testId="apis"
       title="APIs"
       description={
@@ -58,9 +59,10 @@ export function ApisScreen() {
       placeholder="Search by name, identifier or scope"
       columns={COLUMNS}
       rowKey={(a) => a.id}
-      rowData={(a) => ({ "data-identifier": a.identifier })}
-      rowTestId="api-row"
-      empty="This tenant has no APIs of its own yet. The setup wizard creates one."
+      row={(a, attributes) => <Box {...attributes} data-testid="api-row" data-identifier={a.identifier} />}
+      empty={(text) => <ListNote data-testid="apis-empty">{text}</ListNote>}
+      emptyText="This tenant has no APIs of its own yet. The setup wizard creates one."
+      failed={(error) => <ListError noun="APIs" error={error} data-testid="apis-error" />}
     />
   );
 }

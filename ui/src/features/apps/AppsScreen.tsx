@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Stack, Text } from "@mantine/core";
+import { Badge, Box, Group, Progress, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,7 +6,7 @@ import type { IndexedApp } from "../../bindings/IndexedApp";
 import type { IndexProgress } from "../../bindings/IndexProgress";
 import { useNow } from "../../components/clock";
 import { CopyValue } from "../../components/Copy";
-import { DataList, type Column } from "../../components/DataList";
+import { DataList, ListError, ListNote, type Column } from "../../components/DataList";
 import { indexApplications } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { useTenantIndex } from "./useTenantIndex";
@@ -60,6 +60,7 @@ export function AppsScreen() {
   });
   return (
     <DataList
+      data-testid="apps-list"
       testId="apps"
       title="Applications"
       description={
@@ -80,9 +81,10 @@ export function AppsScreen() {
       placeholder="Search by name, client ID or description"
       columns={COLUMNS}
       rowKey={(a) => a.client_id}
-      rowData={(a) => ({ "data-client-id": a.client_id })}
-      rowTestId="app-row"
-      empty="This tenant has no applications yet."
+      row={(a, attributes) => <Box {...attributes} data-testid="app-row" data-client-id={a.client_id} />}
+      empty={(text) => <ListNote data-testid="apps-empty">{text}</ListNote>}
+      emptyText="This tenant has no applications yet."
+      failed={(error) => <ListError noun="applications" error={error} data-testid="apps-error" />}
       status={<IndexState builtAt={built} progress={index.progress} building={index.building} />}
     />
   );
