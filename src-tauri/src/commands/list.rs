@@ -27,6 +27,10 @@ commands! {
     profiles::permission_guide() -> Vec<PermissionCheck>;
 
     apps::list_applications() -> Vec<AppSummary>;
+    apps::app_detail(client_id: String) -> AppDetail;
+    apps::api_detail(audience: String) -> ApiDetail;
+    changes::plan_change(request: ChangeRequest) -> ChangePlan;
+    changes::apply_change(reviewed: ChangePlan, confirm: Option<String>) streams ChangeView -> ChangeOutcome;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
     index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;

@@ -17,6 +17,24 @@ fn source() -> String {
 }
 
 impl Session {
+    /// Audits the page as it is now under `name`, with a screenshot `a11y-<name>`; returns
+    /// the violations, each prefixed with `name`.
+    pub async fn audit(&self, name: &str) -> Vec<String> {
+        self.settle().await;
+        self.screenshot(&format!("a11y-{name}")).await;
+        self.axe_violations().await.into_iter().map(|v| format!("[{name}] {v}")).collect()
+    }
+
+    /// Switches the colour scheme with the header's toggle and waits until it applies.
+    pub async fn set_scheme(&self, scheme: &str) {
+        self.click(&format!("theme-{scheme}")).await;
+        self.wait_until(
+            "the scheme is applied",
+            &format!("return document.documentElement.getAttribute('data-mantine-color-scheme') === '{scheme}'"),
+        )
+        .await;
+    }
+
     /// The violations on the page as it is now, one line each (empty: none).
     pub async fn axe_violations(&self) -> Vec<String> {
         if self.eval("return typeof window.axe === 'object'").await != serde_json::Value::Bool(true) {

@@ -5,26 +5,19 @@
 use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
 use grantsmith_e2e::{CONTROL, ESCAPE, Launch, RELEASE, Session, run};
 
-/// Audits the page as it is now under `name`, with a screenshot; returns what failed.
-async fn audit(s: &Session, name: &str) -> Vec<String> {
-    s.settle().await;
-    s.screenshot(&format!("a11y-{name}")).await;
-    s.axe_violations().await.into_iter().map(|v| format!("[{name}] {v}")).collect()
-}
-
 async fn screens(s: &Session, scheme: &str) -> Vec<String> {
     let mut found = Vec::new();
-    set_scheme(s, scheme).await;
+    s.set_scheme(scheme).await;
 
     s.click("nav-home").await;
-    found.extend(audit(s, &format!("home-{scheme}")).await);
+    found.extend(s.audit(&format!("home-{scheme}")).await);
 
     s.click("nav-wizard").await;
     s.testid("wizard-step-0").await;
-    found.extend(audit(s, &format!("wizard-{scheme}")).await);
+    found.extend(s.audit(&format!("wizard-{scheme}")).await);
     s.click("wizard-next").await;
     s.wait_text("wizard-step-0", "empty").await;
-    found.extend(audit(s, &format!("wizard-rules-{scheme}")).await);
+    found.extend(s.audit(&format!("wizard-rules-{scheme}")).await);
 
     for (nav, ready, name) in [
         ("nav-apps", "apps-list", "apps"),
@@ -33,25 +26,25 @@ async fn screens(s: &Session, scheme: &str) -> Vec<String> {
     ] {
         s.click(nav).await;
         s.testid(ready).await;
-        found.extend(audit(s, &format!("{name}-{scheme}")).await);
+        found.extend(s.audit(&format!("{name}-{scheme}")).await);
     }
 
     s.click("nav-token").await;
     s.testid("token-app").await;
-    found.extend(audit(s, &format!("token-{scheme}")).await);
+    found.extend(s.audit(&format!("token-{scheme}")).await);
 
     s.click("manage-tenants").await;
     s.testid("tenants-add").await;
-    found.extend(audit(s, &format!("tenants-{scheme}")).await);
+    found.extend(s.audit(&format!("tenants-{scheme}")).await);
     s.click("tenants-add").await;
     s.testid("profile-save").await;
     s.click("profile-save").await;
     s.wait_text("main-pane", "Name is empty").await;
-    found.extend(audit(s, &format!("add-tenant-rules-{scheme}")).await);
+    found.extend(s.audit(&format!("add-tenant-rules-{scheme}")).await);
 
     s.click("open-palette").await;
     s.testid("palette-input").await;
-    found.extend(audit(s, &format!("palette-{scheme}")).await);
+    found.extend(s.audit(&format!("palette-{scheme}")).await);
     s.press(ESCAPE).await;
     s.wait_until("the palette closed", "return !document.querySelector('[data-testid=palette-input]')").await;
     found
@@ -59,33 +52,24 @@ async fn screens(s: &Session, scheme: &str) -> Vec<String> {
 
 /// A setup's result, a verified token, a refused paste and the undo dialog, in `scheme`.
 async fn states(s: &Session, scheme: &str, alg: &str) -> Vec<String> {
-    set_scheme(s, scheme).await;
+    s.set_scheme(scheme).await;
     go_through_the_wizard(s, alg, &format!("a11y-wizard-{scheme}")).await;
-    let mut found = audit(s, &format!("wizard-result-{scheme}")).await;
+    let mut found = s.audit(&format!("wizard-result-{scheme}")).await;
     s.click("token-get").await;
     s.wait_text("token-verdict", "verified").await;
-    found.extend(audit(s, &format!("token-verified-{scheme}")).await);
+    found.extend(s.audit(&format!("token-verified-{scheme}")).await);
     s.click("token-paste-tab").await;
     s.type_into("token-paste", "not a token").await;
     s.click("token-inspect").await;
     s.testid("token-error").await;
-    found.extend(audit(s, &format!("token-error-{scheme}")).await);
+    found.extend(s.audit(&format!("token-error-{scheme}")).await);
     s.click("nav-history").await;
     s.click("run-undo").await;
     s.testid("wizard-undo-confirm").await;
-    found.extend(audit(s, &format!("undo-dialog-{scheme}")).await);
+    found.extend(s.audit(&format!("undo-dialog-{scheme}")).await);
     s.press(ESCAPE).await;
     s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=wizard-undo-confirm]')").await;
     found
-}
-
-async fn set_scheme(s: &Session, scheme: &str) {
-    s.click(&format!("theme-{scheme}")).await;
-    s.wait_until(
-        "the scheme is applied",
-        &format!("return document.documentElement.getAttribute('data-mantine-color-scheme') === '{scheme}'"),
-    )
-    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,7 +91,7 @@ async fn every_screen_passes_axe_in_light_and_dark() {
         // Empty lists first, then a tenant with a setup, a run in History and a token.
         s.click("nav-history").await;
         s.testid("history-empty").await;
-        let mut found = audit(&s, "history-empty-light").await;
+        let mut found = s.audit("history-empty-light").await;
         for (scheme, alg) in [("light", "RS256"), ("dark", "HS256")] {
             found.extend(states(&s, scheme, alg).await);
         }

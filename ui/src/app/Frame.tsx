@@ -2,6 +2,8 @@ import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton 
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
 import { ApisScreen } from "../features/apis/ApisScreen";
+import { AppPage } from "../features/apps/AppPage";
+import { ApiPage } from "../features/apis/ApiPage";
 import { AppsScreen } from "../features/apps/AppsScreen";
 import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
 import { HistoryScreen } from "../features/history/HistoryScreen";
@@ -107,10 +109,10 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
       return <Home info={info} infoError={infoError} />;
     case "area":
       if (screen.area === "wizard") return <WizardScreen />;
-      if (screen.area === "apps") return <AppsScreen />;
+      if (screen.area === "apps") return screen.open ? <AppPage key={screen.open} clientId={screen.open} /> : <AppsScreen />;
       if (screen.area === "history") return <HistoryScreen />;
       if (screen.area === "token") return <TokenScreen key={JSON.stringify(screen.prefill ?? {})} prefill={screen.prefill} />;
-      if (screen.area === "apis") return <ApisScreen />;
+      if (screen.area === "apis") return screen.open ? <ApiPage key={screen.open} audience={screen.open} /> : <ApisScreen />;
       return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
   }
 }

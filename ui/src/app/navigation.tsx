@@ -7,10 +7,13 @@ export interface TokenPrefill {
   audience: string;
 }
 
-/** What the main pane shows: an area, or a tenant screen. */
+/**
+ * What the main pane shows: an area (with `open`, one of its objects: an application's
+ * client id, an API's identifier), or a tenant screen.
+ */
 export type Screen =
   | { kind: "home" }
-  | { kind: "area"; area: AreaId; prefill?: TokenPrefill }
+  | { kind: "area"; area: AreaId; prefill?: TokenPrefill; open?: string }
   | { kind: "tenants" }
   | { kind: "add-tenant" }
   | { kind: "edit-tenant"; id: string };

@@ -3,4 +3,4 @@
 /**
  * What a step does to its object, for the review's icons and counts.
  */
-export type Effect = "create" | "update" | "reuse";
+export type Effect = "create" | "update" | "reuse" | "delete";

@@ -5,7 +5,7 @@
  */
 export type IndexStatus = { built_at: number, apps: number, apis: number, grants: number, 
 /**
- * Grantsmith changed the tenant since (a run was written after the build); never
- * built counts as stale.
+ * Grantsmith changed the tenant since in a way the index did not record (a setup run,
+ * a change set that failed part-way); never built counts as stale.
  */
 stale: boolean, };

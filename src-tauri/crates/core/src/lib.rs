@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod change;
 pub mod error;
 pub mod index;
+pub mod pages;
 pub mod profiles;
 pub mod quickstart;
 pub mod rule;

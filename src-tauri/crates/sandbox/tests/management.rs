@@ -315,6 +315,11 @@ async fn client_grants_create_filter_patch_conflict_and_delete() {
     );
     let (s, _) = t.patch(&format!("/api/v2/client-grants/{gid}"), json!({"scope": ["undefined:scope"]})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "scopes must be defined on the API (our choice; README)");
+    // Removing a scope from the API leaves the grants that hold it alone (README).
+    let (s, _) = t.patch(&format!("/api/v2/resource-servers/{}", enc("https://orders")), json!({"scopes": []})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, g3) = t.get(&format!("/api/v2/client-grants/{gid}")).await;
+    assert_eq!(g3["scope"], json!(["write:orders"]), "the grant keeps a scope its API no longer defines");
 
     let (s, _) = t.delete(&format!("/api/v2/client-grants/{gid}")).await;
     assert_eq!(s, StatusCode::NO_CONTENT);

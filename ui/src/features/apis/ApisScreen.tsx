@@ -1,13 +1,23 @@
-import { Badge, Box, Code, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Code, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useNavigation } from "../../app/navigation";
 import type { ApiSummary } from "../../bindings/ApiSummary";
 import { DataList, ListError, ListNote, type Column } from "../../components/DataList";
 import { listApis } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 
-const COLUMNS: Column<ApiSummary>[] = [
-  { header: "Name", width: "minmax(0, 1fr)", cell: (a) => <Text size="sm" style={{ overflowWrap: "anywhere" }}>{a.name}</Text> },
+/** The columns; the name opens the API's page. */
+const columns = (open: (identifier: string) => void): Column<ApiSummary>[] => [
+  {
+    header: "Name",
+    width: "minmax(0, 1fr)",
+    cell: (a) => (
+      <Anchor component="button" size="sm" fw={500} ta="left" onClick={() => open(a.identifier)} style={{ overflowWrap: "anywhere" }}>
+        {a.name}
+      </Anchor>
+    ),
+  },
   { header: "Identifier", width: "minmax(0, 1.5fr)", cell: (a) => <Code style={{ overflowWrap: "anywhere" }}>{a.identifier}</Code> },
   {
     header: "Signing",
@@ -32,6 +42,7 @@ const COLUMNS: Column<ApiSummary>[] = [
 /** The active tenant's APIs with their identifiers, algorithms and scopes, searchable. */
 export function ApisScreen() {
   const { active } = useProfiles();
+  const { go } = useNavigation();
   const key = useTenantKey();
   const apis = useQuery({ queryKey: key("apis"), queryFn: listApis, enabled: !!active });
   const [search, setSearch] = useState("");
@@ -57,7 +68,7 @@ export function ApisScreen() {
       search={search}
       onSearch={setSearch}
       placeholder="Search by name, identifier or scope"
-      columns={COLUMNS}
+      columns={columns((identifier) => go({ kind: "area", area: "apis", open: identifier }))}
       rowKey={(a) => a.id}
       row={(a, attributes) => <Box {...attributes} data-testid="api-row" data-identifier={a.identifier} />}
       empty={(text) => <ListNote data-testid="apis-empty">{text}</ListNote>}

@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Group, Progress, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useNavigation } from "../../app/navigation";
 import type { IndexedApp } from "../../bindings/IndexedApp";
 import type { IndexProgress } from "../../bindings/IndexProgress";
 import { useNow } from "../../components/clock";
@@ -11,15 +12,16 @@ import { indexApplications } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { useTenantIndex } from "./useTenantIndex";
 
-const COLUMNS: Column<IndexedApp>[] = [
+/** The columns; the name opens the application's page. */
+const columns = (open: (clientId: string) => void): Column<IndexedApp>[] => [
   {
     header: "Name",
     width: "minmax(0, 1.6fr)",
     cell: (a) => (
       <>
-        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+        <Anchor component="button" size="sm" fw={500} ta="left" onClick={() => open(a.client_id)} style={{ overflowWrap: "anywhere" }}>
           {a.name}
-        </Text>
+        </Anchor>
         {a.description && (
           <Text size="xs" c="dimmed" lineClamp={1}>
             {a.description}
@@ -47,6 +49,7 @@ const COLUMNS: Column<IndexedApp>[] = [
 /** The active tenant's applications from its local index: natural order, searched in Rust. */
 export function AppsScreen() {
   const { active } = useProfiles();
+  const { go } = useNavigation();
   const key = useTenantKey();
   const index = useTenantIndex();
   const [search, setSearch] = useState("");
@@ -79,7 +82,7 @@ export function AppsScreen() {
       search={search}
       onSearch={setSearch}
       placeholder="Search by name, client ID or description"
-      columns={COLUMNS}
+      columns={columns((clientId) => go({ kind: "area", area: "apps", open: clientId }))}
       rowKey={(a) => a.client_id}
       row={(a, attributes) => <Box {...attributes} data-testid="app-row" data-client-id={a.client_id} />}
       empty={(text) => <ListNote data-testid="apps-empty">{text}</ListNote>}

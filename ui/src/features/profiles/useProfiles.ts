@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useNavigation, type Screen } from "../../app/navigation";
 import type { Profile } from "../../bindings/Profile";
 import { listProfiles, switchProfile } from "../../ipc";
 
@@ -30,4 +32,19 @@ export function useSwitchProfile() {
 export function useTenantKey() {
   const { active } = useProfiles();
   return (...parts: unknown[]) => [...TENANT_KEY, active?.id ?? "none", ...parts];
+}
+
+/**
+ * `useTenantKey` for a page of one tenant object: switching to another tenant leaves the
+ * page for `to` (the object belongs to the tenant it was opened on).
+ */
+export function useLeaveOnSwitch(to: Screen) {
+  const { active } = useProfiles();
+  const { go } = useNavigation();
+  const opened = useRef(active?.id);
+  useEffect(() => {
+    opened.current ??= active?.id;
+    if (active && active.id !== opened.current) go(to);
+  });
+  return useTenantKey();
 }

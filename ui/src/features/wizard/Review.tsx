@@ -1,21 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
-import { IconCheck, IconKey, IconPencilPlus, IconPlus, IconRecycle, IconX } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { Alert, Button, Card, Group, Loader, Stack, Table, Text, ThemeIcon } from "@mantine/core";
+import { IconCheck, IconKey } from "@tabler/icons-react";
 import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
-import type { Effect } from "../../bindings/Effect";
-import type { StepStatus } from "../../bindings/StepStatus";
 import { apiLink, applicationLink } from "./dashboard";
 import { CopyValue } from "../../components/Copy";
 import { ConfirmTenant } from "../change/ConfirmTenant";
+import { EffectIcon, StatusBadge } from "../change/status";
 import { UndoButton } from "../change/RunActions";
-
-const EFFECT: Record<Effect, { icon: ReactNode; color: string; label: string }> = {
-  create: { icon: <IconPlus size={14} />, color: "green", label: "create" },
-  update: { icon: <IconPencilPlus size={14} />, color: "blue", label: "update" },
-  reuse: { icon: <IconRecycle size={14} />, color: "gray", label: "reuse" },
-};
 
 /** The plan as rows: what will be created, changed or reused, with its key fields. */
 export function PlanTable({ plan }: { plan: Plan }) {
@@ -23,15 +15,10 @@ export function PlanTable({ plan }: { plan: Plan }) {
     <Table verticalSpacing="xs" data-testid="wizard-plan">
       <Table.Tbody>
         {plan.steps.map((s, i) => {
-          const k = EFFECT[s.effect];
           return (
             <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
               <Table.Td w={36}>
-                <Tooltip label={k.label}>
-                  <ThemeIcon size="sm" variant="light" color={k.color} role="img" aria-label={k.label}>
-                    {k.icon}
-                  </ThemeIcon>
-                </Tooltip>
+                <EffectIcon effect={s.effect} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>
@@ -107,22 +94,6 @@ export function ReviewStep({
   );
 }
 
-function statusBadge(status: StepStatus) {
-  const map: Record<StepStatus, { color: string; label: string }> = {
-    waiting: { color: "gray", label: "waiting" },
-    running: { color: "blue", label: "running" },
-    done: { color: "green", label: "done" },
-    failed: { color: "red", label: "failed" },
-    undone: { color: "gray", label: "undone" },
-  };
-  const m = map[status];
-  return (
-    <Badge color={m.color} variant="light" leftSection={status === "running" ? <Loader size={10} /> : status === "done" ? <IconCheck size={10} /> : status === "failed" ? <IconX size={10} /> : undefined}>
-      {m.label}
-    </Badge>
-  );
-}
-
 /** The run's steps as live statuses; failures with their reason. */
 export function RunSteps({ run }: { run: RunView }) {
   return (
@@ -130,7 +101,7 @@ export function RunSteps({ run }: { run: RunView }) {
       <Table.Tbody>
         {run.steps.map((s) => (
           <Table.Tr key={s.idx} data-testid={`wizard-run-step-${s.idx}`} data-status={s.status}>
-            <Table.Td w={110}>{statusBadge(s.status)}</Table.Td>
+            <Table.Td w={110}><StatusBadge status={s.status} /></Table.Td>
             <Table.Td>
               <Text size="sm" fw={500}>
                 {s.title}

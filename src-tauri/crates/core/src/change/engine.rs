@@ -45,7 +45,7 @@ pub struct RunReview {
 }
 
 pub struct Engine<'a> {
-    tenants: &'a Tenants,
+    pub(super) tenants: &'a Tenants,
     /// See `Executor::settle_secs`.
     pub settle_secs: i64,
 }
@@ -66,7 +66,7 @@ impl<'a> Engine<'a> {
         Self { tenants, settle_secs: SETTLE_SECS }
     }
 
-    async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
+    pub(super) async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
         let profile = self.tenants.profile_row(profile_id).map_err(|e| match e {
             TenantError::UnknownProfile(_) => IpcError::new(
                 ErrorKind::NotFound,
@@ -96,17 +96,19 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Runs `work` while holding the run's lease, renewing it; a lost lease stops the work.
-    async fn leased(
+    /// Runs `work` (the change `approval` was given for) while holding the lease on
+    /// `subject`, renewing it; a lost lease stops the work.
+    pub(super) async fn leased<T>(
         &self,
         approval: &Approval,
         profile_id: &str,
-        run_id: &str,
-        work: impl Future<Output = Result<RunView, IpcError>>,
-    ) -> Result<RunView, IpcError> {
-        approval.check(profile_id, run_id)?;
+        change: &str,
+        subject: &str,
+        work: impl Future<Output = Result<T, IpcError>>,
+    ) -> Result<T, IpcError> {
+        approval.check(profile_id, change)?;
         let store = self.tenants.store();
-        let lease = Lease::acquire(store, run_id, now_ms())?;
+        let lease = Lease::acquire(store, subject, now_ms())?;
         let mut tick = tokio::time::interval(Duration::from_millis(HEARTBEAT_MS));
         tick.tick().await;
         tokio::pin!(work);
@@ -117,7 +119,7 @@ impl<'a> Engine<'a> {
                     if !lease.heartbeat(now_ms())? {
                         break Err(IpcError::new(
                             ErrorKind::Conflict,
-                            "This setup was taken over by another Grantsmith window or process; this one stopped.",
+                            "This change was taken over by another Grantsmith window or process; this one stopped.",
                         ));
                     }
                 }
@@ -183,7 +185,7 @@ impl<'a> Engine<'a> {
         store.insert_run(&run_id, &profile.id, &spec, &plan.steps, plan.grant_change.as_ref())?;
         let ex = self.executor(&client, &run_id, spec, on_update);
         ex.notify();
-        self.leased(&approval, &profile.id, &run_id, ex.execute_all()).await
+        self.leased(&approval, &profile.id, &run_id, &run_id, ex.execute_all()).await
     }
 
     // --- resume and undo -----------------------------------------------------------------
@@ -239,7 +241,7 @@ impl<'a> Engine<'a> {
             }
             ex.execute_all().await
         };
-        self.leased(&approval, &profile.id, run_id, work).await
+        self.leased(&approval, &profile.id, run_id, run_id, work).await
     }
 
     /// Deletes what the run created, on the run's own tenant.
@@ -253,7 +255,7 @@ impl<'a> Engine<'a> {
         let (profile, client) = self.bound(&run.profile_id).await?;
         let approval = policy::approve(&profile, run_id, confirm)?;
         let ex = self.executor(&client, run_id, run.spec, on_update);
-        self.leased(&approval, &profile.id, run_id, ex.undo()).await
+        self.leased(&approval, &profile.id, run_id, run_id, ex.undo()).await
     }
 
     // --- the token doctor's fixes ----------------------------------------------------------

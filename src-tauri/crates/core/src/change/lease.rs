@@ -1,4 +1,5 @@
-//! One executor per run: a lease row in SQLite, taken before a run is applied, resumed or
+//! One executor per change: a lease row in SQLite, keyed by its subject (a wizard run, or
+//! the object a day-two change set writes), taken before a change is applied, resumed or
 //! undone, kept alive by heartbeats while it executes, and released when it ends.
 //!
 //! The lease is what makes "two clicks, two windows, two app processes" safe: the second
@@ -20,7 +21,7 @@ pub const HEARTBEAT_MS: u64 = 5_000;
 /// (a closed window, a dropped command), so only a dead process leaves one behind.
 pub struct Lease<'a> {
     store: &'a Store,
-    pub run_id: String,
+    pub subject: String,
     owner: String,
 }
 
@@ -43,14 +44,14 @@ fn owner_may_be_alive(owner: &str) -> bool {
     }
 }
 
-/// The heartbeat of the executor holding `run_id`, if one is alive: its heartbeat is within
+/// The heartbeat of the executor holding `subject`, if one is alive: its heartbeat is within
 /// the TTL and its process may still be running. The UI's "held" and `acquire` both ask
 /// this, so a run the UI offers is a run `acquire` grants.
-pub(crate) fn holder(conn: &rusqlite::Connection, run_id: &str, now_ms: i64) -> rusqlite::Result<Option<i64>> {
+pub(crate) fn holder(conn: &rusqlite::Connection, subject: &str, now_ms: i64) -> rusqlite::Result<Option<i64>> {
     Ok(conn
         .query_row(
-            "SELECT heartbeat_at, owner FROM run_leases WHERE run_id = ?1 AND heartbeat_at > ?2",
-            params![run_id, now_ms - TTL_MS],
+            "SELECT heartbeat_at, owner FROM leases WHERE subject = ?1 AND heartbeat_at > ?2",
+            params![subject, now_ms - TTL_MS],
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
         )
         .optional()?
@@ -63,8 +64,8 @@ pub(crate) fn holder(conn: &rusqlite::Connection, run_id: &str, now_ms: i64) -> 
 pub enum LeaseError {
     /// Another live executor holds it; `ago` is its last heartbeat in seconds.
     #[error(
-        "This setup is being applied by another Grantsmith window or process right now (last active {ago} s ago). \
-         Nothing was changed; wait for it to finish. If that process is gone, the setup becomes available again \
+        "This change is being applied by another Grantsmith window or process right now (last active {ago} s ago). \
+         Nothing was changed; wait for it to finish. If that process is gone, it becomes available again \
          within {} s.",
         TTL_MS / 1000
     )]
@@ -76,31 +77,31 @@ pub enum LeaseError {
 impl<'a> Lease<'a> {
     /// Takes the run for one execution, or says who holds it. `now_ms` is injected so
     /// tests can age a lease without waiting.
-    pub fn acquire(store: &'a Store, run_id: &str, now_ms: i64) -> Result<Lease<'a>, LeaseError> {
+    pub fn acquire(store: &'a Store, subject: &str, now_ms: i64) -> Result<Lease<'a>, LeaseError> {
         let owner = owner_token();
         let mut conn = store.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let live = holder(&tx, run_id, now_ms).map_err(StoreError::from)?;
+        let live = holder(&tx, subject, now_ms).map_err(StoreError::from)?;
         if let Some(heartbeat) = live {
             return Err(LeaseError::Held { ago: ((now_ms - heartbeat).max(0) + 999) / 1000 });
         }
         tx.execute(
-            "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES (?1, ?2, ?3, ?3)
-             ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, taken_at = excluded.taken_at,
+            "INSERT INTO leases (subject, owner, taken_at, heartbeat_at) VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT (subject) DO UPDATE SET owner = excluded.owner, taken_at = excluded.taken_at,
                                                 heartbeat_at = excluded.heartbeat_at",
-            params![run_id, owner, now_ms],
+            params![subject, owner, now_ms],
         )
         .map_err(StoreError::from)?;
         tx.commit().map_err(StoreError::from)?;
-        Ok(Lease { store, run_id: run_id.to_string(), owner })
+        Ok(Lease { store, subject: subject.to_string(), owner })
     }
 
     /// Renews the lease. `false` when it was lost (taken over after this executor stalled
     /// past the TTL): the caller must stop writing.
     pub fn heartbeat(&self, now_ms: i64) -> Result<bool, StoreError> {
         let n = self.store.conn().execute(
-            "UPDATE run_leases SET heartbeat_at = ?3 WHERE run_id = ?1 AND owner = ?2",
-            params![self.run_id, self.owner, now_ms],
+            "UPDATE leases SET heartbeat_at = ?3 WHERE subject = ?1 AND owner = ?2",
+            params![self.subject, self.owner, now_ms],
         )?;
         Ok(n == 1)
     }
@@ -113,7 +114,7 @@ impl Drop for Lease<'_> {
         let _ = self
             .store
             .conn()
-            .execute("DELETE FROM run_leases WHERE run_id = ?1 AND owner = ?2", params![self.run_id, self.owner]);
+            .execute("DELETE FROM leases WHERE subject = ?1 AND owner = ?2", params![self.subject, self.owner]);
     }
 }
 
@@ -142,7 +143,7 @@ mod tests {
         let s = store_with_run();
         s.conn()
             .execute(
-                "INSERT INTO run_leases (run_id, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, ?2, ?2)",
+                "INSERT INTO leases (subject, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, ?2, ?2)",
                 params![format!("{}-x", u32::MAX), crate::wizard::journal::now_ms()],
             )
             .unwrap();

@@ -1,18 +1,26 @@
 //! The change engine: the one way Grantsmith writes to a tenant.
 //!
-//! Every change — a setup, its resume and undo, a token doctor's fix, and whatever later
-//! features add — is planned against the tenant as it is, reviewed, confirmed under the
-//! policy here, and applied step by step under a lease with a journal. New kinds of change
-//! add step kinds (`wizard::plan::StepKind`) and their execution, not new engines.
+//! Every change — a setup, its resume and undo, a token doctor's fix, and the day-two
+//! change sets (access matrix, scope edits, grant deletion, secret rotation) — is planned
+//! against the tenant as it is, reviewed, confirmed under the policy here, and applied
+//! under a lease with a journal. New kinds of change add operations and their execution,
+//! not new engines.
 //!
-//! - `engine`: the entry points the shell calls; binds each change to its profile.
+//! - `engine`: the entry points for setups, resume, undo and fixes; binds each change to its profile.
+//! - `sets`: the entry points for day-two change sets (`set` types, `planner`, `apply`, `journal`).
 //! - `policy`: what confirmation a change needs (production: the typed tenant name).
-//! - `lease`: one executor per run, across windows and processes.
+//! - `lease`: one executor per change subject, across windows and processes.
 //! - `replan`: what changed on the tenant before a stopped run is resumed.
 
+pub mod apply;
 pub mod engine;
+pub mod journal;
 pub mod lease;
+pub mod planner;
 pub mod policy;
 pub mod replan;
+pub mod set;
+pub mod sets;
 
 pub use engine::{Engine, RunReview};
+pub use set::{ChangeOutcome, ChangePlan, ChangeRequest};

@@ -51,8 +51,8 @@ pub struct IndexStatus {
     pub apps: u32,
     pub apis: u32,
     pub grants: u32,
-    /// Grantsmith changed the tenant since (a run was written after the build); never
-    /// built counts as stale.
+    /// Grantsmith changed the tenant since in a way the index did not record (a setup run,
+    /// a change set that failed part-way); never built counts as stale.
     pub stale: bool,
 }
 
@@ -160,8 +160,10 @@ pub fn status(store: &Store, profile: &str) -> Result<IndexStatus, IndexError> {
     let built_at: Option<i64> =
         conn.query_row("SELECT built_at FROM index_meta WHERE profile_id = ?1", [profile], |r| r.get(0)).optional()?;
     // Same second counts as after: one refresh too many, never one too few.
+    // A change set that failed may have written more than it recorded.
     let changed: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM wizard_runs WHERE profile_id = ?1 AND updated_at >= ?2)",
+        "SELECT EXISTS (SELECT 1 FROM wizard_runs WHERE profile_id = ?1 AND updated_at >= ?2)
+             OR EXISTS (SELECT 1 FROM changes WHERE profile_id = ?1 AND status != 'done' AND updated_at >= ?2)",
         params![profile, built_at.unwrap_or(0)],
         |r| r.get(0),
     )?;
@@ -221,4 +223,52 @@ pub fn applications(
             })?;
     }
     Ok(AppPage { rows, total })
+}
+
+/// Records what a change set did, so the index stays current without reading the tenant
+/// again. A grant of a profile whose index was never built is recorded too (harmless: the
+/// first build replaces everything).
+pub fn record(store: &Store, profile: &str, what: &crate::change::apply::Indexed) -> Result<(), IndexError> {
+    use crate::change::apply::Indexed;
+    let conn = store.conn();
+    match what {
+        Indexed::Grant(g) => {
+            let scopes = serde_json::to_string(&g.scope).expect("strings serialize");
+            conn.execute(
+                "INSERT INTO index_grants (profile_id, id, client_id, audience, scopes) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (profile_id, id) DO UPDATE SET scopes = excluded.scopes",
+                params![profile, g.id, g.client_id, g.audience, scopes],
+            )?;
+        }
+        Indexed::GrantGone { grant_id } => {
+            conn.execute("DELETE FROM index_grants WHERE profile_id = ?1 AND id = ?2", params![profile, grant_id])?;
+        }
+        Indexed::ApiScopes { api_id, scopes } => {
+            let scopes = serde_json::to_string(scopes).expect("strings serialize");
+            conn.execute(
+                "UPDATE index_apis SET scopes = ?3 WHERE profile_id = ?1 AND id = ?2",
+                params![profile, api_id, scopes],
+            )?;
+        }
+        Indexed::Nothing => {}
+    }
+    Ok(())
+}
+
+/// The indexed name of an application (`None` when the index does not know it).
+pub fn app_name(store: &Store, profile: &str, client_id: &str) -> Result<Option<String>, IndexError> {
+    Ok(store
+        .conn()
+        .query_row(
+            "SELECT name FROM index_apps WHERE profile_id = ?1 AND client_id = ?2",
+            params![profile, client_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Names of `profile`'s applications by client id, from the index (the id itself when the
+/// index does not know it).
+pub fn app_names<'a>(store: &'a Store, profile: &'a str) -> impl Fn(&str) -> String + Sync + 'a {
+    move |client_id: &str| app_name(store, profile, client_id).ok().flatten().unwrap_or_else(|| client_id.to_string())
 }

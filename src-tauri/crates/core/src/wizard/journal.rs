@@ -29,7 +29,7 @@ pub enum StepStatus {
 }
 
 /// A journal enum as its column text: serde's name, so the database and IPC agree.
-fn text_of<T: Serialize>(v: T) -> String {
+pub(crate) fn text_of<T: Serialize>(v: T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => unreachable!("journal enums serialize as strings"),
@@ -39,7 +39,7 @@ fn text_of<T: Serialize>(v: T) -> String {
 /// A journal column back into its enum. A value this version does not know is an error,
 /// never a guess: reading an unknown step as one that writes (or as done) could make a
 /// resume repeat or skip a change.
-fn parse_column<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
+pub(crate) fn parse_column<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
     serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
             idx,
@@ -137,7 +137,7 @@ pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
     serde_json::from_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
 }

@@ -33,6 +33,8 @@ pub enum Effect {
     Update,
     /// Uses what the tenant already has; writes nothing.
     Reuse,
+    /// Removes an object (day-two change sets; a setup never deletes).
+    Delete,
 }
 
 impl StepKind {
