@@ -31,6 +31,8 @@ commands! {
     apps::api_detail(audience: String) -> ApiDetail;
     changes::plan_change(request: ChangeRequest) -> ChangePlan;
     changes::apply_change(reviewed: ChangePlan, confirm: Option<String>) streams ChangeView -> ChangeOutcome;
+    changes::change_history() -> Vec<ChangeView>;
+    changes::reveal_secret(client_id: String) -> String;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
     index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;

@@ -156,6 +156,19 @@ async fn an_application_is_opened_rotated_and_given_access_in_the_matrix() {
         s.css("[data-testid=app-row] button").await.click().await.unwrap();
         s.wait_text(&format!("app-grant-{AUD}"), "read:orders").await;
         found.extend(s.audit("app-page-long-dark").await);
+
+        // History: each change set, newest first.
+        s.click("nav-history").await;
+        s.wait_until(
+            "three change sets",
+            "return document.querySelectorAll('[data-testid=history-change]').length === 3",
+        )
+        .await;
+        let kinds = s
+            .eval("return [...document.querySelectorAll('[data-testid=history-change]')].map(e => e.dataset.kind)")
+            .await;
+        assert_eq!(kinds, json!(["scopes", "access", "rotate_secret"]));
+        found.extend(s.audit("history-changes-dark").await);
         assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
         tt.assert_nothing_secret_in(&s.data_dir).await;
     })

@@ -86,6 +86,12 @@ export const planChange = (request: ChangeRequest) =>
 export const applyChange = (reviewed: ChangePlan, confirm: string | null, onUpdate: (update: ChangeView) => void) =>
   call<ChangeOutcome>("apply_change", { reviewed, confirm, onUpdate: channel(onUpdate) });
 
+export const changeHistory = () =>
+  call<Array<ChangeView>>("change_history", {});
+
+export const revealSecret = (clientId: string) =>
+  call<string>("reveal_secret", { clientId });
+
 export const indexStatus = () =>
   call<IndexStatus>("index_status", {});
 

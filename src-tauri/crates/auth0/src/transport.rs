@@ -1,4 +1,7 @@
 //! Sending one request with Auth0's retry rules (contract §3):
+//! - pacing: the `x-ratelimit-remaining`/`-reset` of each answer are kept, and once the
+//!   window's budget is spent the next request waits for the reset instead of being refused
+//!   (requests sent meanwhile count against the budget, so concurrent ones pace too);
 //! - 429: wait until `x-ratelimit-reset` (plus jitter, capped), then resend — a 429 was not
 //!   processed, so this is safe for every method; bounded number of tries;
 //! - connection refused before anything was sent: resend, for every method;
@@ -61,6 +64,19 @@ pub(crate) struct Answer {
 pub(crate) struct Transport {
     pub http: reqwest::Client,
     retry: RetryPolicy,
+    /// The rate-limit window as the last answer described it.
+    budget: std::sync::Mutex<Option<Budget>>,
+}
+
+/// Requests left in the current rate-limit window, and when it resets (unix seconds).
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    remaining: u64,
+    reset: u64,
+}
+
+fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers.get(name).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok())
 }
 
 impl Transport {
@@ -78,7 +94,48 @@ impl Transport {
         }
         let http =
             builder.build().map_err(|e| Auth0Error::Protocol { message: format!("Could not set up HTTPS: {e}") })?;
-        Ok(Self { http, retry: options.retry.clone() })
+        Ok(Self { http, retry: options.retry.clone(), budget: std::sync::Mutex::new(None) })
+    }
+
+    fn budget(&self) -> std::sync::MutexGuard<'_, Option<Budget>> {
+        self.budget.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits while the window's budget is spent, then takes one request from it.
+    async fn pace(&self) {
+        loop {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+            let wait = match &mut *self.budget() {
+                Some(b) if b.remaining == 0 && now.as_secs() < b.reset => {
+                    Duration::from_secs(b.reset).saturating_sub(now)
+                }
+                Some(b) => {
+                    b.remaining = b.remaining.saturating_sub(1);
+                    return;
+                }
+                None => return,
+            };
+            tracing::debug!(wait_ms = wait.as_millis() as u64, "rate-limit budget spent; waiting for the reset");
+            tokio::time::sleep(wait.min(self.retry.max_rate_limit_wait)).await;
+            // A new window: its budget is learnt from the next answer.
+            *self.budget() = None;
+        }
+    }
+
+    /// Keeps the window an answer describes (Management API answers carry it).
+    fn observe(&self, headers: &HeaderMap) {
+        if let (Some(remaining), Some(reset)) =
+            (header_u64(headers, "x-ratelimit-remaining"), header_u64(headers, "x-ratelimit-reset"))
+        {
+            let mut b = self.budget();
+            // Answers to requests sent earlier in the same window may arrive late: never
+            // raise the budget of a window already counted down.
+            let remaining = match *b {
+                Some(old) if old.reset == reset => remaining.min(old.remaining),
+                _ => remaining,
+            };
+            *b = Some(Budget { remaining, reset });
+        }
     }
 
     fn jitter(&self) -> Duration {
@@ -109,8 +166,10 @@ impl Transport {
         let mut attempt = 0;
         loop {
             let last = attempt >= self.retry.max_retries;
+            self.pace().await;
             match build().send().await {
                 Ok(response) => {
+                    self.observe(response.headers());
                     let status = response.status().as_u16();
                     if status == 429 && !last {
                         let wait = self.rate_limit_wait(response.headers(), attempt);

@@ -281,15 +281,37 @@ async fn creates_are_never_blindly_resent() {
 }
 
 #[tokio::test]
-async fn rate_limits_are_waited_out() {
+async fn rate_limits_are_paced_ahead_and_a_429_is_waited_out() {
     let (sb, c) = sandbox(SandboxConfig { mgmt_rate_limit: Some(2), ..SandboxConfig::default() }).await;
+    // One client alone: it keeps to the budget the headers announce, so nothing is refused.
     for _ in 0..6 {
         c.get_resource_server("https://api.example.com/missing").await.expect_err("404 expected");
     }
     let gets: Vec<_> = sb.requests().into_iter().filter(|r| r.method == "GET").collect();
-    assert!(gets.iter().any(|r| r.status == Some(429)), "the limiter was hit");
-    assert_eq!(gets.iter().filter(|r| r.status == Some(404)).count(), 6, "every call eventually got through");
+    assert!(gets.iter().all(|r| r.status != Some(429)), "paced ahead: no request refused");
+    assert_eq!(gets.iter().filter(|r| r.status == Some(404)).count(), 6);
 
+    // Two clients sharing the tenant's limit cannot know of each other: 429s happen, and
+    // each is waited out.
+    sb.clear_requests();
+    let other = Auth0Client::new(
+        TenantUrl::parse(&sb.base_url()).unwrap(),
+        sb.management_client_id(),
+        Sensitive::new(sb.management_client_secret()),
+        &fast(),
+    )
+    .unwrap();
+    async fn burst(client: &Auth0Client) {
+        for _ in 0..4 {
+            client.get_resource_server("https://api.example.com/missing").await.expect_err("404 expected");
+        }
+    }
+    tokio::join!(burst(&c), burst(&other));
+    let gets: Vec<_> = sb.requests().into_iter().filter(|r| r.method == "GET").collect();
+    assert!(gets.iter().any(|r| r.status == Some(429)), "the limiter was hit");
+    assert_eq!(gets.iter().filter(|r| r.status == Some(404)).count(), 8, "every call eventually got through");
+
+    // Without retries, a 429 surfaces as rate_limited.
     let impatient = Auth0Client::new(
         TenantUrl::parse(&sb.base_url()).unwrap(),
         sb.management_client_id(),
@@ -298,13 +320,11 @@ async fn rate_limits_are_waited_out() {
     )
     .unwrap();
     impatient.granted_scopes().await.unwrap();
-    let mut saw = false;
-    for _ in 0..5 {
-        if let Err(Auth0Error::RateLimited { .. }) = impatient.list_resource_servers(&mut no_progress()).await {
-            saw = true;
-        }
-    }
-    assert!(saw, "without retries a 429 surfaces as rate_limited");
+    // Sent at once, before any answer announced the budget.
+    let missing = || impatient.get_resource_server("https://api.example.com/missing");
+    let answers = tokio::join!(missing(), missing(), missing(), missing(), missing());
+    let answers = [answers.0, answers.1, answers.2, answers.3, answers.4];
+    assert!(answers.iter().any(|r| matches!(r, Err(Auth0Error::RateLimited { .. }))), "{answers:?}");
 }
 
 #[tokio::test]

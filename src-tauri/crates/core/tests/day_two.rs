@@ -357,3 +357,67 @@ async fn a_change_set_on_production_needs_the_typed_name() {
     e.apply_change(&plan, Some("Acme Prod"), &TokenCache::default(), &quiet).await.unwrap();
     assert_eq!(w.scopes_of(&w.shipping).await, v(&["read:orders"]));
 }
+
+#[tokio::test]
+async fn an_application_is_renamed_at_the_length_limit_enabled_revealed_and_deleted_with_its_grants() {
+    let w = world().await;
+    let e = Engine::new(&w.t.tenants);
+    let edit = |name: String| ChangeRequest::EditApplication {
+        client_id: w.billing.clone(),
+        name,
+        description: "Charges customers".into(),
+    };
+    for (name, code) in
+        [("x".repeat(256), "too_long"), ("<script>".into(), "invalid_characters"), ("  ".into(), "required")]
+    {
+        let err = e.plan_change(&edit(name)).await.unwrap_err();
+        assert_eq!(
+            (err.field.as_deref(), err.code.map(|c| serde_json::to_value(c).unwrap().as_str().unwrap().to_string())),
+            (Some("name"), Some(code.to_string())),
+            "{err:?}"
+        );
+    }
+    let longest = "B".repeat(255);
+    let plan = e.plan_change(&edit(longest.clone())).await.unwrap();
+    e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
+    let app = w.t.admin.get_client(&w.billing).await.unwrap();
+    assert_eq!((app.name.as_deref(), app.description.as_deref()), (Some(longest.as_str()), Some("Charges customers")));
+    assert_eq!(index::app_name(w.t.tenants.store(), "sandbox", &w.billing).unwrap(), Some(longest), "index follows");
+
+    // Client Credentials: enabled once; asked again, nothing to do.
+    let bare = w
+        .t
+        .admin
+        .create_client(&NewClient { name: "Legacy".into(), app_type: "non_interactive".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let enable = ChangeRequest::EnableClientCredentials { client_id: bare.client_id.clone() };
+    let plan = e.plan_change(&enable).await.unwrap();
+    e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
+    assert!(w.t.admin.get_client(&bare.client_id).await.unwrap().grant_types.contains(&"client_credentials".into()));
+    assert!(e.plan_change(&enable).await.unwrap().steps.is_empty());
+
+    // Revealed on request: journaled, the value nowhere on disk.
+    let secret = e.reveal_secret(&w.reports).await.unwrap();
+    assert_eq!(&secret, w.t.admin.get_client(&w.reports).await.unwrap().client_secret.unwrap().expose());
+    let history = w.t.tenants.store().changes("sandbox").unwrap();
+    assert_eq!(history[0].kind, "reveal_secret");
+    assert!(history[0].title.contains("Reports"), "{}", history[0].title);
+
+    // Deleted, showing what goes with it; the index loses it and its grants.
+    let delete = ChangeRequest::DeleteApplication { client_id: w.reports.clone() };
+    let plan = e.plan_change(&delete).await.unwrap();
+    assert_eq!(plan.steps[0].effect, Effect::Delete);
+    assert!(plan.affects.iter().any(|a| a.contains(AUD) && a.contains("write:orders")), "{:?}", plan.affects);
+    e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
+    assert!(matches!(w.t.admin.get_client(&w.reports).await, Err(Auth0Error::NotFound { .. })));
+    assert_eq!(w.indexed(&w.reports), None);
+    assert_eq!(index::app_name(w.t.tenants.store(), "sandbox", &w.reports).unwrap(), None);
+    assert!(e.plan_change(&delete).await.unwrap().steps.is_empty(), "already gone: nothing to do");
+
+    let db = std::fs::read(w.t.dir.path().join("grantsmith.db")).unwrap();
+    let wal = std::fs::read(w.t.dir.path().join("grantsmith.db-wal")).unwrap_or_default();
+    for bytes in [db, wal] {
+        assert!(!bytes.windows(secret.len()).any(|win| win == secret.as_bytes()), "the revealed secret reached SQLite");
+    }
+}

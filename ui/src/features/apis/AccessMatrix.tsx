@@ -1,7 +1,7 @@
 // The access matrix of one API: applications × scopes, answering "who holds write:orders?".
 // Rows are the applications holding a grant, plus any the admin adds; ticking a cell stages
 // a change (nothing is written until the staged set is reviewed and applied).
-import { Anchor, Box, Group, Select, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import { Anchor, Box, Button, Group, Select, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { IconSearch } from "@tabler/icons-react";
@@ -149,8 +149,12 @@ export function AccessMatrix({ api }: { api: ApiDetail }) {
       <ChangeReview
         request={request}
         title={`Change access to ${api.name}`}
-        applyLabel="Apply changes"
-        ids={{ apply: "matrix-apply", result: "matrix-result" }}
+        apply={(p) => (
+          <Button {...p} data-testid="matrix-apply">
+            Apply changes
+          </Button>
+        )}
+        result={(p) => <Stack {...p} data-testid="matrix-result" />}
         onClose={() => setRequest(null)}
         onApplied={(o) => {
           if (o.change.status === "done") {

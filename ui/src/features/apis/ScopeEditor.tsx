@@ -198,8 +198,12 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
       <ChangeReview
         request={request}
         title={`Change the scopes of ${api.name}`}
-        applyLabel="Apply changes"
-        ids={{ apply: "scopes-apply", result: "scopes-result" }}
+        apply={(p) => (
+          <Button {...p} data-testid="scopes-apply">
+            Apply changes
+          </Button>
+        )}
+        result={(p) => <Stack {...p} data-testid="scopes-result" />}
         onClose={() => setRequest(null)}
         onApplied={(o) => o.change.status === "done" && reset()}
       />

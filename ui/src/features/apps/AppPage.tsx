@@ -1,17 +1,17 @@
 // One application: what it is, the APIs it may call with which scopes, and what can be
 // done from here — a test token, a secret rotation proven by a token, revoking a grant.
 // Read live from the tenant; every change goes through a reviewed change set.
-import { Anchor, Badge, Button, Card, Code, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { IconKey, IconRefresh, IconTrash } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { IconEye, IconEyeOff, IconKey, IconPencil, IconRefresh, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigation } from "../../app/navigation";
 import type { AppDetail } from "../../bindings/AppDetail";
 import type { AppGrant } from "../../bindings/AppGrant";
 import type { ChangeRequest } from "../../bindings/ChangeRequest";
-import { CopyValue } from "../../components/Copy";
+import { CopyButton, CopyValue } from "../../components/Copy";
 import { ObjectPage } from "../../components/ObjectPage";
-import { appDetail } from "../../ipc";
+import { appDetail, revealSecret } from "../../ipc";
 import { ChangeReview } from "../change/ChangeReview";
 import { useLeaveOnSwitch } from "../profiles/useProfiles";
 import { RotatedSecretView } from "./RotatedSecret";
@@ -30,7 +30,13 @@ export function AppPage({ clientId }: { clientId: string }) {
 function AppView({ app: a }: { app: AppDetail }) {
   const { go } = useNavigation();
   const [request, setRequest] = useState<ChangeRequest | null>(null);
-  const kind = request?.kind;
+  const [editing, setEditing] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  const close = () => {
+    setRequest(null);
+    if (deleted) go({ kind: "area", area: "apps" });
+  };
+  const ready = a.grants.find((g) => !g.orphaned);
   return (
     <>
       <Stack gap={4}>
@@ -44,9 +50,14 @@ function AppView({ app: a }: { app: AppDetail }) {
               Client Credentials enabled
             </Badge>
           ) : (
-            <Badge variant="light" color="orange">
-              Client Credentials not enabled
-            </Badge>
+            <>
+              <Badge variant="light" color="orange">
+                Client Credentials not enabled
+              </Badge>
+              <Button size="compact-xs" variant="light" onClick={() => setRequest({ kind: "enable_client_credentials", client_id: a.client_id })} data-testid="app-enable-cc">
+                Enable…
+              </Button>
+            </>
           )}
         </Group>
         {a.description && (
@@ -55,50 +66,145 @@ function AppView({ app: a }: { app: AppDetail }) {
           </Text>
         )}
       </Stack>
-      <Card withBorder>
-        <Stack gap="xs">
-          <Group gap="xs">
-            <Text size="sm" fw={600} w="8rem">
-              Client ID
-            </Text>
-            <CopyValue value={a.client_id} what="client ID" size="sm" testId="app-client-id" />
-          </Group>
-          <Group gap="xs">
-            <Text size="sm" fw={600} w="8rem">
-              Grant types
-            </Text>
-            <Text size="sm" ff="monospace">
-              {a.grant_types.join(", ") || "none"}
-            </Text>
-          </Group>
-        </Stack>
-      </Card>
+      {editing ? (
+        <EditApplication app={a} onCancel={() => setEditing(false)} onReview={(r) => setRequest(r)} />
+      ) : (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group gap="xs">
+              <Text size="sm" fw={600} w="8rem">
+                Client ID
+              </Text>
+              <CopyValue value={a.client_id} what="client ID" size="sm" testId="app-client-id" />
+            </Group>
+            <Group gap="xs">
+              <Text size="sm" fw={600} w="8rem">
+                Grant types
+              </Text>
+              <Text size="sm" ff="monospace">
+                {a.grant_types.join(", ") || "none"}
+              </Text>
+            </Group>
+            <RevealSecret clientId={a.client_id} />
+          </Stack>
+        </Card>
+      )}
       <Group>
         <Button
           leftSection={<IconKey size={16} />}
-          disabled={!a.grants.some((g) => !g.orphaned)}
-          onClick={() => {
-            const g = a.grants.find((x) => !x.orphaned)!;
-            go({ kind: "area", area: "token", prefill: { clientId: a.client_id, audience: g.audience } });
-          }}
+          disabled={!ready}
+          onClick={() => ready && go({ kind: "area", area: "token", prefill: { clientId: a.client_id, audience: ready.audience } })}
           data-testid="app-test-token"
         >
           Get a test token
         </Button>
-        <Button variant="default" color="red" leftSection={<IconRefresh size={16} />} onClick={() => setRequest({ kind: "rotate_secret", client_id: a.client_id })} data-testid="app-rotate">
+        <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setRequest({ kind: "rotate_secret", client_id: a.client_id })} data-testid="app-rotate">
           Rotate secret…
+        </Button>
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} disabled={editing} data-testid="app-edit">
+          Rename or describe
+        </Button>
+        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setRequest({ kind: "delete_application", client_id: a.client_id })} data-testid="app-delete">
+          Delete application…
         </Button>
       </Group>
       <Grants app={a} onRevoke={(g) => setRequest({ kind: "delete_grant", grant_id: g.grant_id })} />
       <ChangeReview
         request={request}
-        title={kind === "rotate_secret" ? `Rotate the secret of ${a.name}` : "Revoke access"}
-        applyLabel={kind === "rotate_secret" ? "Rotate now" : "Revoke"}
-        ids={kind === "rotate_secret" ? { apply: "app-rotate-confirm", result: "app-rotate-result" } : { apply: "grant-revoke-apply", result: "grant-revoke-result" }}
-        onClose={() => setRequest(null)}
+        title={request ? REVIEW_TITLE[request.kind](a.name) : ""}
+        onClose={close}
+        onApplied={(o) => {
+          if (request?.kind === "delete_application" && o.change.status === "done") setDeleted(true);
+          if (request?.kind === "edit_application" && o.change.status === "done") setEditing(false);
+        }}
+        apply={(p) =>
+          request?.kind === "rotate_secret" ? (
+            <Button {...p} color="red" data-testid="app-rotate-confirm">
+              Rotate now
+            </Button>
+          ) : (
+            <Button {...p} data-testid="app-change-apply">
+              Apply
+            </Button>
+          )
+        }
+        result={(p) => (request?.kind === "rotate_secret" ? <Stack {...p} data-testid="app-rotate-result" /> : <Stack {...p} data-testid="app-change-result" />)}
         outcome={(o) => o.rotated && <RotatedSecretView rotated={o.rotated} />}
       />
     </>
+  );
+}
+
+const REVIEW_TITLE: Record<ChangeRequest["kind"], (name: string) => string> = {
+  rotate_secret: (n) => `Rotate the secret of ${n}`,
+  delete_grant: () => "Revoke access",
+  delete_application: (n) => `Delete ${n}`,
+  edit_application: (n) => `Rename or describe ${n}`,
+  enable_client_credentials: (n) => `Enable Client Credentials for ${n}`,
+  access: () => "Change access",
+  scopes: () => "Change scopes",
+};
+
+/** Name and description, checked by Rust when reviewed (Auth0's limits). */
+function EditApplication({ app, onCancel, onReview }: { app: AppDetail; onCancel: () => void; onReview: (r: ChangeRequest) => void }) {
+  const [name, setName] = useState(app.name);
+  const [description, setDescription] = useState(app.description);
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onReview({ kind: "edit_application", client_id: app.client_id, name, description });
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="app-edit-name" data-autofocus />
+          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="app-edit-description" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" data-testid="app-edit-review">
+              Review…
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** The current secret, only when asked for (Rust journals that it was shown). */
+function RevealSecret({ clientId }: { clientId: string }) {
+  const reveal = useMutation({ mutationFn: () => revealSecret(clientId) });
+  return (
+    <Group gap="xs" align="flex-start">
+      <Text size="sm" fw={600} w="8rem">
+        Client secret
+      </Text>
+      {reveal.data ? (
+        <Group gap="xs">
+          <Code data-testid="app-secret" style={{ wordBreak: "break-all" }}>
+            {reveal.data}
+          </Code>
+          <CopyButton text={reveal.data} label="Copy" />
+          <Button size="xs" variant="subtle" leftSection={<IconEyeOff size={14} />} onClick={() => reveal.reset()}>
+            Hide
+          </Button>
+        </Group>
+      ) : (
+        <Stack gap={2}>
+          <Button size="xs" variant="default" leftSection={<IconEye size={14} />} loading={reveal.isPending} onClick={() => reveal.mutate()} data-testid="app-reveal">
+            Reveal
+          </Button>
+          {reveal.error && (
+            <Text size="xs" c="red">
+              {reveal.error.message}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Group>
   );
 }
 

@@ -2,9 +2,9 @@
 // the tenant (steps, what it takes away, what blocks it, whether to type the tenant's name),
 // the user applies it, and the steps come back live, then as the result. Nothing is decided
 // here: whether it may run is core's answer.
-import { Alert, Button, Group, List, Loader, Modal, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, List, Loader, Modal, Stack, Table, Text, type ButtonProps, type StackProps } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState, type ReactElement, type ReactNode } from "react";
 import type { ChangeOutcome } from "../../bindings/ChangeOutcome";
 import type { ChangePlan } from "../../bindings/ChangePlan";
 import type { ChangeRequest } from "../../bindings/ChangeRequest";
@@ -14,54 +14,31 @@ import { TENANT_KEY, useTenantKey } from "../profiles/useProfiles";
 import { ConfirmTenant } from "./ConfirmTenant";
 import { EffectIcon, StatusBadge } from "./status";
 
-export interface ReviewIds {
-  /** The apply button (e.g. `matrix-apply`, `app-rotate-confirm`). */
-  apply: string;
-  /** The result (e.g. `matrix-result`). */
-  result: string;
-}
+/** What the screen's apply button is given (it adds its words and test id). */
+export type ApplyProps = Pick<ButtonProps, "color" | "disabled" | "loading"> & { onClick: () => void };
 
-/** The dialog for `request` (closed when null). `outcome` adds to the result (a rotated secret). */
-export function ChangeReview({
-  request,
-  title,
-  applyLabel,
-  ids,
-  onClose,
-  onApplied,
-  outcome,
-}: {
-  request: ChangeRequest | null;
-  title: string;
-  applyLabel: string;
-  ids: ReviewIds;
+interface ReviewProps {
+  /** The screen's apply button, e.g. `(p) => <Button {...p} data-testid="matrix-apply">Apply</Button>`. */
+  apply: (p: ApplyProps) => ReactElement;
+  /** The screen's result container (its test id), given the steps and `data-status`. */
+  result: (p: StackProps & { "data-status": string; children: ReactNode }) => ReactElement;
   onClose: () => void;
   /** After a change set finished (the screen clears what it staged). */
   onApplied?: (o: ChangeOutcome) => void;
+  /** Added under the result (a rotated secret). */
   outcome?: (o: ChangeOutcome) => ReactNode;
-}) {
+}
+
+/** The dialog for `request` (closed when null). */
+export function ChangeReview({ request, title, ...props }: { request: ChangeRequest | null; title: string } & ReviewProps) {
   return (
-    <Modal opened={request !== null} onClose={onClose} title={title} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
-      {request && <ReviewBody key={JSON.stringify(request)} request={request} applyLabel={applyLabel} ids={ids} onClose={onClose} onApplied={onApplied} outcome={outcome} />}
+    <Modal opened={request !== null} onClose={props.onClose} title={title} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+      {request && <ReviewBody key={JSON.stringify(request)} request={request} {...props} />}
     </Modal>
   );
 }
 
-function ReviewBody({
-  request,
-  applyLabel,
-  ids,
-  onClose,
-  onApplied,
-  outcome,
-}: {
-  request: ChangeRequest;
-  applyLabel: string;
-  ids: ReviewIds;
-  onClose: () => void;
-  onApplied?: (o: ChangeOutcome) => void;
-  outcome?: (o: ChangeOutcome) => ReactNode;
-}) {
+function ReviewBody({ request, apply: applyButton, result, onClose, onApplied, outcome }: { request: ChangeRequest } & ReviewProps) {
   const key = useTenantKey();
   const client = useQueryClient();
   const plan = useQuery({ queryKey: key("change-plan", request), queryFn: () => planChange(request), gcTime: 0, staleTime: 0 });
@@ -80,26 +57,28 @@ function ReviewBody({
 
   if (apply.data || (apply.isPending && progress)) {
     const view = apply.data?.change ?? progress!;
-    return (
-      <Stack gap="md" data-testid={apply.data ? ids.result : undefined} data-status={view.status}>
-        <Steps view={view} />
-        {apply.data && (
-          <>
-            <Alert color={view.status === "done" ? "green" : "red"} title={view.status === "done" ? "Applied" : "Stopped"}>
-              {view.status === "done"
-                ? "Every step is done. The change is in History."
-                : "A step failed; the steps before it are done. Review again to finish what is left."}
-            </Alert>
-            {outcome?.(apply.data)}
-            <Group justify="flex-end">
-              <Button onClick={onClose} data-autofocus>
-                Done
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    );
+    const steps = <Steps view={view} />;
+    if (!apply.data) return <Stack gap="md">{steps}</Stack>;
+    return result({
+      gap: "md",
+      "data-status": view.status,
+      children: (
+        <>
+          {steps}
+          <Alert color={view.status === "done" ? "green" : "red"} title={view.status === "done" ? "Applied" : "Stopped"}>
+            {view.status === "done"
+              ? "Every step is done. The change is in History."
+              : "A step failed; the steps before it are done. Review again to finish what is left."}
+          </Alert>
+          {outcome?.(apply.data)}
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
+              Done
+            </Button>
+          </Group>
+        </>
+      ),
+    });
   }
   if (plan.isLoading) {
     return (
@@ -176,15 +155,7 @@ function ReviewBody({
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button
-          data-testid={ids.apply}
-          color={p.affects.length ? "red" : undefined}
-          disabled={!p.can_apply}
-          loading={apply.isPending}
-          onClick={() => apply.mutate(p)}
-        >
-          {applyLabel}
-        </Button>
+        {applyButton({ color: p.affects.length ? "red" : undefined, disabled: !p.can_apply, loading: apply.isPending, onClick: () => apply.mutate(p) })}
       </Group>
     </Stack>
   );

@@ -3,7 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RunStatus } from "../../bindings/RunStatus";
 import type { RunView } from "../../bindings/RunView";
 import type { StepStatus } from "../../bindings/StepStatus";
-import { wizardRuns } from "../../ipc";
+import { changeHistory, wizardRuns } from "../../ipc";
+import type { ChangeView } from "../../bindings/ChangeView";
+import type { ChangeStatus } from "../../bindings/ChangeStatus";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { localTime } from "../../components/clock";
@@ -19,8 +21,8 @@ const STATUS: Record<RunStatus, { color: string; label: string }> = {
 const STEP_GLYPH: Record<StepStatus, string> = { waiting: "·", running: "…", done: "✓", failed: "✗", undone: "↺" };
 const STEP_WORD: Record<StepStatus, string> = { waiting: "Not run", running: "Running", done: "Done", failed: "Failed", undone: "Undone" };
 
-/** Every setup run on the active tenant: what it did, and resume or undo. */
-
+/** Every change Grantsmith made on the active tenant, newest first: setup runs (resume,
+ * undo) and day-two change sets (what each step did). */
 export function HistoryScreen() {
   const key = useTenantKey();
   const { active } = useProfiles();
@@ -31,19 +33,25 @@ export function HistoryScreen() {
     enabled: !!active,
     refetchInterval: (q) => (q.state.data?.some((r) => r.held) ? 2000 : false),
   });
+  const changes = useQuery({ queryKey: key("changes"), queryFn: changeHistory, enabled: !!active });
+  const entries = [
+    ...(runs.data ?? []).map((r) => ({ at: r.created_at, key: r.id, card: <RunCard key={r.id} run={r} /> })),
+    ...(changes.data ?? []).map((c) => ({ at: c.created_at, key: c.id, card: <ChangeCard key={c.id} change={c} /> })),
+  ].sort((a, b) => b.at - a.at);
+  const loaded = runs.data && changes.data;
   return (
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1} size="h2">History</Title>
-        <Text c="dimmed">Setups run on {active?.name ?? "…"}, newest first.</Text>
+        <Text c="dimmed">Setups and changes Grantsmith made on {active?.name ?? "…"}, newest first.</Text>
       </Stack>
-      {runs.error && <Alert color="red">{runs.error.message}</Alert>}
-      {runs.data?.length === 0 && (
+      {(runs.error ?? changes.error) && <Alert color="red">{(runs.error ?? changes.error)!.message}</Alert>}
+      {loaded && entries.length === 0 && (
         <Text c="dimmed" data-testid="history-empty">
-          No setup has been run on this tenant yet.
+          Grantsmith has not changed this tenant yet.
         </Text>
       )}
-      {runs.data?.map((r) => <RunCard key={r.id} run={r} />)}
+      {entries.map((e) => e.card)}
     </Stack>
   );
 }
@@ -57,23 +65,12 @@ function RunCard({ run }: { run: RunView }) {
     <Card withBorder padding="md" data-testid="history-run">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
-          <Group gap="xs">
-            <Badge color={s.color} variant="light">
-              {s.label}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {localTime(run.created_at)}
-            </Text>
-          </Group>
+          <EntryHeader status={s} when={localTime(run.created_at)} />
           <Text fw={600} truncate>
             {app} → {run.api_identifier ?? (run.spec.api.mode === "new" ? run.spec.api.identifier : run.spec.api.identifier)}
           </Text>
           {run.steps.map((st) => (
-            <Text key={st.idx} size="xs" c={st.status === "failed" ? "red" : "dimmed"}>
-              <span aria-hidden>{STEP_GLYPH[st.status]}</span> <VisuallyHidden>{STEP_WORD[st.status]}: </VisuallyHidden>
-              {st.title}
-              {st.error ? ` — ${st.error}` : ""}
-            </Text>
+            <StepLine key={st.idx} status={st.status} title={st.title} error={st.error} />
           ))}
         </Stack>
         {run.held ? (
@@ -90,5 +87,53 @@ function RunCard({ run }: { run: RunView }) {
         )}
       </Group>
     </Card>
+  );
+}
+
+const CHANGE_STATUS: Record<ChangeStatus, { color: string; label: string }> = {
+  running: { color: "yellow", label: "interrupted" },
+  done: { color: "green", label: "done" },
+  failed: { color: "red", label: "failed" },
+};
+
+/** A day-two change set: who made it, and each step with its note or error. */
+function ChangeCard({ change }: { change: ChangeView }) {
+  const s = CHANGE_STATUS[change.status];
+  return (
+    <Card withBorder padding="md" data-testid="history-change" data-kind={change.kind}>
+      <Stack gap={2} miw={0}>
+        <EntryHeader status={s} when={`${localTime(change.created_at)} · by ${change.os_user}`} />
+        <Text fw={600} style={{ overflowWrap: "anywhere" }}>
+          {change.title}
+        </Text>
+        {change.steps.map((st, i) => (
+          <StepLine key={i} status={st.status} title={st.note ? `${st.title} (${st.note})` : st.title} error={st.error} />
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** One step: a glyph (its status in words for screen readers), its title, its error. */
+function StepLine({ status, title, error }: { status: StepStatus; title: string; error?: string }) {
+  return (
+    <Text size="xs" c={status === "failed" ? "red" : "dimmed"} style={{ overflowWrap: "anywhere" }}>
+      <span aria-hidden>{STEP_GLYPH[status]}</span> <VisuallyHidden>{STEP_WORD[status]}: </VisuallyHidden>
+      {title}
+      {error ? ` — ${error}` : ""}
+    </Text>
+  );
+}
+
+function EntryHeader({ status, when }: { status: { color: string; label: string }; when: string }) {
+  return (
+    <Group gap="xs">
+      <Badge color={status.color} variant="light">
+        {status.label}
+      </Badge>
+      <Text size="sm" c="dimmed">
+        {when}
+      </Text>
+    </Group>
   );
 }

@@ -6,16 +6,26 @@
 //! done (and said so). Rotation is the exception by nature: every call makes a new secret.
 //! What the result means for the local index is `Indexed`; the engine records it.
 
-use grantsmith_auth0::types::{ClientGrant, NewClientGrant, ResourceServerUpdate, Scope};
+use grantsmith_auth0::types::{Client, ClientGrant, ClientUpdate, NewClientGrant, ResourceServerUpdate, Scope};
 use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive};
 
 use super::set::Op;
 
 /// What an operation changed, for the local index (refreshed without a re-read).
 pub enum Indexed {
+    App(Client),
+    /// The application and (as Auth0 deletes them with it) its grants.
+    AppGone {
+        client_id: String,
+    },
     Grant(ClientGrant),
-    GrantGone { grant_id: String },
-    ApiScopes { api_id: String, scopes: Vec<String> },
+    GrantGone {
+        grant_id: String,
+    },
+    ApiScopes {
+        api_id: String,
+        scopes: Vec<String>,
+    },
     Nothing,
 }
 
@@ -36,6 +46,20 @@ impl Applied {
     fn noted(object_id: &str, note: &str, indexed: Indexed) -> Self {
         Applied { note: Some(note.into()), ..Self::done(object_id, indexed) }
     }
+}
+
+/// Whether a read found the object (a 404 is an answer, not an error).
+fn exists<T>(read: Result<T, Auth0Error>) -> Result<bool, Auth0Error> {
+    match read {
+        Ok(_) => Ok(true),
+        Err(Auth0Error::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// A deletion's result: one already made elsewhere is done, and said so.
+fn deletion(id: &str, existed: bool, indexed: Indexed) -> Applied {
+    if existed { Applied::done(id, indexed) } else { Applied::noted(id, "already deleted elsewhere", indexed) }
 }
 
 /// `have` with `removed` taken out and `added` appended (in their order, once).
@@ -97,19 +121,11 @@ pub async fn apply(client: &Auth0Client, op: &Op) -> Result<Applied, Auth0Error>
             Err(e) => Err(e),
         },
         Op::DeleteGrant { grant_id, .. } => {
-            let note = match client.get_client_grant(grant_id).await {
-                Ok(_) => {
-                    client.delete_client_grant(grant_id).await?;
-                    None
-                }
-                Err(Auth0Error::NotFound { .. }) => Some("already deleted elsewhere"),
-                Err(e) => return Err(e),
-            };
-            let indexed = Indexed::GrantGone { grant_id: grant_id.clone() };
-            Ok(match note {
-                Some(n) => Applied::noted(grant_id, n, indexed),
-                None => Applied::done(grant_id, indexed),
-            })
+            let existed = exists(client.get_client_grant(grant_id).await)?;
+            if existed {
+                client.delete_client_grant(grant_id).await?;
+            }
+            Ok(deletion(grant_id, existed, Indexed::GrantGone { grant_id: grant_id.clone() }))
         }
         Op::UpdateScopes { api_id, added, described, removed, .. } => {
             let api = client.get_resource_server(api_id).await?;
@@ -132,6 +148,30 @@ pub async fn apply(client: &Auth0Client, op: &Op) -> Result<Applied, Auth0Error>
             let update = ResourceServerUpdate { scopes: Some(scopes), ..Default::default() };
             let api = client.update_resource_server(&api.id, &update).await?;
             Ok(Applied::done(&api.id, Indexed::ApiScopes { api_id: api.id.clone(), scopes: values(&api.scopes) }))
+        }
+        Op::UpdateApplication { client_id, name, description } => {
+            let update =
+                ClientUpdate { name: Some(name.clone()), description: Some(description.clone()), ..Default::default() };
+            let app = client.update_client(client_id, &update).await?;
+            Ok(Applied::done(client_id, Indexed::App(app)))
+        }
+        Op::EnableClientCredentials { client_id } => {
+            let app = client.get_client(client_id).await?;
+            if app.grant_types.iter().any(|g| g == "client_credentials") {
+                return Ok(Applied::noted(client_id, "already so on the tenant", Indexed::App(app)));
+            }
+            let mut types = app.grant_types.clone();
+            types.push("client_credentials".into());
+            let update = ClientUpdate { grant_types: Some(types), ..Default::default() };
+            let app = client.update_client(client_id, &update).await?;
+            Ok(Applied::done(client_id, Indexed::App(app)))
+        }
+        Op::DeleteApplication { client_id } => {
+            let existed = exists(client.get_client(client_id).await)?;
+            if existed {
+                client.delete_client(client_id).await?;
+            }
+            Ok(deletion(client_id, existed, Indexed::AppGone { client_id: client_id.clone() }))
         }
         Op::RotateSecret { client_id } => {
             let app = client.rotate_secret(client_id).await?;

@@ -45,6 +45,18 @@ impl Store {
         Ok(())
     }
 
+    /// Records that a secret was shown to the user (who, when, which application) — a
+    /// read, but one the journal must show; never the value.
+    pub fn journal_reveal(&self, id: &str, profile_id: &str, title: &str, client_id: &str) -> Result<(), StoreError> {
+        let request = serde_json::json!({ "kind": "reveal_secret", "client_id": client_id }).to_string();
+        self.conn().execute(
+            "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at)
+             VALUES (?1, ?2, 'reveal_secret', ?3, ?4, 'done', ?5, ?6, ?6)",
+            params![id, profile_id, title, request, os_user(), now_ms() / 1000],
+        )?;
+        Ok(())
+    }
+
     pub fn update_change_step(
         &self,
         id: &str,
@@ -109,5 +121,18 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Some(change))
+    }
+}
+
+impl Store {
+    /// The change sets applied on `profile_id`, newest first.
+    pub fn changes(&self, profile_id: &str) -> Result<Vec<ChangeView>, StoreError> {
+        let ids: Vec<String> = {
+            let conn = self.conn();
+            let mut stmt =
+                conn.prepare("SELECT id FROM changes WHERE profile_id = ?1 ORDER BY created_at DESC, rowid DESC")?;
+            stmt.query_map([profile_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        Ok(ids.iter().map(|id| self.change(id)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
     }
 }

@@ -7,14 +7,14 @@
 
 use std::collections::HashSet;
 
-use grantsmith_auth0::types::{ClientGrant, ResourceServer};
+use grantsmith_auth0::types::{Client, ClientGrant, ResourceServer};
 use grantsmith_auth0::{Auth0Client, Auth0Error};
 
 use super::set::{ChangePlan, ChangeRequest, ChangeStep, Op, Toggle};
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::rule::Rule;
 use crate::wizard::ScopeSpec;
-use crate::wizard::spec::{MAX_SCOPE_DESCRIPTION, MAX_SCOPES, scope_problem};
+use crate::wizard::spec::{MAX_SCOPE_DESCRIPTION, MAX_SCOPES, application_issues, scope_problem};
 
 /// Names of applications by client id (from the index; the id itself when unknown).
 pub type AppName<'a> = &'a (dyn Fn(&str) -> String + Sync);
@@ -53,6 +53,11 @@ pub async fn plan(client: &Auth0Client, request: &ChangeRequest, name: AppName<'
         }
         ChangeRequest::RotateSecret { client_id } => rotate(client, client_id).await?,
         ChangeRequest::DeleteGrant { grant_id } => delete_grant(client, grant_id, name).await?,
+        ChangeRequest::EditApplication { client_id, name, description } => {
+            edit_application(client, client_id, name, description).await?
+        }
+        ChangeRequest::EnableClientCredentials { client_id } => enable_client_credentials(client, client_id).await?,
+        ChangeRequest::DeleteApplication { client_id } => delete_application(client, client_id).await?,
     };
     let granted = client.granted_scopes().await.map_err(from_auth0)?;
     let blockers: Vec<String> = steps
@@ -320,12 +325,17 @@ async fn scopes(client: &Auth0Client, audience: &str, e: Edit<'_>, name: AppName
     Ok((steps, affects))
 }
 
-async fn rotate(client: &Auth0Client, client_id: &str) -> Result<Planned, IpcError> {
+async fn app_of(client: &Auth0Client, client_id: &str) -> Result<(Client, String), IpcError> {
     let app = match client.get_client(client_id.trim()).await {
         Err(Auth0Error::NotFound { .. }) => return Err(gone("application", client_id)),
         r => r.map_err(from_auth0)?,
     };
     let name = app.name.clone().unwrap_or_else(|| app.client_id.clone());
+    Ok((app, name))
+}
+
+async fn rotate(client: &Auth0Client, client_id: &str) -> Result<Planned, IpcError> {
+    let (app, name) = app_of(client, client_id).await?;
     Ok((
         vec![step(
             Op::RotateSecret { client_id: app.client_id.clone() },
@@ -360,6 +370,69 @@ async fn delete_grant(client: &Auth0Client, grant_id: &str, name: AppName<'_>) -
     ))
 }
 
+async fn edit_application(
+    client: &Auth0Client,
+    client_id: &str,
+    name: &str,
+    description: &str,
+) -> Result<Planned, IpcError> {
+    if let Some(issue) = application_issues("", name, description).into_iter().next() {
+        return Err(issue.into());
+    }
+    let (app, old) = app_of(client, client_id).await?;
+    let (name, description) = (name.trim().to_string(), description.trim().to_string());
+    if old == name && app.description.as_deref().unwrap_or("") == description {
+        return Ok((vec![], vec![]));
+    }
+    let detail = if old == name { "new description".into() } else { format!("“{old}” → “{name}”") };
+    Ok((
+        vec![step(
+            Op::UpdateApplication { client_id: app.client_id.clone(), name: name.clone(), description },
+            format!("Rename or describe {old}"),
+            detail,
+        )],
+        vec![],
+    ))
+}
+
+async fn enable_client_credentials(client: &Auth0Client, client_id: &str) -> Result<Planned, IpcError> {
+    let (app, name) = app_of(client, client_id).await?;
+    if app.grant_types.iter().any(|g| g == "client_credentials") {
+        return Ok((vec![], vec![]));
+    }
+    Ok((
+        vec![step(
+            Op::EnableClientCredentials { client_id: app.client_id.clone() },
+            format!("Enable Client Credentials for {name}"),
+            format!("grant types: {} + client_credentials", app.grant_types.join(", ")),
+        )],
+        vec![],
+    ))
+}
+
+async fn delete_application(client: &Auth0Client, client_id: &str) -> Result<Planned, IpcError> {
+    let (app, name) = match app_of(client, client_id).await {
+        Ok(found) => found,
+        // Already gone: nothing to do, and the review says so.
+        Err(e) if e.kind == ErrorKind::NotFound => return Ok((vec![], vec![])),
+        Err(e) => return Err(e),
+    };
+    let grants = client.list_client_grants(Some(&app.client_id), None, &mut |_| {}).await.map_err(from_auth0)?;
+    let mut affects =
+        vec![format!("{name} is deleted: its secret stops working and its tokens can no longer be renewed.")];
+    affects.extend(
+        grants.iter().map(|g| format!("Its grant for {} goes with it (scopes: {}).", g.audience, list(&g.scope))),
+    );
+    Ok((
+        vec![step(
+            Op::DeleteApplication { client_id: app.client_id.clone() },
+            format!("Delete the application {name}"),
+            format!("{} grant{} go with it", grants.len(), if grants.len() == 1 { "" } else { "s" }),
+        )],
+        affects,
+    ))
+}
+
 fn summarize(steps: &[ChangeStep]) -> String {
     if steps.is_empty() {
         return "Nothing to change: the tenant already is as asked (or it was changed elsewhere).".into();
@@ -372,6 +445,11 @@ fn summarize(steps: &[ChangeStep]) -> String {
         grants(count(&|o| matches!(o, Op::DeleteGrant { .. })), "deletes"),
         (count(&|o| matches!(o, Op::UpdateScopes { .. })) > 0).then(|| "changes the API's scopes".to_string()),
         (count(&|o| matches!(o, Op::RotateSecret { .. })) > 0).then(|| "rotates a client secret".to_string()),
+        (count(&|o| matches!(o, Op::UpdateApplication { .. })) > 0)
+            .then(|| "renames or describes the application".to_string()),
+        (count(&|o| matches!(o, Op::EnableClientCredentials { .. })) > 0)
+            .then(|| "enables Client Credentials".to_string()),
+        (count(&|o| matches!(o, Op::DeleteApplication { .. })) > 0).then(|| "deletes the application".to_string()),
     ]
     .into_iter()
     .flatten()

@@ -46,6 +46,12 @@ pub enum ChangeRequest {
     RotateSecret { client_id: String },
     /// One grant revoked (the application page; also an orphaned grant).
     DeleteGrant { grant_id: String },
+    /// A new name and description for an application.
+    EditApplication { client_id: String, name: String, description: String },
+    /// Lets an application use the Client Credentials grant.
+    EnableClientCredentials { client_id: String },
+    /// An application deleted, with its grants.
+    DeleteApplication { client_id: String },
 }
 
 impl ChangeRequest {
@@ -56,6 +62,9 @@ impl ChangeRequest {
             ChangeRequest::Scopes { .. } => "scopes",
             ChangeRequest::RotateSecret { .. } => "rotate_secret",
             ChangeRequest::DeleteGrant { .. } => "delete_grant",
+            ChangeRequest::EditApplication { .. } => "edit_application",
+            ChangeRequest::EnableClientCredentials { .. } => "enable_client_credentials",
+            ChangeRequest::DeleteApplication { .. } => "delete_application",
         }
     }
 }
@@ -92,14 +101,29 @@ pub enum Op {
     RotateSecret {
         client_id: String,
     },
+    UpdateApplication {
+        client_id: String,
+        name: String,
+        description: String,
+    },
+    EnableClientCredentials {
+        client_id: String,
+    },
+    DeleteApplication {
+        client_id: String,
+    },
 }
 
 impl Op {
     pub fn effect(&self) -> Effect {
         match self {
             Op::CreateGrant { .. } => Effect::Create,
-            Op::UpdateGrant { .. } | Op::UpdateScopes { .. } | Op::RotateSecret { .. } => Effect::Update,
-            Op::DeleteGrant { .. } => Effect::Delete,
+            Op::UpdateGrant { .. }
+            | Op::UpdateScopes { .. }
+            | Op::RotateSecret { .. }
+            | Op::UpdateApplication { .. }
+            | Op::EnableClientCredentials { .. } => Effect::Update,
+            Op::DeleteGrant { .. } | Op::DeleteApplication { .. } => Effect::Delete,
         }
     }
 
@@ -111,6 +135,8 @@ impl Op {
             Op::DeleteGrant { .. } => "delete:client_grants",
             Op::UpdateScopes { .. } => "update:resource_servers",
             Op::RotateSecret { .. } => "update:client_keys",
+            Op::UpdateApplication { .. } | Op::EnableClientCredentials { .. } => "update:clients",
+            Op::DeleteApplication { .. } => "delete:clients",
         }
     }
 }

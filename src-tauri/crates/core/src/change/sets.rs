@@ -34,7 +34,10 @@ fn subject(profile: &str, request: &ChangeRequest) -> String {
         ChangeRequest::Access { audience, .. } | ChangeRequest::Scopes { audience, .. } => {
             format!("{profile}:api:{}", audience.trim())
         }
-        ChangeRequest::RotateSecret { client_id } => format!("{profile}:client:{}", client_id.trim()),
+        ChangeRequest::RotateSecret { client_id }
+        | ChangeRequest::EditApplication { client_id, .. }
+        | ChangeRequest::EnableClientCredentials { client_id }
+        | ChangeRequest::DeleteApplication { client_id } => format!("{profile}:client:{}", client_id.trim()),
         ChangeRequest::DeleteGrant { grant_id } => format!("{profile}:grant:{}", grant_id.trim()),
     }
 }
@@ -80,7 +83,9 @@ impl Engine<'_> {
             let still: Vec<_> = reviewed
                 .steps
                 .iter()
-                .filter(|s| plan.steps.contains(s) || !matches!(s.op, Op::DeleteGrant { .. }))
+                .filter(|s| {
+                    plan.steps.contains(s) || !matches!(s.op, Op::DeleteGrant { .. } | Op::DeleteApplication { .. })
+                })
                 .cloned()
                 .collect();
             if still == plan.steps {
@@ -158,6 +163,31 @@ impl Engine<'_> {
             _ => None,
         };
         Ok(ChangeOutcome { change, rotated })
+    }
+
+    /// The application's current secret, because the user asked to see it: the journal
+    /// records that it was revealed (who, when), never the value.
+    pub async fn reveal_secret(&self, client_id: &str) -> Result<String, IpcError> {
+        let (profile, client) = self.bound(&self.tenants.active_id()?).await?;
+        let app = match client.get_client(client_id.trim()).await {
+            Err(Auth0Error::NotFound { .. }) => {
+                return Err(IpcError::new(
+                    ErrorKind::NotFound,
+                    format!("The application {client_id} no longer exists."),
+                ));
+            }
+            r => r.map_err(from_auth0)?,
+        };
+        let secret = app.client_secret.ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::MissingScope,
+                "The tenant did not return the secret: Grantsmith's management application needs read:client_keys.",
+            )
+        })?;
+        let name = app.name.unwrap_or_else(|| app.client_id.clone());
+        let title = format!("Revealed the client secret of {name}");
+        self.tenants.store().journal_reveal(&new_change_id(), &profile.id, &title, &app.client_id)?;
+        Ok(secret.expose().clone())
     }
 
     /// Gets a token with the application's new secret for one of its APIs and checks it.

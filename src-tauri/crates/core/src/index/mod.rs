@@ -112,8 +112,8 @@ fn replace(
         tx.execute(&format!("DELETE FROM {table} WHERE profile_id = ?1"), [profile])?;
     }
     let mut insert = tx.prepare(
-        "INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types, haystack)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3 || char(10) || ?2 || char(10) || ?5)",
     )?;
     for a in apps {
         let name = a.name.clone().unwrap_or_else(|| a.client_id.clone());
@@ -193,19 +193,17 @@ pub fn applications(
     limit: u32,
 ) -> Result<AppPage, IndexError> {
     let conn = store.conn();
-    let filter = "profile_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR client_id LIKE ?2 ESCAPE '\\' OR description LIKE ?2 ESCAPE '\\')";
+    let filter = "profile_id = ?1 AND haystack LIKE ?2 ESCAPE '\\'";
     let like = pattern(search);
-    // One pass: the page and, on each of its rows, how many match in all.
+    // Walks the sorted index and stops at the page's end; grants are counted for the page
+    // only. (A window count would sort and count grants for every match first.)
     let mut stmt = conn.prepare(&format!(
         "SELECT a.client_id, a.name, a.description, a.app_type,
-                (SELECT COUNT(*) FROM index_grants g WHERE g.profile_id = a.profile_id AND g.client_id = a.client_id),
-                COUNT(*) OVER ()
+                (SELECT COUNT(*) FROM index_grants g WHERE g.profile_id = a.profile_id AND g.client_id = a.client_id)
          FROM index_apps a WHERE {filter} ORDER BY a.sort_key, a.client_id LIMIT ?3 OFFSET ?4"
     ))?;
-    let mut total = 0;
     let rows: Vec<IndexedApp> = stmt
         .query_map(params![profile, like, limit, offset], |r| {
-            total = r.get(5)?;
             Ok(IndexedApp {
                 client_id: r.get(0)?,
                 name: r.get(1)?,
@@ -215,13 +213,14 @@ pub fn applications(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    if rows.is_empty() && offset > 0 {
-        // A page past the end carries no count.
-        total =
-            conn.query_row(&format!("SELECT COUNT(*) FROM index_apps WHERE {filter}"), params![profile, like], |r| {
-                r.get(0)
-            })?;
-    }
+    // A first page that is not full is every match: no second scan to count them.
+    let total = if offset == 0 && (rows.len() as u32) < limit {
+        rows.len() as u32
+    } else {
+        conn.query_row(&format!("SELECT COUNT(*) FROM index_apps WHERE {filter}"), params![profile, like], |r| {
+            r.get(0)
+        })?
+    };
     Ok(AppPage { rows, total })
 }
 
@@ -232,6 +231,36 @@ pub fn record(store: &Store, profile: &str, what: &crate::change::apply::Indexed
     use crate::change::apply::Indexed;
     let conn = store.conn();
     match what {
+        Indexed::App(a) => {
+            let name = a.name.clone().unwrap_or_else(|| a.client_id.clone());
+            let types = serde_json::to_string(&a.grant_types).expect("strings serialize");
+            conn.execute(
+                "INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types, haystack)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3 || char(10) || ?2 || char(10) || ?5)
+                 ON CONFLICT (profile_id, client_id) DO UPDATE SET name = excluded.name, sort_key = excluded.sort_key,
+                     description = excluded.description, app_type = excluded.app_type, grant_types = excluded.grant_types,
+                     haystack = excluded.haystack",
+                params![
+                    profile,
+                    a.client_id,
+                    name,
+                    sort_key(&name),
+                    a.description.clone().unwrap_or_default(),
+                    a.app_type,
+                    types
+                ],
+            )?;
+        }
+        Indexed::AppGone { client_id } => {
+            conn.execute(
+                "DELETE FROM index_apps WHERE profile_id = ?1 AND client_id = ?2",
+                params![profile, client_id],
+            )?;
+            conn.execute(
+                "DELETE FROM index_grants WHERE profile_id = ?1 AND client_id = ?2",
+                params![profile, client_id],
+            )?;
+        }
         Indexed::Grant(g) => {
             let scopes = serde_json::to_string(&g.scope).expect("strings serialize");
             conn.execute(

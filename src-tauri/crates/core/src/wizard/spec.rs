@@ -168,26 +168,32 @@ pub fn check(spec: &WizardSpec) -> SpecCheck {
 
 fn app_issues(app: &AppChoice, issues: &mut Vec<FieldIssue>) {
     match app {
-        AppChoice::New { name, description } => {
-            if let Some((code, p)) = name_problem("Application", name, MAX_APP_NAME) {
-                issues.push(FieldIssue::new("app.name", code, p));
-            }
-            if len(description.trim()) > MAX_APP_DESCRIPTION {
-                issues.push(FieldIssue::new(
-                    "app.description",
-                    Rule::TooLong,
-                    format!(
-                        "Descriptions can be at most {MAX_APP_DESCRIPTION} characters; this one is {}.",
-                        len(description.trim())
-                    ),
-                ));
-            }
-        }
+        AppChoice::New { name, description } => issues.extend(application_issues("app.", name, description)),
         AppChoice::Existing { client_id } if client_id.trim().is_empty() => {
             issues.push(FieldIssue::new("app.client_id", Rule::Required, "Pick an application, or create a new one."));
         }
         AppChoice::Existing { .. } => {}
     }
+}
+
+/// An application's name and description against Auth0's rules; fields `<prefix>name` and
+/// `<prefix>description` (the wizard's `app.`, the application page's none).
+pub fn application_issues(prefix: &str, name: &str, description: &str) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    if let Some((code, p)) = name_problem("Application", name, MAX_APP_NAME) {
+        issues.push(FieldIssue::new(format!("{prefix}name"), code, p));
+    }
+    if len(description.trim()) > MAX_APP_DESCRIPTION {
+        issues.push(FieldIssue::new(
+            format!("{prefix}description"),
+            Rule::TooLong,
+            format!(
+                "Descriptions can be at most {MAX_APP_DESCRIPTION} characters; this one is {}.",
+                len(description.trim())
+            ),
+        ));
+    }
+    issues
 }
 
 fn api_issues(api: &ApiChoice, out: &mut SpecCheck) {

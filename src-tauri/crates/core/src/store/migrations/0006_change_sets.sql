@@ -39,3 +39,9 @@ CREATE TABLE leases (
 INSERT INTO leases (subject, owner, taken_at, heartbeat_at)
     SELECT run_id, owner, taken_at, heartbeat_at FROM run_leases;
 DROP TABLE run_leases;
+
+-- Application search reads one column (name, client id and description joined) from an
+-- index that also holds the sort order, so a search walks the index alone.
+ALTER TABLE index_apps ADD COLUMN haystack TEXT NOT NULL DEFAULT '';
+UPDATE index_apps SET haystack = name || char(10) || client_id || char(10) || description;
+CREATE INDEX index_apps_search ON index_apps (profile_id, sort_key, client_id, haystack);
