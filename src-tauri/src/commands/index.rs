@@ -1,5 +1,5 @@
 use grantsmith_core::IpcError;
-use grantsmith_core::index::{self, AppPage, IndexProgress, IndexStatus};
+use grantsmith_core::index::{self, AppPage, IndexProgress, IndexStatus, IndexedApi};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -38,4 +38,11 @@ pub fn index_applications(
 ) -> Result<AppPage, IpcError> {
     let profile = state.tenants()?.active_id()?;
     Ok(index::applications(state.store()?, &profile, &search, offset, limit)?)
+}
+
+/// The active profile's indexed APIs matching `search` (name, identifier or a scope).
+#[tauri::command]
+pub fn index_apis(state: State<'_, AppState>, search: String) -> Result<Vec<IndexedApi>, IpcError> {
+    let profile = state.tenants()?.active_id()?;
+    Ok(index::apis(state.store()?, &profile, &search)?)
 }

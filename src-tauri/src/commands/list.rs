@@ -36,6 +36,7 @@ commands! {
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
     index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;
+    index::index_apis(search: String) -> Vec<IndexedApi>;
 
     token::test_token(ask: TokenAsk) -> TokenReport;
     token::inspect_token(token: String) -> TokenReport;

@@ -186,3 +186,71 @@ fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+/// 200 applications × 30 scopes: the matrix stays readable (sticky headers, filters).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_matrix_of_two_hundred_applications_and_thirty_scopes_is_readable() {
+    use grantsmith_sandbox::SandboxConfig;
+    let t = Tenant::start_with(SandboxConfig { mgmt_rate_limit: None, ..SandboxConfig::default() }).await;
+    let objects = [
+        "orders",
+        "shipments",
+        "invoices",
+        "refunds",
+        "customers",
+        "stock",
+        "carriers",
+        "labels",
+        "returns",
+        "reports",
+    ];
+    let scopes: Vec<String> =
+        objects.iter().flat_map(|o| ["read", "write", "delete"].map(|verb| format!("{verb}:{o}"))).collect();
+    let scope_json: Vec<Value> =
+        scopes.iter().map(|s| json!({ "value": s, "description": format!("Lets the caller {s}") })).collect();
+    t.post(
+        "/api/v2/resource-servers",
+        json!({ "identifier": AUD, "name": "Fulfilment platform API", "signing_alg": "RS256", "scopes": scope_json }),
+    )
+    .await;
+    for i in 1..=200 {
+        let name = if i % 50 == 0 {
+            format!("Regional warehouse synchronisation worker for the northern and eastern distribution centres {i}")
+        } else {
+            format!("Warehouse worker {i}")
+        };
+        let id = app(&t, &name).await;
+        let held: Vec<&String> =
+            scopes.iter().enumerate().filter(|(k, _)| (k * 7 + i) % 5 == 0).map(|(_, s)| s).collect();
+        t.post("/api/v2/client-grants", json!({ "client_id": id, "audience": AUD, "scope": held })).await;
+    }
+    run("matrix-scale", Launch { env: t.env(), ..Launch::default() }, |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        s.click("nav-apis").await;
+        s.wait_until("the index is built", "return document.querySelectorAll('[data-testid=api-row]').length === 1").await;
+        s.css("[data-testid=api-row] button").await.click().await.unwrap();
+        s.testid("api-matrix").await;
+        let rows = s.eval("return document.querySelectorAll('[data-testid=matrix-row]').length").await;
+        assert_eq!(rows, json!(200));
+        let cells = s.eval("return document.querySelectorAll('[data-testid=api-matrix] input[type=checkbox]').length").await;
+        assert_eq!(cells, json!(6000));
+        s.screenshot("matrix-200x30-light").await;
+        // Scrolled to the far corner: the header row and the application column stay in view.
+        s.eval("const m = document.querySelector('[data-testid=api-matrix]'); m.scrollTop = m.scrollHeight; m.scrollLeft = m.scrollWidth; return null").await;
+        let sticky = s
+            .eval(
+                "const m = document.querySelector('[data-testid=api-matrix]').getBoundingClientRect();
+                 const head = document.querySelector('[data-testid=api-matrix] thead th').getBoundingClientRect();
+                 const app = document.querySelector('[data-testid=api-matrix] tbody tr:last-child th').getBoundingClientRect();
+                 return Math.abs(head.top - m.top) < 3 && Math.abs(app.left - m.left) < 3;",
+            )
+            .await;
+        assert_eq!(sticky, json!(true), "sticky headers");
+        s.set_scheme("dark").await;
+        s.screenshot("matrix-200x30-dark").await;
+        s.type_into("matrix-filter", "regional").await;
+        s.wait_until("four rows", "return document.querySelectorAll('[data-testid=matrix-row]').length === 4").await;
+        s.screenshot("matrix-200x30-filtered").await;
+    })
+    .await;
+}

@@ -15,6 +15,7 @@ import type { ConnectionReport } from "../bindings/ConnectionReport";
 import type { Fix } from "../bindings/Fix";
 import type { IndexProgress } from "../bindings/IndexProgress";
 import type { IndexStatus } from "../bindings/IndexStatus";
+import type { IndexedApi } from "../bindings/IndexedApi";
 import type { InputCheck } from "../bindings/InputCheck";
 import type { PermissionCheck } from "../bindings/PermissionCheck";
 import type { Plan } from "../bindings/Plan";
@@ -100,6 +101,9 @@ export const indexRefresh = (onUpdate: (update: IndexProgress) => void) =>
 
 export const indexApplications = (search: string, offset: number, limit: number) =>
   call<AppPage>("index_applications", { search, offset, limit });
+
+export const indexApis = (search: string) =>
+  call<Array<IndexedApi>>("index_apis", { search });
 
 export const testToken = (ask: TokenAsk) =>
   call<TokenReport>("test_token", { ask });

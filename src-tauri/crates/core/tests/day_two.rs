@@ -421,3 +421,27 @@ async fn an_application_is_renamed_at_the_length_limit_enabled_revealed_and_dele
         assert!(!bytes.windows(secret.len()).any(|win| win == secret.as_bytes()), "the revealed secret reached SQLite");
     }
 }
+
+#[tokio::test]
+async fn a_scope_added_behind_our_back_is_kept_when_our_scope_edit_lands() {
+    let w = world().await;
+    let e = Engine::new(&w.t.tenants);
+    let request = ChangeRequest::Scopes {
+        audience: AUD.into(),
+        add: vec![ScopeSpec { value: "export:orders".into(), description: String::new() }],
+        describe: vec![],
+        remove: vec!["delete:orders".into()],
+        extend_to: vec![],
+    };
+    let plan = e.plan_change(&request).await.unwrap();
+    // Someone adds a scope in the Dashboard between review and apply.
+    let mut scopes = w.t.admin.get_resource_server(AUD).await.unwrap().scopes;
+    scopes.push(Scope { value: "other:orders".into(), description: None });
+    let update = grantsmith_auth0::types::ResourceServerUpdate { scopes: Some(scopes), ..Default::default() };
+    w.t.admin.update_resource_server(AUD, &update).await.unwrap();
+
+    e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.expect("our edit does not touch their scope");
+    let values: Vec<String> =
+        w.t.admin.get_resource_server(AUD).await.unwrap().scopes.into_iter().map(|s| s.value).collect();
+    assert_eq!(values, ["read:orders", "write:orders", "other:orders", "export:orders"]);
+}

@@ -11,7 +11,7 @@ use crate::app_info::AppInfo;
 use crate::apps::{ApiSummary, AppSummary};
 use crate::change::RunReview;
 use crate::change::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeView};
-use crate::index::{AppPage, IndexProgress, IndexStatus};
+use crate::index::{AppPage, IndexProgress, IndexStatus, IndexedApi};
 use crate::pages::{ApiDetail, AppDetail};
 use crate::profiles::permissions::PermissionCheck;
 use crate::profiles::{ConnectionReport, InputCheck, Profile, ProfileInput};

@@ -301,3 +301,44 @@ pub fn app_name(store: &Store, profile: &str, client_id: &str) -> Result<Option<
 pub fn app_names<'a>(store: &'a Store, profile: &'a str) -> impl Fn(&str) -> String + Sync + 'a {
     move |client_id: &str| app_name(store, profile, client_id).ok().flatten().unwrap_or_else(|| client_id.to_string())
 }
+
+/// One API as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IndexedApi {
+    pub id: String,
+    pub identifier: String,
+    pub name: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_alg: Option<String>,
+    pub scopes: Vec<String>,
+    /// How many applications are authorized for it.
+    pub grants: u32,
+}
+
+/// `profile`'s own APIs (not Auth0's system APIs) whose name, identifier or a scope contains
+/// `search`, in natural order of name.
+pub fn apis(store: &Store, profile: &str, search: &str) -> Result<Vec<IndexedApi>, IndexError> {
+    let conn = store.conn();
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.identifier, a.name, a.signing_alg, a.scopes,
+                (SELECT COUNT(*) FROM index_grants g WHERE g.profile_id = a.profile_id AND g.audience = a.identifier)
+         FROM index_apis a
+         WHERE a.profile_id = ?1 AND a.is_system = 0
+           AND (a.name LIKE ?2 ESCAPE '\\' OR a.identifier LIKE ?2 ESCAPE '\\' OR a.scopes LIKE ?2 ESCAPE '\\')
+         ORDER BY a.sort_key, a.identifier",
+    )?;
+    let rows = stmt
+        .query_map(params![profile, pattern(search)], |r| {
+            Ok(IndexedApi {
+                id: r.get(0)?,
+                identifier: r.get(1)?,
+                name: r.get(2)?,
+                signing_alg: r.get(3)?,
+                scopes: crate::wizard::journal::parse_json(4, r.get(4)?)?,
+                grants: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
