@@ -35,7 +35,8 @@ fn main() {
     let app = builder
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
-            let data_dir = state::data_dir(app.path().app_data_dir().ok());
+            let channel = grantsmith_core::Channel::current();
+            let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));
             app.manage(state::AppState::open(data_dir));
             Ok(())
         })

@@ -53,6 +53,16 @@ impl Channel {
             Channel::Test => "dev.grantsmith.app.test",
         }
     }
+
+    /// This channel's data folder, beside the release build's (`release`, named after the
+    /// app identifier): a development build never lists profiles whose secrets live in
+    /// another channel's keychain namespace.
+    pub fn data_folder(self, release: std::path::PathBuf) -> std::path::PathBuf {
+        match self {
+            Channel::Release => release,
+            other => release.with_file_name(other.service_name()),
+        }
+    }
 }
 
 /// The OS keychain through `keyring` (Secret Service, macOS Keychain, Credential Manager).
@@ -149,7 +159,12 @@ mod tests {
     }
 
     #[test]
-    fn channels_never_share_a_keychain_service() {
+    fn channels_never_share_a_keychain_service_or_a_data_folder() {
+        let folders = [Channel::Release, Channel::Dev, Channel::Test]
+            .map(|c| c.data_folder(std::path::PathBuf::from("/data/dev.grantsmith.app")));
+        assert_eq!(folders[0], std::path::Path::new("/data/dev.grantsmith.app"));
+        assert_eq!(folders[1], std::path::Path::new("/data/dev.grantsmith.app.dev"));
+        assert_eq!(folders[2], std::path::Path::new("/data/dev.grantsmith.app.test"));
         let names = [Channel::Release, Channel::Dev, Channel::Test].map(Channel::service_name);
         assert_ne!(names[0], names[1]);
         assert_ne!(names[0], names[2]);

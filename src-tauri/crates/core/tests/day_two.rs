@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{AUD, Tenant, tenant};
+use common::{AUD, Tenant, tenant, tenant_with};
 use grantsmith_auth0::types::{NewClient, NewClientGrant, NewResourceServer, Scope};
 use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive, TenantUrl, TokenRequest};
 use grantsmith_core::change::Engine;
@@ -18,6 +18,7 @@ use grantsmith_core::token::TokenCache;
 use grantsmith_core::wizard::ScopeSpec;
 use grantsmith_core::wizard::plan::Effect;
 use grantsmith_core::{ErrorKind, IpcError};
+use grantsmith_sandbox::{Fault, FaultAction, SandboxConfig};
 
 fn quiet(_: &ChangeView) {}
 
@@ -31,7 +32,10 @@ struct World {
 
 /// Orders API (read, write, delete); Billing holds read, Reports read+write, Shipping none.
 async fn world() -> World {
-    let t = tenant().await;
+    world_on(tenant().await).await
+}
+
+async fn world_on(t: Tenant) -> World {
     let scope = |v: &str| Scope { value: v.into(), description: Some(format!("{v} things")) };
     t.admin
         .create_resource_server(&NewResourceServer {
@@ -444,4 +448,55 @@ async fn a_scope_added_behind_our_back_is_kept_when_our_scope_edit_lands() {
     let values: Vec<String> =
         w.t.admin.get_resource_server(AUD).await.unwrap().scopes.into_iter().map(|s| s.value).collect();
     assert_eq!(values, ["read:orders", "write:orders", "other:orders", "export:orders"]);
+}
+
+/// A change set stopped by a fault part-way is finished by reviewing the same staged change
+/// again and applying what is left: no duplicate grant, nothing lost — also when the lost
+/// answer was a create that Auth0 did commit.
+#[tokio::test]
+async fn a_change_set_stopped_by_a_fault_finishes_when_applied_again_without_duplicates() {
+    let faults = [
+        ("503 ×3", Fault { status: Some(503), times: 3, ..Fault::on("PATCH", "/api/v2/client-grants/*") }),
+        (
+            "drop after commit",
+            Fault { action: Some(FaultAction::DropAfterCommit), ..Fault::on("POST", "/api/v2/client-grants") },
+        ),
+        ("delay past the timeout", Fault { delay_ms: Some(1_200), ..Fault::on("POST", "/api/v2/client-grants") }),
+        (
+            "drop before processing",
+            Fault { action: Some(FaultAction::Drop), ..Fault::on("PATCH", "/api/v2/client-grants/*") },
+        ),
+    ];
+    for (name, fault) in faults {
+        let w = world_on(tenant_with(SandboxConfig::default(), 700).await).await;
+        let e = Engine::new(&w.t.tenants);
+        let request = ChangeRequest::Access {
+            audience: AUD.into(),
+            toggles: vec![toggle(&w.shipping, "read:orders", true), toggle(&w.billing, "write:orders", true)],
+        };
+        let plan = e.plan_change(&request).await.unwrap();
+        w.t.sb.add_fault(fault).unwrap();
+        let first = e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
+        let mut tries = 0;
+        loop {
+            // What a user does after a failure: review the same staged change again.
+            tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+            let again = e.plan_change(&request).await.unwrap();
+            if again.steps.is_empty() {
+                break;
+            }
+            assert!(tries < 3, "{name}: still {} after {tries} tries", again.summary);
+            e.apply_change(&again, None, &TokenCache::default(), &quiet).await.unwrap();
+            tries += 1;
+        }
+        let fired =
+            w.t.sb.requests().iter().any(|r| r.status.is_none() || r.status == Some(503) || r.duration_ms >= 1_200);
+        assert!(fired, "{name}: the fault fired");
+        let grants = w.t.admin.list_client_grants(None, Some(AUD), &mut |_| {}).await.unwrap();
+        assert_eq!(grants.len(), 3, "{name}: one grant per application ({first:?})");
+        assert_eq!(w.scopes_of(&w.shipping).await, v(&["read:orders"]), "{name}");
+        assert_eq!(w.scopes_of(&w.billing).await, v(&["read:orders", "write:orders"]), "{name}");
+        let history = w.t.tenants.store().changes("sandbox").unwrap();
+        assert!(history.iter().all(|c| c.kind == "access"), "{name}");
+    }
 }
