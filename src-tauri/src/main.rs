@@ -12,6 +12,7 @@ mod state;
 use tauri::Manager;
 
 fn main() {
+    commands::app::STARTED.get_or_init(std::time::Instant::now);
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("GRANTSMITH_LOG").unwrap_or_else(|_| "info".into()),

@@ -3,7 +3,9 @@
 //! Owns the order of things (install, build UI, build app, test layers) and the summary.
 //! It shells out to cargo, npm and system tools; it holds no product logic.
 
+mod bench;
 mod cmd;
+mod release;
 mod reliability;
 mod setup;
 mod test;
@@ -19,9 +21,12 @@ usage: cargo xtask <command>
              --quick   skip the end-to-end suite
   e2e        only the end-to-end suite (builds the app first); names filter tests
   bindings   regenerate the IPC contract: ui/src/bindings, ui/src/ipc/commands.ts, capabilities
-  bench      measure (release build) and write reports under target/bench/ (sandbox.md, index.md)
+  bench      measure (release builds) and write docs/BENCHMARKS.md: start, memory and size against a bare
+             Tauri app, the tenant index, the Sandbox
   reliability  run every proof of the engine's guarantees, write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
+  bundle     build the release .deb and .rpm (target/release/bundle/)
+  release-check  bundle, install the .deb with apt, start it under Xvfb, see its first screen, remove it
 ";
 
 fn main() -> ExitCode {
@@ -33,8 +38,12 @@ fn main() -> ExitCode {
         Some("test") => test::all(args.iter().any(|a| a == "--quick")),
         Some("e2e") => test::e2e_only(&args[1..].iter().map(String::as_str).collect::<Vec<_>>()),
         Some("bindings") => bindings(),
-        Some("bench") => bench(),
+        Some("bench") => bench::all(),
+        // Internal: the app launches of `bench`, run under Xvfb by it.
+        Some("bench-apps") => bench::apps(),
         Some("reliability") => reliability::all(),
+        Some("bundle") => release::bundle(),
+        Some("release-check") => release::check(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -83,16 +92,5 @@ pub fn bindings() -> Result {
     }
     let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
     c.args(CONTRACT.map(|p| cmd::root().join(p)));
-    cmd::run(c)
-}
-
-/// Speed and memory targets are measured here and reported, never asserted in tests.
-fn bench() -> Result {
-    let report = cmd::root().join("target/bench/sandbox.md");
-    let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-sandbox", "--example", "bench", "--"]);
-    c.arg(&report);
-    cmd::run(c)?;
-    let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-core", "--example", "index_bench", "--"]);
-    c.arg(cmd::root().join("target/bench/index.md"));
     cmd::run(c)
 }

@@ -86,7 +86,7 @@ pub fn e2e_filtered(filters: &[&str]) -> crate::Result {
 
 /// Wraps `c` in `dbus-run-session` with a freshly unlocked gnome-keyring (Linux), so the
 /// keychain tests use a real Secret Service that is not the developer's own keyring.
-fn in_keyring_session(c: Command) -> crate::Result<Command> {
+pub(crate) fn in_keyring_session(c: Command) -> crate::Result<Command> {
     if !cfg!(target_os = "linux") {
         return Ok(c);
     }
@@ -107,7 +107,7 @@ fn in_keyring_session(c: Command) -> crate::Result<Command> {
     Ok(wrapped)
 }
 
-fn under_xvfb(c: Command) -> Command {
+pub(crate) fn under_xvfb(c: Command) -> Command {
     if !cfg!(target_os = "linux") {
         return c;
     }

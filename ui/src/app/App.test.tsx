@@ -63,7 +63,7 @@ const INFO: AppInfo = {
   data_dir: "/data",
   database: "/data/grantsmith.db",
   schema_version: 1,
-  keychain: { available: false, service: "dev.grantsmith.app.test", problem: "no Secret Service" },
+  keychain: { available: false, service: "dev.grantsmith.desktop.test", problem: "no Secret Service" },
 };
 
 describe("App", () => {

@@ -36,6 +36,9 @@ import { call, channel } from "./call";
 export const appInfo = () =>
   call<AppInfo>("app_info", {});
 
+export const firstPainted = () =>
+  call<null>("first_painted", {});
+
 export const getColorScheme = () =>
   call<ColorScheme>("get_color_scheme", {});
 

@@ -48,15 +48,15 @@ impl Channel {
 
     pub fn service_name(self) -> &'static str {
         match self {
-            Channel::Release => "dev.grantsmith.app",
-            Channel::Dev => "dev.grantsmith.app.dev",
-            Channel::Test => "dev.grantsmith.app.test",
+            Channel::Release => "dev.grantsmith.desktop",
+            Channel::Dev => "dev.grantsmith.desktop.dev",
+            Channel::Test => "dev.grantsmith.desktop.test",
         }
     }
 
     /// This channel's data folder, beside the release build's (`release`, named after the
-    /// app identifier): a development build never lists profiles whose secrets live in
-    /// another channel's keychain namespace.
+    /// app identifier, which is also the release keychain service): a development build
+    /// never lists profiles whose secrets live in another channel's keychain namespace.
     pub fn data_folder(self, release: std::path::PathBuf) -> std::path::PathBuf {
         match self {
             Channel::Release => release,
@@ -161,10 +161,10 @@ mod tests {
     #[test]
     fn channels_never_share_a_keychain_service_or_a_data_folder() {
         let folders = [Channel::Release, Channel::Dev, Channel::Test]
-            .map(|c| c.data_folder(std::path::PathBuf::from("/data/dev.grantsmith.app")));
-        assert_eq!(folders[0], std::path::Path::new("/data/dev.grantsmith.app"));
-        assert_eq!(folders[1], std::path::Path::new("/data/dev.grantsmith.app.dev"));
-        assert_eq!(folders[2], std::path::Path::new("/data/dev.grantsmith.app.test"));
+            .map(|c| c.data_folder(std::path::PathBuf::from("/data/dev.grantsmith.desktop")));
+        assert_eq!(folders[0], std::path::Path::new("/data/dev.grantsmith.desktop"));
+        assert_eq!(folders[1], std::path::Path::new("/data/dev.grantsmith.desktop.dev"));
+        assert_eq!(folders[2], std::path::Path::new("/data/dev.grantsmith.desktop.test"));
         let names = [Channel::Release, Channel::Dev, Channel::Test].map(Channel::service_name);
         assert_ne!(names[0], names[1]);
         assert_ne!(names[0], names[2]);
