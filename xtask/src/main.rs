@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::all(),
         // Internal: the app launches of `bench`, run under Xvfb by it.
         Some("bench-apps") => bench::apps(),
+        Some("bench-report") => bench::report(),
         Some("reliability") => reliability::all(),
         Some("bundle") => release::bundle(),
         Some("release-check") => release::check(),

@@ -1,22 +1,15 @@
-import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Box, Group, Loader, NavLink, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Suspense } from "react";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
-import { ApisScreen } from "../features/apis/ApisScreen";
-import { AppPage } from "../features/apps/AppPage";
-import { ApiPage } from "../features/apis/ApiPage";
-import { AppsScreen } from "../features/apps/AppsScreen";
 import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
-import { HistoryScreen } from "../features/history/HistoryScreen";
 import { Home } from "../features/home/Home";
-import { ProfileForm } from "../features/profiles/ProfileForm";
-import { TenantsScreen } from "../features/profiles/TenantsScreen";
 import { useProfiles } from "../features/profiles/useProfiles";
-import { TokenScreen } from "../features/token/TokenScreen";
-import { WizardScreen } from "../features/wizard/WizardScreen";
 import { AREAS, areaShortcut } from "./areas";
 import { CommandPalette } from "./CommandPalette";
 import { Logo } from "./Logo";
 import { useNavigation, type Screen } from "./navigation";
+import { ApiPage, ApisScreen, AppPage, AppsScreen, HistoryScreen, ProfileForm, TenantsScreen, TokenScreen, WizardScreen } from "./screens";
 import { TenantBar, TenantSwitcher } from "./TenantSlot";
 import { ThemeToggle } from "./ThemeToggle";
 
@@ -86,7 +79,9 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
           </Box>
         )}
         <Box data-testid="main-pane" maw={1100} p="lg">
-          <ScreenView screen={screen} info={info} infoError={infoError} />
+          <Suspense fallback={<Loader size="sm" aria-label="Opening" m="md" />}>
+            <ScreenView screen={screen} info={info} infoError={infoError} />
+          </Suspense>
         </Box>
       </AppShell.Main>
       <CommandPalette opened={palette} onClose={close} />

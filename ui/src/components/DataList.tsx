@@ -4,7 +4,7 @@
 import { Alert, Box, Card, Skeleton, Stack, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Fragment, useRef, type CSSProperties, type ReactElement, type ReactNode } from "react";
-import { ListHeader } from "./ListHeader";
+import { ListHeader, type HeaderSlots } from "./ListHeader";
 
 export interface Column<T> {
   header: string;
@@ -39,10 +39,9 @@ export function ListError({ noun, error, ...props }: { noun: string; error: Erro
   );
 }
 
-export function DataList<T>(props: {
-  /** The table's test id; `testId` prefixes the header's (`-count`, `-search`). */
+export function DataList<T>(props: HeaderSlots & {
+  /** The table's test id. */
   "data-testid": string;
-  testId: string;
   title: string;
   description: ReactNode;
   /** Plural, for "3 of 10 applications" and "Search applications". */
@@ -55,7 +54,6 @@ export function DataList<T>(props: {
   refreshing: boolean;
   error?: Error | null;
   onRefresh: () => void;
-  refreshTestId?: string;
   search: string;
   onSearch: (s: string) => void;
   placeholder: string;
@@ -71,7 +69,7 @@ export function DataList<T>(props: {
   /** Under the header: the data's age, a progress bar. */
   status?: ReactNode;
 }) {
-  const { rows, testId, noun } = props;
+  const { rows, noun } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: rows?.length ?? 0,
@@ -91,11 +89,12 @@ export function DataList<T>(props: {
         total={props.total}
         refreshing={props.refreshing}
         onRefresh={props.onRefresh}
-        refreshTestId={props.refreshTestId}
-        search={props.search}
+        query={props.search}
         onSearch={props.onSearch}
         placeholder={props.placeholder}
-        testId={testId}
+        count={props.count}
+        searchBox={props.searchBox}
+        refresh={props.refresh}
       />
       {props.status}
       {props.error && props.failed(props.error)}

@@ -1,9 +1,18 @@
-import { ActionIcon, Group, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { Group, Stack, Text, Title, Tooltip, type ActionIconProps, type TextInputProps, type TextProps } from "@mantine/core";
 import { IconRefresh, IconSearch } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { cloneElement, type ReactElement, type ReactNode } from "react";
+
+/** The screen's own elements (its test ids): `<Text data-testid="apps-count" />`,
+ * `searchBox`: `<TextInput data-testid="apps-search" />`, `<ActionIcon data-testid="index-refresh" />`;
+ * the header gives them their content and behaviour. */
+export interface HeaderSlots {
+  count: ReactElement<TextProps & { children?: ReactNode }>;
+  searchBox: ReactElement<TextInputProps>;
+  refresh: ReactElement<ActionIconProps & { onClick?: () => void; "aria-label"?: string; children?: ReactNode }>;
+}
 
 /** Title, what the list is, "N of M", Refresh, and a search box that filters as you type. */
-export function ListHeader(props: {
+export function ListHeader(props: HeaderSlots & {
   title: string;
   description: ReactNode;
   noun: string;
@@ -11,11 +20,9 @@ export function ListHeader(props: {
   total?: number;
   refreshing: boolean;
   onRefresh: () => void;
-  refreshTestId?: string;
-  search: string;
+  query: string;
   onSearch: (s: string) => void;
   placeholder: string;
-  testId: string;
 }) {
   return (
     <>
@@ -25,30 +32,29 @@ export function ListHeader(props: {
           <Text c="dimmed">{props.description}</Text>
         </Stack>
         <Group gap="xs">
-          <Text size="sm" c="dimmed" data-testid={`${props.testId}-count`}>
-            {props.total === undefined ? "" : `${props.shown} of ${props.total} ${props.noun}`}
-          </Text>
+          {cloneElement(props.count, {
+            size: "sm",
+            c: "dimmed",
+            children: props.total === undefined ? "" : `${props.shown} of ${props.total} ${props.noun}`,
+          })}
           <Tooltip label="Refresh from the tenant">
-            <ActionIcon
-              variant="default"
-              onClick={props.onRefresh}
-              loading={props.refreshing}
-              aria-label={`Refresh ${props.noun}`}
-              data-testid={props.refreshTestId}
-            >
-              <IconRefresh size={16} />
-            </ActionIcon>
+            {cloneElement(props.refresh, {
+              variant: "default",
+              onClick: props.onRefresh,
+              loading: props.refreshing,
+              "aria-label": `Refresh ${props.noun}`,
+              children: <IconRefresh size={16} />,
+            })}
           </Tooltip>
         </Group>
       </Group>
-      <TextInput
-        placeholder={props.placeholder}
-        leftSection={<IconSearch size={16} />}
-        value={props.search}
-        onChange={(e) => props.onSearch(e.currentTarget.value)}
-        aria-label={`Search ${props.noun}`}
-        data-testid={`${props.testId}-search`}
-      />
+      {cloneElement(props.searchBox, {
+        placeholder: props.placeholder,
+        leftSection: <IconSearch size={16} />,
+        value: props.query,
+        onChange: (e) => props.onSearch(e.currentTarget.value),
+        "aria-label": `Search ${props.noun}`,
+      } as TextInputProps)}
     </>
   );
 }

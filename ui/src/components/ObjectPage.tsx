@@ -5,7 +5,7 @@ import { IconArrowLeft } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
 export function ObjectPage({
-  testId,
+  "data-testid": testId,
   back,
   onBack,
   noun,
@@ -14,7 +14,7 @@ export function ObjectPage({
   children,
 }: {
   /** On the page in every state (`app-page`, `api-page`). */
-  testId: string;
+  "data-testid": string;
   /** The list's name on the back button. */
   back: string;
   onBack: () => void;

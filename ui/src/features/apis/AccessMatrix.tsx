@@ -143,8 +143,7 @@ export function AccessMatrix({ api }: { api: ApiDetail }) {
         count={staged.size}
         idle="Tick or untick cells to stage changes; staged cells are highlighted."
         onDiscard={() => setStaged(new Map())}
-        onReview={review}
-        reviewTestId="matrix-review"
+        review={<Button data-testid="matrix-review" onClick={review} />}
       />
       <ChangeReview
         request={request}

@@ -25,7 +25,7 @@ export function ApiPage({ audience }: { audience: string }) {
   const key = useLeaveOnSwitch({ kind: "area", area: "apis" });
   const api = useQuery({ queryKey: key("api", audience), queryFn: () => apiDetail(audience) });
   return (
-    <ObjectPage testId="api-page" back="APIs" onBack={() => go({ kind: "area", area: "apis" })} noun="API" loading={api.isLoading} error={api.error}>
+    <ObjectPage data-testid="api-page" back="APIs" onBack={() => go({ kind: "area", area: "apis" })} noun="API" loading={api.isLoading} error={api.error}>
       {api.data && <ApiView api={api.data} />}
     </ObjectPage>
   );

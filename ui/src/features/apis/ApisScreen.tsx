@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Code, Text } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Box, Code, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -63,7 +63,6 @@ export function ApisScreen() {
   return (
     <DataList
       data-testid="apis-list"
-      testId="apis"
       title="APIs"
       description={
         <>
@@ -77,6 +76,9 @@ export function ApisScreen() {
       refreshing={index.building}
       error={index.error ?? apis.error}
       onRefresh={() => index.refresh.mutate()}
+      count={<Text data-testid="apis-count" />}
+      searchBox={<TextInput data-testid="apis-search" />}
+      refresh={<ActionIcon data-testid="index-refresh" />}
       search={search}
       onSearch={setSearch}
       placeholder="Search by name, identifier or scope"

@@ -192,8 +192,12 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
         count={staged}
         idle="Edit, remove or add scopes to stage changes."
         onDiscard={reset}
-        onReview={() => setRequest({ kind: "scopes", audience: api.identifier, add: added, describe, remove: removed, extend_to: added.length ? extendTo : [] })}
-        reviewTestId="scopes-review"
+        review={
+          <Button
+            data-testid="scopes-review"
+            onClick={() => setRequest({ kind: "scopes", audience: api.identifier, add: added, describe, remove: removed, extend_to: added.length ? extendTo : [] })}
+          />
+        }
       />
       <ChangeReview
         request={request}

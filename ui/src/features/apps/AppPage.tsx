@@ -21,7 +21,7 @@ export function AppPage({ clientId }: { clientId: string }) {
   const key = useLeaveOnSwitch({ kind: "area", area: "apps" });
   const app = useQuery({ queryKey: key("app", clientId), queryFn: () => appDetail(clientId) });
   return (
-    <ObjectPage testId="app-page" back="Applications" onBack={() => go({ kind: "area", area: "apps" })} noun="application" loading={app.isLoading} error={app.error}>
+    <ObjectPage data-testid="app-page" back="Applications" onBack={() => go({ kind: "area", area: "apps" })} noun="application" loading={app.isLoading} error={app.error}>
       {app.data && <AppView app={app.data} />}
     </ObjectPage>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Text } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Box, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -63,7 +63,6 @@ export function AppsScreen() {
   return (
     <DataList
       data-testid="apps-list"
-      testId="apps"
       title="Applications"
       description={
         <>
@@ -77,7 +76,9 @@ export function AppsScreen() {
       refreshing={index.building}
       error={index.error ?? apps.error}
       onRefresh={() => index.refresh.mutate()}
-      refreshTestId="index-refresh"
+      count={<Text data-testid="apps-count" />}
+      searchBox={<TextInput data-testid="apps-search" />}
+      refresh={<ActionIcon data-testid="index-refresh" />}
       search={search}
       onSearch={setSearch}
       placeholder="Search by name, client ID or description"

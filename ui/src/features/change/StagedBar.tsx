@@ -1,19 +1,20 @@
 // The bar under a page's staged edits: how many, discard them, or review them as one change set.
-import { Button, Group, Text } from "@mantine/core";
+import { Button, Group, Text, type ButtonProps } from "@mantine/core";
+import { cloneElement, type ReactElement } from "react";
 
 export function StagedBar({
   count,
   idle,
   onDiscard,
-  onReview,
-  reviewTestId,
+  review,
 }: {
   count: number;
   /** What to say while nothing is staged. */
   idle: string;
   onDiscard: () => void;
-  onReview: () => void;
-  reviewTestId: string;
+  /** The screen's review button (its test id and action), e.g.
+   * `<Button data-testid="matrix-review" onClick={…} />`; the bar gives it its words. */
+  review: ReactElement<ButtonProps & { onClick: () => void; children?: string }>;
 }) {
   return (
     <Group justify="space-between">
@@ -24,9 +25,7 @@ export function StagedBar({
         <Button variant="default" disabled={!count} onClick={onDiscard}>
           Discard
         </Button>
-        <Button disabled={!count} onClick={onReview} data-testid={reviewTestId}>
-          Review changes…
-        </Button>
+        {cloneElement(review, { disabled: !count, children: "Review changes…" })}
       </Group>
     </Group>
   );
