@@ -112,10 +112,15 @@ fn first_screen_of_installed() -> crate::Result {
             painted = Some(line);
         }
     }
-    // xvfb-run's children go with its process group.
+    // Ending the app lets dbus-run-session and xvfb-run end too, and xvfb-run stop its
+    // Xvfb (killing xvfb-run itself would leave that server running).
     let mut pkill = cmd::new("pkill");
     pkill.args(["-f", "/usr/bin/grantsmith"]);
     let _ = cmd::run(pkill);
+    let ended = Instant::now();
+    while child.try_wait().ok().flatten().is_none() && ended.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&data);
