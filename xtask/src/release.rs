@@ -114,8 +114,10 @@ fn first_screen_of_installed() -> crate::Result {
     }
     // Ending the app lets dbus-run-session and xvfb-run end too, and xvfb-run stop its
     // Xvfb (killing xvfb-run itself would leave that server running).
+    // By process name: `-f` would also match xvfb-run's own command line and end it
+    // before it stops its server.
     let mut pkill = cmd::new("pkill");
-    pkill.args(["-f", "/usr/bin/grantsmith"]);
+    pkill.args(["-x", "grantsmith"]);
     let _ = cmd::run(pkill);
     let ended = Instant::now();
     while child.try_wait().ok().flatten().is_none() && ended.elapsed() < Duration::from_secs(10) {
