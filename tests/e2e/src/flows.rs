@@ -172,3 +172,16 @@ pub fn holds_a_jwt(bytes: &[u8]) -> bool {
         lens.len() == 3 && lens.iter().all(|l| *l >= 10)
     })
 }
+
+/// `s` percent-encoded for a URL path segment or query value (unreserved characters kept).
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

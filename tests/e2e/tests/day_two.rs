@@ -3,7 +3,7 @@
 //! from the index) and applied; a scope added and one removed. Every view screenshotted
 //! and audited with axe-core, with a realistic and a very long name, in light and dark.
 
-use grantsmith_e2e::flows::Tenant;
+use grantsmith_e2e::flows::{Tenant, encode};
 use grantsmith_e2e::{ESCAPE, Launch, Session, run};
 use serde_json::{Value, json};
 
@@ -137,7 +137,7 @@ async fn an_application_is_opened_rotated_and_given_access_in_the_matrix() {
         )
         .await;
         closed(&s, "scopes-result").await;
-        let api = tt.get(&format!("/api/v2/resource-servers/{}", urlencode(AUD))).await;
+        let api = tt.get(&format!("/api/v2/resource-servers/{}", encode(AUD))).await;
         let values: Vec<&str> =
             api["scopes"].as_array().unwrap().iter().map(|s| s["value"].as_str().unwrap()).collect();
         assert!(values.contains(&"audit:orders") && !values.contains(&"refund:orders"), "{values:?}");
@@ -173,18 +173,6 @@ async fn an_application_is_opened_rotated_and_given_access_in_the_matrix() {
         tt.assert_nothing_secret_in(&s.data_dir).await;
     })
     .await;
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 /// 200 applications × 30 scopes: the matrix stays readable (sticky headers, filters).

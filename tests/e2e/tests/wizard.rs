@@ -2,7 +2,7 @@
 //! and HS256, the tenant checked through the Management API afterwards, and a validation
 //! error shown inline. A screenshot per step.
 
-use grantsmith_e2e::flows::{Tenant, fill_in_and_apply, go_through_the_wizard};
+use grantsmith_e2e::flows::{Tenant, encode, fill_in_and_apply, go_through_the_wizard};
 use grantsmith_e2e::{Launch, run};
 use grantsmith_sandbox::Fault;
 use serde_json::{Value, json};
@@ -14,7 +14,7 @@ async fn check_tenant(t: &Tenant, alg: &str) {
         apps.as_array().unwrap().iter().filter(|a| a["name"] == format!("Orders worker {alg}")).collect();
     assert_eq!(mine.len(), 1, "one application: {apps}");
     assert_eq!(mine[0]["grant_types"], json!(["client_credentials"]));
-    let enc: String = form_urlencoded_encode(&identifier);
+    let enc: String = encode(&identifier);
     let api = t.get(&format!("/api/v2/resource-servers/{enc}")).await;
     assert_eq!(api["signing_alg"], alg);
     assert_eq!(
@@ -25,18 +25,6 @@ async fn check_tenant(t: &Tenant, alg: &str) {
     assert_eq!(grants.as_array().unwrap().len(), 1);
     assert_eq!(grants[0]["audience"], identifier.as_str());
     assert_eq!(grants[0]["scope"], json!(["read:orders"]));
-}
-
-fn form_urlencoded_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
