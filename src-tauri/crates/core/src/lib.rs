@@ -7,6 +7,7 @@
 pub mod app_info;
 pub mod apps;
 pub mod bindings;
+pub mod carry;
 pub mod change;
 pub mod error;
 pub mod index;

@@ -296,6 +296,16 @@ pub fn app_name(store: &Store, profile: &str, client_id: &str) -> Result<Option<
         .optional()?)
 }
 
+/// How many of `profile`'s indexed applications are called `name` (deploy-cli and promote
+/// know an application by its name, so two of the same name matter).
+pub fn apps_named(store: &Store, profile: &str, name: &str) -> Result<u32, IndexError> {
+    Ok(store.conn().query_row(
+        "SELECT COUNT(*) FROM index_apps WHERE profile_id = ?1 AND name = ?2",
+        params![profile, name],
+        |r| r.get(0),
+    )?)
+}
+
 /// Names of `profile`'s applications by client id, from the index (the id itself when the
 /// index does not know it).
 pub fn app_names<'a>(store: &'a Store, profile: &'a str) -> impl Fn(&str) -> String + Sync + 'a {

@@ -1,0 +1,16 @@
+-- The journal says who made every change: setup runs now record the OS user as change sets
+-- do (runs from before this version show none).
+ALTER TABLE wizard_runs ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+
+-- The last recorded state of a setup (application + API + grant) that was exported or
+-- promoted: what "Check drift" compares the tenant with. One per setup and profile; a new
+-- export, promotion or "accept the tenant's state" replaces it. JSON `Setup`, never a secret.
+CREATE TABLE setup_records (
+    profile_id  TEXT NOT NULL,
+    client_id   TEXT NOT NULL,
+    audience    TEXT NOT NULL,
+    setup       TEXT NOT NULL,
+    origin      TEXT NOT NULL CHECK (origin IN ('export', 'promote', 'accept', 'reapply')),
+    recorded_at INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, client_id, audience)
+) STRICT;
