@@ -35,6 +35,7 @@ fn main() {
     }
     let app = builder
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let channel = grantsmith_core::Channel::current();
             let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));

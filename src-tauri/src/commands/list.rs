@@ -34,6 +34,8 @@ commands! {
     changes::apply_change(reviewed: ChangePlan, confirm: Option<String>) streams ChangeView -> ChangeOutcome;
     changes::change_history() -> Vec<ChangeView>;
     changes::reveal_secret(client_id: String) -> String;
+    carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
+    carry::save_export(file_name: String, text: String) -> Option<String>;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
     index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod apps;
+pub mod carry;
 pub mod changes;
 pub mod index;
 pub mod profiles;

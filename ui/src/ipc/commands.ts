@@ -12,6 +12,8 @@ import type { ChangeRequest } from "../bindings/ChangeRequest";
 import type { ChangeView } from "../bindings/ChangeView";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { Export } from "../bindings/Export";
+import type { ExportFormat } from "../bindings/ExportFormat";
 import type { Fix } from "../bindings/Fix";
 import type { IndexProgress } from "../bindings/IndexProgress";
 import type { IndexStatus } from "../bindings/IndexStatus";
@@ -95,6 +97,12 @@ export const changeHistory = () =>
 
 export const revealSecret = (clientId: string) =>
   call<string>("reveal_secret", { clientId });
+
+export const exportSetup = (clientId: string, audience: string, format: ExportFormat) =>
+  call<Export>("export_setup", { clientId, audience, format });
+
+export const saveExport = (fileName: string, text: string) =>
+  call<string | null>("save_export", { fileName, text });
 
 export const indexStatus = () =>
   call<IndexStatus>("index_status", {});

@@ -14,6 +14,7 @@ import { ObjectPage } from "../../components/ObjectPage";
 import { appDetail, revealSecret } from "../../ipc";
 import { ChangeReview } from "../change/ChangeReview";
 import { useLeaveOnSwitch } from "../profiles/useProfiles";
+import { SetupMenu } from "../carry/SetupMenu";
 import { RotatedSecretView } from "./RotatedSecret";
 
 export function AppPage({ clientId }: { clientId: string }) {
@@ -284,6 +285,7 @@ function Grants({ app, onRevoke }: { app: AppDetail; onRevoke: (g: AppGrant) => 
                       <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => onRevoke(g)} aria-label={`Revoke access to ${g.api_name}`}>
                         Revoke
                       </Button>
+                      {!g.orphaned && <SetupMenu clientId={app.client_id} audience={g.audience} apiName={g.api_name} />}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

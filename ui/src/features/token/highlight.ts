@@ -6,6 +6,7 @@ import java from "highlight.js/lib/languages/java";
 import javascript from "highlight.js/lib/languages/javascript";
 import python from "highlight.js/lib/languages/python";
 import rust from "highlight.js/lib/languages/rust";
+import yaml from "highlight.js/lib/languages/yaml";
 
 hljs.registerLanguage("bash", bash);
 hljs.registerLanguage("csharp", csharp);
@@ -14,6 +15,7 @@ hljs.registerLanguage("java", java);
 hljs.registerLanguage("javascript", javascript);
 hljs.registerLanguage("python", python);
 hljs.registerLanguage("rust", rust);
+hljs.registerLanguage("yaml", yaml);
 
 /** Highlighted HTML for `code` (highlight.js escapes the code; the result is safe to insert). */
 export function highlight(code: string, language: string): string {

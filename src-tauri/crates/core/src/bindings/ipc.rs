@@ -9,6 +9,7 @@ use ts_rs::{Config, Dependency, ExportError, TS, TypeVisitor};
 
 use crate::app_info::AppInfo;
 use crate::apps::{ApiSummary, AppSummary};
+use crate::carry::{Export, ExportFormat};
 use crate::change::RunReview;
 use crate::change::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeView};
 use crate::index::{AppPage, IndexProgress, IndexStatus, IndexedApi};

@@ -1,0 +1,48 @@
+//! Carrying a setup out of the tenant: export as code, and saving it where the user picks.
+
+use std::path::PathBuf;
+
+use grantsmith_core::carry::{self, Export, ExportFormat};
+use grantsmith_core::{ErrorKind, IpcError};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// The setup of `client_id` and the API `audience` on the active tenant as Terraform or
+/// deploy-cli YAML (recorded, for a later drift check). Never a secret.
+#[tauri::command]
+pub async fn export_setup(
+    state: State<'_, AppState>,
+    client_id: String,
+    audience: String,
+    format: ExportFormat,
+) -> Result<Export, IpcError> {
+    let tenants = state.tenants()?;
+    carry::export_from(tenants, &tenants.active_id()?, &client_id, &audience, format).await
+}
+
+/// Writes an export to a file the user picks in the system's save dialog; answers its path,
+/// or nothing when the dialog was cancelled. `GRANTSMITH_SAVE_DIR` skips the dialog and
+/// saves there (the end-to-end tests cannot drive a native dialog).
+#[tauri::command]
+pub async fn save_export<R: Runtime>(
+    app: AppHandle<R>,
+    file_name: String,
+    text: String,
+) -> Result<Option<String>, IpcError> {
+    let path = match std::env::var_os("GRANTSMITH_SAVE_DIR") {
+        Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
+        None => {
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            app.dialog().file().set_file_name(&file_name).save_file(move |p| {
+                let _ = tx.send(p);
+            });
+            rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    std::fs::write(&path, text)
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("Could not save {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
