@@ -27,13 +27,6 @@ pub async fn apply_change(
     state.engine()?.apply_change(&reviewed, confirm.as_deref(), &state.tokens, &send).await
 }
 
-/// The change sets applied on the active tenant, newest first (History).
-#[tauri::command]
-pub fn change_history(state: State<'_, AppState>) -> Result<Vec<ChangeView>, IpcError> {
-    let profile = state.tenants()?.active_id()?;
-    Ok(state.store()?.changes(&profile)?)
-}
-
 /// An application's current secret, shown because the user asked (journaled, not the value).
 #[tauri::command]
 pub async fn reveal_secret(state: State<'_, AppState>, client_id: String) -> Result<String, IpcError> {

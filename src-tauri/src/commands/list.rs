@@ -32,8 +32,9 @@ commands! {
     apps::api_detail(audience: String) -> ApiDetail;
     changes::plan_change(request: ChangeRequest) -> ChangePlan;
     changes::apply_change(reviewed: ChangePlan, confirm: Option<String>) streams ChangeView -> ChangeOutcome;
-    changes::change_history() -> Vec<ChangeView>;
     changes::reveal_secret(client_id: String) -> String;
+    journal::journal(filter: JournalFilter) -> Vec<JournalEntry>;
+    journal::journal_export(filter: JournalFilter) -> JournalExport;
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
     carry::save_export(file_name: String, text: String) -> Option<String>;
     index::index_status() -> IndexStatus;
@@ -56,7 +57,6 @@ commands! {
     wizard::wizard_resume(run_id: String, accepted: Vec<String>, confirm: Option<String>) streams RunView -> RunView;
     wizard::wizard_undo(run_id: String, confirm: Option<String>) streams RunView -> RunView;
     wizard::wizard_unfinished() -> Option<RunView>;
-    wizard::wizard_runs() -> Vec<RunView>;
     wizard::wizard_draft() -> WizardDraft;
     wizard::wizard_save_draft(spec: WizardSpec, step: u32) -> ();
     wizard::wizard_clear_draft() -> WizardDraft;

@@ -6,6 +6,7 @@ pub mod apps;
 pub mod carry;
 pub mod changes;
 pub mod index;
+pub mod journal;
 pub mod profiles;
 pub mod settings;
 pub mod token;

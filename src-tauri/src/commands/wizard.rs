@@ -89,18 +89,6 @@ pub fn wizard_unfinished(state: State<'_, AppState>) -> Result<Option<RunView>, 
     }
 }
 
-/// The active tenant's runs, newest first.
-#[tauri::command]
-pub fn wizard_runs(state: State<'_, AppState>) -> Result<Vec<RunView>, IpcError> {
-    let store = state.store()?;
-    let profile = state.tenants()?.active_id()?;
-    let mut out = Vec::new();
-    for id in store.runs(&profile)? {
-        out.extend(store.run(&id)?);
-    }
-    Ok(out)
-}
-
 #[tauri::command]
 pub fn wizard_draft(state: State<'_, AppState>) -> Result<WizardDraft, IpcError> {
     let profile = state.tenants()?.active_id()?;

@@ -14,6 +14,10 @@ export type RunView = { id: string, profile_id: string, status: RunStatus, spec:
  */
 grant_change?: GrantChange, created_at: number, 
 /**
+ * Who started it (the OS user); empty for runs made before Grantsmith recorded it.
+ */
+os_user: string, 
+/**
  * Another executor (window or process) holds this run right now: no Resume or Undo.
  */
 held: boolean, };

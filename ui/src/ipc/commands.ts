@@ -19,6 +19,9 @@ import type { IndexProgress } from "../bindings/IndexProgress";
 import type { IndexStatus } from "../bindings/IndexStatus";
 import type { IndexedApi } from "../bindings/IndexedApi";
 import type { InputCheck } from "../bindings/InputCheck";
+import type { JournalEntry } from "../bindings/JournalEntry";
+import type { JournalExport } from "../bindings/JournalExport";
+import type { JournalFilter } from "../bindings/JournalFilter";
 import type { PermissionCheck } from "../bindings/PermissionCheck";
 import type { Plan } from "../bindings/Plan";
 import type { Profile } from "../bindings/Profile";
@@ -92,11 +95,14 @@ export const planChange = (request: ChangeRequest) =>
 export const applyChange = (reviewed: ChangePlan, confirm: string | null, onUpdate: (update: ChangeView) => void) =>
   call<ChangeOutcome>("apply_change", { reviewed, confirm, onUpdate: channel(onUpdate) });
 
-export const changeHistory = () =>
-  call<Array<ChangeView>>("change_history", {});
-
 export const revealSecret = (clientId: string) =>
   call<string>("reveal_secret", { clientId });
+
+export const journal = (filter: JournalFilter) =>
+  call<Array<JournalEntry>>("journal", { filter });
+
+export const journalExport = (filter: JournalFilter) =>
+  call<JournalExport>("journal_export", { filter });
 
 export const exportSetup = (clientId: string, audience: string, format: ExportFormat) =>
   call<Export>("export_setup", { clientId, audience, format });
@@ -157,9 +163,6 @@ export const wizardUndo = (runId: string, confirm: string | null, onUpdate: (upd
 
 export const wizardUnfinished = () =>
   call<RunView | null>("wizard_unfinished", {});
-
-export const wizardRuns = () =>
-  call<Array<RunView>>("wizard_runs", {});
 
 export const wizardDraft = () =>
   call<WizardDraft>("wizard_draft", {});

@@ -11,6 +11,7 @@ pub mod carry;
 pub mod change;
 pub mod error;
 pub mod index;
+pub mod journal;
 pub mod pages;
 pub mod profiles;
 pub mod quickstart;

@@ -1,9 +1,15 @@
 import { Alert, Badge, Card, Group, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { JournalFilter } from "../../bindings/JournalFilter";
+import type { ObjectRef } from "../../bindings/ObjectRef";
+import { JournalFilters } from "./JournalFilters";
+import { ObjectLinks } from "./ObjectLinks";
 import type { RunStatus } from "../../bindings/RunStatus";
 import type { RunView } from "../../bindings/RunView";
 import type { StepStatus } from "../../bindings/StepStatus";
-import { changeHistory, wizardRuns } from "../../ipc";
+import { journal } from "../../ipc";
 import type { ChangeView } from "../../bindings/ChangeView";
 import type { ChangeStatus } from "../../bindings/ChangeStatus";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
@@ -22,41 +28,49 @@ const STEP_GLYPH: Record<StepStatus, string> = { waiting: "·", running: "…", 
 const STEP_WORD: Record<StepStatus, string> = { waiting: "Not run", running: "Running", done: "Done", failed: "Failed", undone: "Undone" };
 
 /** Every change Grantsmith made on the active tenant, newest first: setup runs (resume,
- * undo) and day-two change sets (what each step did). */
+ * undo) and day-two change sets, filtered, linked to their objects, exportable. */
 export function HistoryScreen() {
   const key = useTenantKey();
   const { active } = useProfiles();
+  const [filter, setFilter] = useState<JournalFilter>({});
+  const [object] = useDebouncedValue(filter.object ?? "", 250);
+  const asked: JournalFilter = { ...filter, object: object || undefined };
   // A run another executor holds is looked at again until it is free (or finished).
-  const runs = useQuery({
-    queryKey: key("runs"),
-    queryFn: wizardRuns,
+  const entries = useQuery({
+    queryKey: key("journal", asked),
+    queryFn: () => journal(asked),
     enabled: !!active,
-    refetchInterval: (q) => (q.state.data?.some((r) => r.held) ? 2000 : false),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.some((e) => e.detail.source === "run" && e.detail.run.held) ? 2000 : false),
   });
-  const changes = useQuery({ queryKey: key("changes"), queryFn: changeHistory, enabled: !!active });
-  const entries = [
-    ...(runs.data ?? []).map((r) => ({ at: r.created_at, key: r.id, card: <RunCard key={r.id} run={r} /> })),
-    ...(changes.data ?? []).map((c) => ({ at: c.created_at, key: c.id, card: <ChangeCard key={c.id} change={c} /> })),
-  ].sort((a, b) => b.at - a.at);
-  const loaded = runs.data && changes.data;
+  const filtered = Object.values(filter).some((v) => v !== undefined && v !== "");
   return (
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1} size="h2">History</Title>
-        <Text c="dimmed">Setups and changes Grantsmith made on {active?.name ?? "…"}, newest first.</Text>
+        <Text c="dimmed">Setups and changes Grantsmith made on {active?.name ?? "…"}, newest first, with who made them.</Text>
       </Stack>
-      {(runs.error ?? changes.error) && <Alert color="red">{(runs.error ?? changes.error)!.message}</Alert>}
-      {loaded && entries.length === 0 && (
+      <JournalFilters filter={filter} onChange={setFilter} />
+      {entries.error && <Alert color="red">{entries.error.message}</Alert>}
+      {entries.data && entries.data.length === 0 && (
         <Text c="dimmed" data-testid="history-empty">
-          Grantsmith has not changed this tenant yet.
+          {filtered ? "No entry matches these filters." : "Grantsmith has not changed this tenant yet."}
         </Text>
       )}
-      {entries.map((e) => e.card)}
+      {entries.data && entries.data.length > 0 && (
+        <Stack gap="sm" data-testid="journal-list" aria-label="Journal entries" role="list">
+          {entries.data.map((e) => (
+            <div key={e.id} role="listitem" data-testid="journal-entry" data-kind={e.kind} data-outcome={e.outcome}>
+              {e.detail.source === "run" ? <RunCard run={e.detail.run} objects={e.objects} /> : <ChangeCard change={e.detail.change} objects={e.objects} />}
+            </div>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }
 
-function RunCard({ run }: { run: RunView }) {
+function RunCard({ run, objects }: { run: RunView; objects: ObjectRef[] }) {
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: TENANT_KEY });
   const s = STATUS[run.status];
@@ -65,10 +79,11 @@ function RunCard({ run }: { run: RunView }) {
     <Card withBorder padding="md" data-testid="history-run">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
-          <EntryHeader status={s} when={localTime(run.created_at)} />
-          <Text fw={600} truncate>
-            {app} → {run.api_identifier ?? (run.spec.api.mode === "new" ? run.spec.api.identifier : run.spec.api.identifier)}
+          <EntryHeader status={s} when={localTime(run.created_at)} who={run.os_user} />
+          <Text fw={600} style={{ overflowWrap: "anywhere" }}>
+            Setup: {app} → {run.api_identifier ?? run.spec.api.identifier}
           </Text>
+          <ObjectLinks objects={objects} />
           {run.steps.map((st) => (
             <StepLine key={st.idx} status={st.status} title={st.title} error={st.error} />
           ))}
@@ -97,15 +112,16 @@ const CHANGE_STATUS: Record<ChangeStatus, { color: string; label: string }> = {
 };
 
 /** A day-two change set: who made it, and each step with its note or error. */
-function ChangeCard({ change }: { change: ChangeView }) {
+function ChangeCard({ change, objects }: { change: ChangeView; objects: ObjectRef[] }) {
   const s = CHANGE_STATUS[change.status];
   return (
     <Card withBorder padding="md" data-testid="history-change" data-kind={change.kind}>
       <Stack gap={2} miw={0}>
-        <EntryHeader status={s} when={`${localTime(change.created_at)} · by ${change.os_user}`} />
+        <EntryHeader status={s} when={localTime(change.created_at)} who={change.os_user} />
         <Text fw={600} style={{ overflowWrap: "anywhere" }}>
           {change.title}
         </Text>
+        <ObjectLinks objects={objects} />
         {change.steps.map((st, i) => (
           <StepLine key={i} status={st.status} title={st.note ? `${st.title} (${st.note})` : st.title} error={st.error} />
         ))}
@@ -125,7 +141,7 @@ function StepLine({ status, title, error }: { status: StepStatus; title: string;
   );
 }
 
-function EntryHeader({ status, when }: { status: { color: string; label: string }; when: string }) {
+function EntryHeader({ status, when, who }: { status: { color: string; label: string }; when: string; who: string }) {
   return (
     <Group gap="xs">
       <Badge color={status.color} variant="light">
@@ -133,6 +149,7 @@ function EntryHeader({ status, when }: { status: { color: string; label: string 
       </Badge>
       <Text size="sm" c="dimmed">
         {when}
+        {who ? ` · by ${who}` : ""}
       </Text>
     </Group>
   );

@@ -13,6 +13,7 @@ use crate::carry::{Export, ExportFormat};
 use crate::change::RunReview;
 use crate::change::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeView};
 use crate::index::{AppPage, IndexProgress, IndexStatus, IndexedApi};
+use crate::journal::{JournalEntry, JournalExport, JournalFilter};
 use crate::pages::{ApiDetail, AppDetail};
 use crate::profiles::permissions::PermissionCheck;
 use crate::profiles::{ConnectionReport, InputCheck, Profile, ProfileInput};

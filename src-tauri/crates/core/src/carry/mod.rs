@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use export::{Export, ExportFormat, Origin, export};
+pub use label::slug;
 pub use record::{RecordOrigin, SetupRecord};
 
 use crate::error::{ErrorKind, IpcError, from_auth0};

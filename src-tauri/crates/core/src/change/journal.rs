@@ -125,14 +125,22 @@ impl Store {
 }
 
 impl Store {
-    /// The change sets applied on `profile_id`, newest first.
-    pub fn changes(&self, profile_id: &str) -> Result<Vec<ChangeView>, StoreError> {
-        let ids: Vec<String> = {
+    /// The change sets applied on `profile_id`, newest first, each with its request as
+    /// asked (JSON; a reveal's request is not a `ChangeRequest`).
+    pub fn changes_with_requests(&self, profile_id: &str) -> Result<Vec<(ChangeView, serde_json::Value)>, StoreError> {
+        let rows: Vec<(String, String)> = {
             let conn = self.conn();
-            let mut stmt =
-                conn.prepare("SELECT id FROM changes WHERE profile_id = ?1 ORDER BY created_at DESC, rowid DESC")?;
-            stmt.query_map([profile_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            let mut stmt = conn.prepare(
+                "SELECT id, request FROM changes WHERE profile_id = ?1 ORDER BY created_at DESC, rowid DESC",
+            )?;
+            stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
         };
-        Ok(ids.iter().map(|id| self.change(id)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
+        let mut out = Vec::new();
+        for (id, request) in rows {
+            if let Some(change) = self.change(&id)? {
+                out.push((change, serde_json::from_str(&request).unwrap_or_default()));
+            }
+        }
+        Ok(out)
     }
 }

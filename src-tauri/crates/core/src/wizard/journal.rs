@@ -100,6 +100,8 @@ pub struct RunView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant_change: Option<GrantChange>,
     pub created_at: i64,
+    /// Who started it (the OS user); empty for runs made before Grantsmith recorded it.
+    pub os_user: String,
     /// Another executor (window or process) holds this run right now: no Resume or Undo.
     pub held: bool,
 }
@@ -175,7 +177,7 @@ impl Store {
         let conn = self.conn();
         let run = conn
             .query_row(
-                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change
+                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change, os_user
                  FROM wizard_runs WHERE id = ?1",
                 params![id],
                 |r| {
@@ -191,6 +193,7 @@ impl Store {
                         grant_id: r.get(7)?,
                         created_at: r.get(8)?,
                         grant_change: r.get::<_, Option<String>>(9)?.map(|g| parse_json(9, g)).transpose()?,
+                        os_user: r.get(10)?,
                         held: false,
                     })
                 },
