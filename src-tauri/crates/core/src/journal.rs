@@ -210,7 +210,7 @@ impl Store {
             });
         }
         entries.retain(|e| filter.matches(e));
-        entries.sort_by(|a, b| b.at.cmp(&a.at));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.at));
         Ok(entries)
     }
 }
