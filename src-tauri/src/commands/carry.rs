@@ -2,8 +2,12 @@
 
 use std::path::PathBuf;
 
+use grantsmith_core::carry::promote::PromoteAsk;
 use grantsmith_core::carry::{self, Export, ExportFormat};
+use grantsmith_core::change::promotion::PromotePreview;
+use grantsmith_core::wizard::{Plan, RunView};
 use grantsmith_core::{ErrorKind, IpcError};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -20,6 +24,25 @@ pub async fn export_setup(
 ) -> Result<Export, IpcError> {
     let tenants = state.tenants()?;
     carry::export_from(tenants, &tenants.active_id()?, &client_id, &audience, format).await
+}
+
+/// The setup on the active tenant compared with what `ask.target` has, and (with a valid
+/// mapping) the plan to carry it there.
+#[tauri::command]
+pub async fn promote_preview(state: State<'_, AppState>, ask: PromoteAsk) -> Result<PromotePreview, IpcError> {
+    state.engine()?.preview_promotion(&ask).await
+}
+
+/// Applies a reviewed promotion on its target tenant, streaming the run.
+#[tauri::command]
+pub async fn promote_apply(
+    state: State<'_, AppState>,
+    ask: PromoteAsk,
+    reviewed: Plan,
+    confirm: Option<String>,
+    on_update: Channel<RunView>,
+) -> Result<RunView, IpcError> {
+    state.engine()?.apply_promotion(&ask, &reviewed, confirm.as_deref(), &super::wizard::forward(&on_update)).await
 }
 
 /// Writes an export to a file the user picks in the system's save dialog; answers its path,

@@ -37,6 +37,8 @@ commands! {
     journal::journal_export(filter: JournalFilter) -> JournalExport;
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
     carry::save_export(file_name: String, text: String) -> Option<String>;
+    carry::promote_preview(ask: PromoteAsk) -> PromotePreview;
+    carry::promote_apply(ask: PromoteAsk, reviewed: Plan, confirm: Option<String>) streams RunView -> RunView;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
     index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;

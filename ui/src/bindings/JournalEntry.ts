@@ -5,7 +5,7 @@ import type { Outcome } from "./Outcome";
 
 export type JournalEntry = { id: string, 
 /**
- * `setup`, or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
+ * `setup`, `promote` (a setup carried from another profile), or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
  * `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`).
  */
 kind: string, title: string, outcome: Outcome, 

@@ -18,6 +18,10 @@ grant_change?: GrantChange, created_at: number,
  */
 os_user: string, 
 /**
+ * The profile a promotion carried this setup from (its name at the time).
+ */
+promoted_from?: string, 
+/**
  * Another executor (window or process) holds this run right now: no Resume or Undo.
  */
 held: boolean, };

@@ -27,6 +27,8 @@ import type { Plan } from "../bindings/Plan";
 import type { Profile } from "../bindings/Profile";
 import type { ProfileInput } from "../bindings/ProfileInput";
 import type { ProfilesView } from "../bindings/ProfilesView";
+import type { PromoteAsk } from "../bindings/PromoteAsk";
+import type { PromotePreview } from "../bindings/PromotePreview";
 import type { RunReview } from "../bindings/RunReview";
 import type { RunView } from "../bindings/RunView";
 import type { ScopeSpec } from "../bindings/ScopeSpec";
@@ -109,6 +111,12 @@ export const exportSetup = (clientId: string, audience: string, format: ExportFo
 
 export const saveExport = (fileName: string, text: string) =>
   call<string | null>("save_export", { fileName, text });
+
+export const promotePreview = (ask: PromoteAsk) =>
+  call<PromotePreview>("promote_preview", { ask });
+
+export const promoteApply = (ask: PromoteAsk, reviewed: Plan, confirm: string | null, onUpdate: (update: RunView) => void) =>
+  call<RunView>("promote_apply", { ask, reviewed, confirm, onUpdate: channel(onUpdate) });
 
 export const indexStatus = () =>
   call<IndexStatus>("index_status", {});

@@ -51,7 +51,7 @@ pub enum EntryDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct JournalEntry {
     pub id: String,
-    /// `setup`, or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
+    /// `setup`, `promote` (a setup carried from another profile), or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
     /// `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`).
     pub kind: String,
     pub title: String,
@@ -154,10 +154,14 @@ fn run_entry(run: RunView, objects: &mut Objects) -> JournalEntry {
         objects.add(ObjectKind::Grant, id, None);
     }
     let app = app_name.or_else(|| run.client_id.as_deref().map(|id| (objects.name_of)(id))).unwrap_or_default();
+    let (kind, title) = match &run.promoted_from {
+        Some(from) => ("promote", format!("Promoted from {from}: {app} → {identifier}")),
+        None => ("setup", format!("Setup: {app} → {identifier}")),
+    };
     JournalEntry {
         id: run.id.clone(),
-        kind: "setup".into(),
-        title: format!("Setup: {app} → {identifier}"),
+        kind: kind.into(),
+        title,
         outcome: run_outcome(run.status),
         os_user: run.os_user.clone(),
         at: run.created_at,

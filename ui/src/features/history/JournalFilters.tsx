@@ -10,6 +10,7 @@ import { copyText, journalExport, saveExport } from "../../ipc";
 const KINDS: [string, string][] = [
   ["", "All kinds"],
   ["setup", "Setups"],
+  ["promote", "Promotions"],
   ["access", "Access changes"],
   ["scopes", "Scope edits"],
   ["rotate_secret", "Secret rotations"],

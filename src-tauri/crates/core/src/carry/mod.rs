@@ -8,6 +8,7 @@
 pub mod deploy_cli;
 mod export;
 mod label;
+pub mod promote;
 pub mod record;
 pub mod terraform;
 

@@ -133,7 +133,12 @@ impl<'a> Engine<'a> {
 
     /// The plan for `spec` on the active tenant.
     pub async fn plan_setup(&self, spec: &WizardSpec) -> Result<Plan, IpcError> {
-        let (profile, client) = self.bound(&self.tenants.active_id()?).await?;
+        self.plan_setup_on(&self.tenants.active_id()?, spec).await
+    }
+
+    /// The plan for `spec` on the tenant of `profile_id`.
+    pub async fn plan_setup_on(&self, profile_id: &str, spec: &WizardSpec) -> Result<Plan, IpcError> {
+        let (profile, client) = self.bound(profile_id).await?;
         let (mut plan, _) = plan::plan(&client, spec).await?;
         plan.profile_id = profile.id.clone();
         plan.confirm_tenant = policy::confirmation_needed(&profile);
@@ -148,17 +153,18 @@ impl<'a> Engine<'a> {
         confirm: Option<&str>,
         on_update: OnUpdate<'_>,
     ) -> Result<RunView, IpcError> {
-        self.start(spec, reviewed, confirm, |_| true, on_update).await
+        self.start(spec, reviewed, confirm, |_| true, None, on_update).await
     }
 
     /// Re-plans on the reviewed plan's tenant, checks that nothing changed since the
     /// review, journals the run (the steps `keep` accepts), and applies it.
-    async fn start(
+    pub(super) async fn start(
         &self,
         spec: WizardSpec,
         reviewed: &Plan,
         confirm: Option<&str>,
         keep: impl Fn(plan::StepKind) -> bool,
+        promoted_from: Option<&str>,
         on_update: OnUpdate<'_>,
     ) -> Result<RunView, IpcError> {
         let (profile, client) = self.bound(&reviewed.profile_id).await?;
@@ -182,7 +188,7 @@ impl<'a> Engine<'a> {
             });
         }
         let store = self.tenants.store();
-        store.insert_run(&run_id, &profile.id, &spec, &plan.steps, plan.grant_change.as_ref())?;
+        store.insert_run(&run_id, &profile.id, &spec, &plan.steps, plan.grant_change.as_ref(), promoted_from)?;
         let ex = self.executor(&client, &run_id, spec, on_update);
         ex.notify();
         self.leased(&approval, &profile.id, &run_id, &run_id, ex.execute_all()).await
@@ -319,6 +325,6 @@ impl<'a> Engine<'a> {
     ) -> Result<RunView, IpcError> {
         let (_, client) = self.bound(&reviewed.profile_id).await?;
         let (spec, keep) = Self::fix_spec(&client, fix).await?;
-        self.start(spec, reviewed, confirm, keep, on_update).await
+        self.start(spec, reviewed, confirm, keep, None, on_update).await
     }
 }

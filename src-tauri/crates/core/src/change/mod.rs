@@ -8,6 +8,7 @@
 //!
 //! - `engine`: the entry points for setups, resume, undo and fixes; binds each change to its profile.
 //! - `sets`: the entry points for day-two change sets (`set` types, `planner`, `apply`, `journal`).
+//! - `promotion`: a setup carried from the active tenant to another profile's, as a setup there.
 //! - `policy`: what confirmation a change needs (production: the typed tenant name).
 //! - `lease`: one executor per change subject, across windows and processes.
 //! - `replan`: what changed on the tenant before a stopped run is resumed.
@@ -18,6 +19,7 @@ pub mod journal;
 pub mod lease;
 pub mod planner;
 pub mod policy;
+pub mod promotion;
 pub mod replan;
 pub mod set;
 pub mod sets;

@@ -102,6 +102,10 @@ pub struct RunView {
     pub created_at: i64,
     /// Who started it (the OS user); empty for runs made before Grantsmith recorded it.
     pub os_user: String,
+    /// The profile a promotion carried this setup from (its name at the time).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promoted_from: Option<String>,
     /// Another executor (window or process) holds this run right now: no Resume or Undo.
     pub held: bool,
 }
@@ -152,6 +156,7 @@ impl Store {
         spec: &WizardSpec,
         steps: &[PlanStep],
         grant_change: Option<&GrantChange>,
+        promoted_from: Option<&str>,
     ) -> Result<(), StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
@@ -159,9 +164,9 @@ impl Store {
         let spec = serde_json::to_string(spec).expect("spec serializes");
         let grant_change = grant_change.map(|g| serde_json::to_string(g).expect("grant change serializes"));
         tx.execute(
-            "INSERT INTO wizard_runs (id, profile_id, spec, status, grant_change, os_user, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?6)",
-            params![id, profile_id, spec, grant_change, crate::change::journal::os_user(), t],
+            "INSERT INTO wizard_runs (id, profile_id, spec, status, grant_change, os_user, promoted_from, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?7)",
+            params![id, profile_id, spec, grant_change, crate::change::journal::os_user(), promoted_from, t],
         )?;
         for (i, s) in steps.iter().enumerate() {
             tx.execute(
@@ -177,7 +182,7 @@ impl Store {
         let conn = self.conn();
         let run = conn
             .query_row(
-                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change, os_user
+                "SELECT id, profile_id, spec, status, client_id, api_id, api_identifier, grant_id, created_at, grant_change, os_user, promoted_from
                  FROM wizard_runs WHERE id = ?1",
                 params![id],
                 |r| {
@@ -194,6 +199,7 @@ impl Store {
                         created_at: r.get(8)?,
                         grant_change: r.get::<_, Option<String>>(9)?.map(|g| parse_json(9, g)).transpose()?,
                         os_user: r.get(10)?,
+                        promoted_from: r.get(11)?,
                         held: false,
                     })
                 },
@@ -356,7 +362,7 @@ pub(crate) mod tests {
             grant_scopes: vec![],
         };
         let step = PlanStep::new(StepKind::CreateApi, "t", "d");
-        s.insert_run("r1", "sandbox", &spec, &[step], None).unwrap();
+        s.insert_run("r1", "sandbox", &spec, &[step], None, None).unwrap();
         s
     }
 

@@ -1,6 +1,8 @@
 -- The journal says who made every change: setup runs now record the OS user as change sets
 -- do (runs from before this version show none).
 ALTER TABLE wizard_runs ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+-- A run that promoted a setup from another profile names that profile (its name then).
+ALTER TABLE wizard_runs ADD COLUMN promoted_from TEXT;
 
 -- The last recorded state of a setup (application + API + grant) that was exported or
 -- promoted: what "Check drift" compares the tenant with. One per setup and profile; a new

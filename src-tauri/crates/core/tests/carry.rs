@@ -1,0 +1,208 @@
+//! Carrying a setup between two tenants — two sandboxes in this process, each over real
+//! HTTP: promote with a mapped identifier onto an empty production tenant, promote onto a
+//! target that already has part of the setup (reused, nothing duplicated, nothing taken
+//! away), mappings the target cannot take, drift after a change made outside Grantsmith,
+//! and the journal after every kind of change.
+
+mod common;
+
+use grantsmith_auth0::Auth0Client;
+use grantsmith_auth0::types::{NewClient, NewResourceServer, Scope};
+use grantsmith_core::carry::RecordOrigin;
+use grantsmith_core::carry::promote::{DiffState, PromoteAsk, PromoteMapping};
+use grantsmith_core::change::Engine;
+use grantsmith_core::profiles::Environment;
+use grantsmith_core::wizard::{ApiChoice, RunStatus, StepKind, WizardSpec};
+use grantsmith_sandbox::{Sandbox, SandboxConfig};
+
+const DEV_AUD: &str = "https://api.dev.example.com/orders";
+const PROD_AUD: &str = "https://api.example.com/orders";
+
+/// The development tenant (the Sandbox profile, active) with a setup made on it, and a
+/// production tenant on a second sandbox as another profile.
+struct Two {
+    dev: common::Tenant,
+    /// Kept running for as long as the test.
+    _prod: Sandbox,
+    prod_admin: Auth0Client,
+    prod_id: String,
+    client_id: String,
+}
+
+async fn two() -> Two {
+    let dev = common::tenant().await;
+    let prod = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let prod_admin = common::admin(&prod, 5_000);
+    let prod_id = dev
+        .tenants
+        .add(&grantsmith_core::profiles::ProfileInput {
+            name: "Production".into(),
+            domain: prod.base_url(),
+            custom_domain: None,
+            environment: Some(Environment::Production),
+            client_id: prod.management_client_id().into(),
+            client_secret: Some(prod.management_client_secret()),
+            session_only: false,
+        })
+        .unwrap()
+        .id;
+    let mut spec: WizardSpec = common::orders_spec(&["read:orders", "write:orders"], &["read:orders"]);
+    if let ApiChoice::New { identifier, .. } = &mut spec.api {
+        *identifier = DEV_AUD.into();
+    }
+    let engine = Engine::new(&dev.tenants);
+    let plan = engine.plan_setup(&spec).await.unwrap();
+    let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
+    Two { client_id: run.client_id.unwrap(), dev, _prod: prod, prod_admin, prod_id }
+}
+
+impl Two {
+    fn ask(&self, mapping: Option<PromoteMapping>) -> PromoteAsk {
+        PromoteAsk { client_id: self.client_id.clone(), audience: DEV_AUD.into(), target: self.prod_id.clone(), mapping }
+    }
+
+    fn mapped(&self) -> PromoteMapping {
+        PromoteMapping { app_name: "Orders worker".into(), api_name: "Orders API".into(), identifier: PROD_AUD.into() }
+    }
+
+    async fn prod_apps_named(&self, name: &str) -> Vec<grantsmith_auth0::types::Client> {
+        let all = self.prod_admin.list_clients(None, &mut |_| {}).await.unwrap();
+        all.into_iter().filter(|c| c.name.as_deref() == Some(name)).collect()
+    }
+}
+
+#[tokio::test]
+async fn promote_maps_the_identifier_needs_the_production_name_and_gives_a_new_secret() {
+    let t = two().await;
+    let engine = Engine::new(&t.dev.tenants);
+    let ask = t.ask(Some(t.mapped()));
+    let preview = engine.preview_promotion(&ask).await.unwrap();
+    assert_eq!(preview.target_profile, "Production");
+    assert!(preview.issues.is_empty(), "{:?}", preview.issues);
+    assert!(preview.rows.iter().all(|r| r.state == DiffState::Added && r.target.is_none()), "{:?}", preview.rows);
+    let id_row = preview.rows.iter().find(|r| r.label == "API identifier").unwrap();
+    assert_eq!((id_row.source.as_str(), id_row.result.as_str()), (DEV_AUD, PROD_AUD));
+    let plan = preview.plan.clone().unwrap();
+    assert_eq!(plan.profile_id, t.prod_id);
+    assert_eq!(plan.confirm_tenant.as_deref(), Some("Production"));
+    let kinds: Vec<StepKind> = plan.steps.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&StepKind::CreateApplication) && kinds.contains(&StepKind::CreateApi), "{kinds:?}");
+
+    // Production: not without the typed name, and nothing written.
+    let err = engine.apply_promotion(&ask, &plan, None, &common::noop).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("confirm_tenant"), "{err:?}");
+    assert!(t.prod_apps_named("Orders worker").await.is_empty());
+
+    let run = engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap();
+    assert_eq!(run.status, RunStatus::Done);
+    assert_eq!(run.profile_id, t.prod_id, "the run is the target's");
+    let apps = t.prod_apps_named("Orders worker").await;
+    assert_eq!(apps.len(), 1);
+    assert_ne!(apps[0].client_id, t.client_id);
+    let dev_secret = t.dev.admin.get_client(&t.client_id).await.unwrap().client_secret.unwrap();
+    let prod_secret = t.prod_admin.get_client(&apps[0].client_id).await.unwrap().client_secret.unwrap();
+    assert_ne!(dev_secret.expose(), prod_secret.expose(), "its own secret, never a copied one");
+    let api = t.prod_admin.get_resource_server(PROD_AUD).await.unwrap();
+    assert_eq!(api.scopes.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["read:orders", "write:orders"]);
+    assert_eq!(api.token_lifetime, Some(3600));
+    assert!(t.prod_admin.get_resource_server(DEV_AUD).await.is_err(), "the dev identifier is not used on prod");
+    let grants = t.prod_admin.list_client_grants(Some(&apps[0].client_id), Some(PROD_AUD), &mut |_| {}).await.unwrap();
+    assert_eq!(grants[0].scope, ["read:orders"]);
+
+    // Recorded for drift on the target; journaled there as a promotion.
+    let record = t.dev.tenants.store().setup_record(&t.prod_id, &apps[0].client_id, PROD_AUD).unwrap().unwrap();
+    assert_eq!(record.origin, RecordOrigin::Promote);
+    let journal = t.dev.tenants.store().journal(&t.prod_id, &Default::default()).unwrap();
+    assert_eq!(journal[0].kind, "promote");
+    assert!(journal[0].title.starts_with("Promoted from Sandbox"), "{}", journal[0].title);
+    assert!(!t.dev.tenants.store().journal("sandbox", &Default::default()).unwrap().iter().any(|e| e.kind == "promote"));
+}
+
+#[tokio::test]
+async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
+    let t = two().await;
+    // Production already has the application (without Client Credentials) and the API,
+    // with a scope of its own and its own token lifetime; no grant.
+    let mut app = NewClient::machine_to_machine("Orders worker");
+    app.grant_types = vec!["authorization_code".into()];
+    let app = t.prod_admin.create_client(&app).await.unwrap();
+    t.prod_admin
+        .create_resource_server(&NewResourceServer {
+            identifier: PROD_AUD.into(),
+            name: Some("Orders (prod)".into()),
+            scopes: vec![Scope { value: "admin:orders".into(), description: Some("Prod only".into()) }],
+            token_lifetime: Some(600),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+
+    let engine = Engine::new(&t.dev.tenants);
+    let ask = t.ask(Some(t.mapped()));
+    let preview = engine.preview_promotion(&ask).await.unwrap();
+    let state = |label: &str| preview.rows.iter().find(|r| r.label == label).map(|r| r.state);
+    assert_eq!(state("Application"), Some(DiffState::Same));
+    assert_eq!(state("Client Credentials grant"), Some(DiffState::Changed));
+    assert_eq!(state("API name"), Some(DiffState::Kept));
+    assert_eq!(state("Token lifetime (s)"), Some(DiffState::Kept));
+    assert_eq!(state("Scope read:orders"), Some(DiffState::Added));
+    assert_eq!(state("Access (grant scopes)"), Some(DiffState::Added));
+    let plan = preview.plan.unwrap();
+    let kinds: Vec<StepKind> = plan.steps.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&StepKind::ReuseApplication) && kinds.contains(&StepKind::EnableClientCredentials), "{kinds:?}");
+    assert!(kinds.contains(&StepKind::AddScopes) && !kinds.contains(&StepKind::CreateApi), "{kinds:?}");
+    engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap();
+
+    let apps = t.prod_apps_named("Orders worker").await;
+    assert_eq!(apps.len(), 1, "reused, not duplicated");
+    assert_eq!(apps[0].client_id, app.client_id);
+    assert!(apps[0].grant_types.contains(&"client_credentials".into()));
+    let api = t.prod_admin.get_resource_server(PROD_AUD).await.unwrap();
+    let values: Vec<&str> = api.scopes.iter().map(|s| s.value.as_str()).collect();
+    assert_eq!(values, ["admin:orders", "read:orders", "write:orders"], "the target's own scope stays");
+    assert_eq!((api.name.as_deref(), api.token_lifetime), (Some("Orders (prod)"), Some(600)), "kept as the target has it");
+
+    // The target grant gained a scope of its own meanwhile: promoting again keeps it and
+    // writes nothing else.
+    let grant = &t.prod_admin.list_client_grants(Some(&app.client_id), Some(PROD_AUD), &mut |_| {}).await.unwrap()[0];
+    t.prod_admin.update_client_grant_scopes(&grant.id, &["read:orders".into(), "admin:orders".into()]).await.unwrap();
+    let again = engine.preview_promotion(&ask).await.unwrap();
+    assert!(again.rows.iter().all(|r| r.state != DiffState::Added), "{:?}", again.rows);
+    let plan = again.plan.unwrap();
+    assert!(plan.steps.iter().all(|s| !s.writes), "{:?}", plan.steps);
+    engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap();
+    let grants = t.prod_admin.list_client_grants(None, Some(PROD_AUD), &mut |_| {}).await.unwrap();
+    assert_eq!(grants.len(), 1);
+    assert_eq!(grants[0].scope, ["read:orders", "admin:orders"]);
+}
+
+#[tokio::test]
+async fn mappings_the_target_cannot_take_are_named_by_field() {
+    let t = two().await;
+    let engine = Engine::new(&t.dev.tenants);
+
+    let bad = PromoteMapping { identifier: "   ".into(), ..t.mapped() };
+    let preview = engine.preview_promotion(&t.ask(Some(bad.clone()))).await.unwrap();
+    assert!(preview.issues.iter().any(|i| i.field == "identifier"), "{:?}", preview.issues);
+    assert!(preview.plan.is_none(), "no plan while the mapping is wrong");
+
+    for _ in 0..2 {
+        t.prod_admin.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
+    }
+    let preview = engine.preview_promotion(&t.ask(None)).await.unwrap();
+    let issue = preview.issues.iter().find(|i| i.field == "app_name").expect("two of the same name");
+    assert!(issue.message.contains("2 applications on Production"), "{}", issue.message);
+
+    let onto_itself = PromoteAsk { target: "sandbox".into(), ..t.ask(None) };
+    let err = engine.preview_promotion(&onto_itself).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("target"));
+
+    // A stale review is refused and writes nothing.
+    let ok = engine.preview_promotion(&t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() }))).await.unwrap();
+    let plan = ok.plan.unwrap();
+    t.prod_admin.create_client(&NewClient::machine_to_machine("Orders v2")).await.unwrap();
+    let ask = t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() }));
+    let err = engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap_err();
+    assert_eq!(err.kind, grantsmith_core::ErrorKind::Conflict, "{err:?}");
+    assert!(t.prod_admin.get_resource_server(PROD_AUD).await.is_err(), "nothing written");
+}
