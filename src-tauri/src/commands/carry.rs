@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use grantsmith_core::carry::drift::{self, DriftReport};
 use grantsmith_core::carry::promote::PromoteAsk;
 use grantsmith_core::carry::{self, Export, ExportFormat};
 use grantsmith_core::change::promotion::PromotePreview;
@@ -24,6 +25,28 @@ pub async fn export_setup(
 ) -> Result<Export, IpcError> {
     let tenants = state.tenants()?;
     carry::export_from(tenants, &tenants.active_id()?, &client_id, &audience, format).await
+}
+
+/// The recorded setup (exported or promoted earlier) compared with the tenant now.
+#[tauri::command]
+pub async fn drift_check(
+    state: State<'_, AppState>,
+    client_id: String,
+    audience: String,
+) -> Result<DriftReport, IpcError> {
+    let tenants = state.tenants()?;
+    drift::check(tenants, &tenants.active_id()?, &client_id, &audience).await
+}
+
+/// The tenant's state becomes the record.
+#[tauri::command]
+pub async fn drift_accept(
+    state: State<'_, AppState>,
+    client_id: String,
+    audience: String,
+) -> Result<DriftReport, IpcError> {
+    let tenants = state.tenants()?;
+    drift::accept(tenants, &tenants.active_id()?, &client_id, &audience).await
 }
 
 /// The setup on the active tenant compared with what `ask.target` has, and (with a valid

@@ -38,6 +38,8 @@ commands! {
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
     carry::save_export(file_name: String, text: String) -> Option<String>;
     carry::promote_preview(ask: PromoteAsk) -> PromotePreview;
+    carry::drift_check(client_id: String, audience: String) -> DriftReport;
+    carry::drift_accept(client_id: String, audience: String) -> DriftReport;
     carry::promote_apply(ask: PromoteAsk, reviewed: Plan, confirm: Option<String>) streams RunView -> RunView;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;

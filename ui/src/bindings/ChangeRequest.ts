@@ -13,4 +13,4 @@ describe: Array<ScopeSpec>, remove: Array<string>,
 /**
  * Client ids of applications to give the added scopes to.
  */
-extend_to: Array<string>, } | { "kind": "rotate_secret", client_id: string, } | { "kind": "delete_grant", grant_id: string, } | { "kind": "edit_application", client_id: string, name: string, description: string, } | { "kind": "enable_client_credentials", client_id: string, } | { "kind": "delete_application", client_id: string, };
+extend_to: Array<string>, } | { "kind": "rotate_secret", client_id: string, } | { "kind": "delete_grant", grant_id: string, } | { "kind": "edit_application", client_id: string, name: string, description: string, } | { "kind": "enable_client_credentials", client_id: string, } | { "kind": "delete_application", client_id: string, } | { "kind": "reapply", client_id: string, audience: string, };

@@ -12,6 +12,7 @@ import type { ChangeRequest } from "../bindings/ChangeRequest";
 import type { ChangeView } from "../bindings/ChangeView";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { DriftReport } from "../bindings/DriftReport";
 import type { Export } from "../bindings/Export";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { Fix } from "../bindings/Fix";
@@ -114,6 +115,12 @@ export const saveExport = (fileName: string, text: string) =>
 
 export const promotePreview = (ask: PromoteAsk) =>
   call<PromotePreview>("promote_preview", { ask });
+
+export const driftCheck = (clientId: string, audience: string) =>
+  call<DriftReport>("drift_check", { clientId, audience });
+
+export const driftAccept = (clientId: string, audience: string) =>
+  call<DriftReport>("drift_accept", { clientId, audience });
 
 export const promoteApply = (ask: PromoteAsk, reviewed: Plan, confirm: string | null, onUpdate: (update: RunView) => void) =>
   call<RunView>("promote_apply", { ask, reviewed, confirm, onUpdate: channel(onUpdate) });

@@ -195,13 +195,13 @@ impl Store {
     pub fn journal(&self, profile_id: &str, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         let mut objects = Objects { name_of: Box::new(index::app_names(self, profile_id)), out: vec![] };
         let mut entries = Vec::new();
-        for id in self.runs(profile_id)? {
-            if let Some(run) = self.run(&id)? {
-                entries.push(run_entry(run, &mut objects));
+        for (is_run, id) in self.journal_ids(profile_id)? {
+            if is_run {
+                entries.extend(self.run(&id)?.map(|run| run_entry(run, &mut objects)));
+                continue;
             }
-        }
-        for (change, request) in self.changes_with_requests(profile_id)? {
-            request_objects(&request, &mut objects);
+            let Some(change) = self.change(&id)? else { continue };
+            request_objects(&self.change_request(&id)?, &mut objects);
             entries.push(JournalEntry {
                 id: change.id.clone(),
                 kind: change.kind.clone(),
@@ -214,8 +214,19 @@ impl Store {
             });
         }
         entries.retain(|e| filter.matches(e));
-        entries.sort_by_key(|e| std::cmp::Reverse(e.at));
         Ok(entries)
+    }
+
+    /// Runs (`true`) and change sets of `profile_id`, newest first.
+    fn journal_ids(&self, profile_id: &str) -> Result<Vec<(bool, String)>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT 1, id, created_ms FROM wizard_runs WHERE profile_id = ?1
+             UNION ALL SELECT 0, id, created_ms FROM changes WHERE profile_id = ?1
+             ORDER BY created_ms DESC",
+        )?;
+        let rows = stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 }
 

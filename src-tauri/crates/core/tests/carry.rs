@@ -58,7 +58,12 @@ async fn two() -> Two {
 
 impl Two {
     fn ask(&self, mapping: Option<PromoteMapping>) -> PromoteAsk {
-        PromoteAsk { client_id: self.client_id.clone(), audience: DEV_AUD.into(), target: self.prod_id.clone(), mapping }
+        PromoteAsk {
+            client_id: self.client_id.clone(),
+            audience: DEV_AUD.into(),
+            target: self.prod_id.clone(),
+            mapping,
+        }
     }
 
     fn mapped(&self) -> PromoteMapping {
@@ -115,7 +120,9 @@ async fn promote_maps_the_identifier_needs_the_production_name_and_gives_a_new_s
     let journal = t.dev.tenants.store().journal(&t.prod_id, &Default::default()).unwrap();
     assert_eq!(journal[0].kind, "promote");
     assert!(journal[0].title.starts_with("Promoted from Sandbox"), "{}", journal[0].title);
-    assert!(!t.dev.tenants.store().journal("sandbox", &Default::default()).unwrap().iter().any(|e| e.kind == "promote"));
+    assert!(
+        !t.dev.tenants.store().journal("sandbox", &Default::default()).unwrap().iter().any(|e| e.kind == "promote")
+    );
 }
 
 #[tokio::test]
@@ -149,7 +156,10 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
     assert_eq!(state("Access (grant scopes)"), Some(DiffState::Added));
     let plan = preview.plan.unwrap();
     let kinds: Vec<StepKind> = plan.steps.iter().map(|s| s.kind).collect();
-    assert!(kinds.contains(&StepKind::ReuseApplication) && kinds.contains(&StepKind::EnableClientCredentials), "{kinds:?}");
+    assert!(
+        kinds.contains(&StepKind::ReuseApplication) && kinds.contains(&StepKind::EnableClientCredentials),
+        "{kinds:?}"
+    );
     assert!(kinds.contains(&StepKind::AddScopes) && !kinds.contains(&StepKind::CreateApi), "{kinds:?}");
     engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap();
 
@@ -160,7 +170,11 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
     let api = t.prod_admin.get_resource_server(PROD_AUD).await.unwrap();
     let values: Vec<&str> = api.scopes.iter().map(|s| s.value.as_str()).collect();
     assert_eq!(values, ["admin:orders", "read:orders", "write:orders"], "the target's own scope stays");
-    assert_eq!((api.name.as_deref(), api.token_lifetime), (Some("Orders (prod)"), Some(600)), "kept as the target has it");
+    assert_eq!(
+        (api.name.as_deref(), api.token_lifetime),
+        (Some("Orders (prod)"), Some(600)),
+        "kept as the target has it"
+    );
 
     // The target grant gained a scope of its own meanwhile: promoting again keeps it and
     // writes nothing else.
@@ -198,11 +212,191 @@ async fn mappings_the_target_cannot_take_are_named_by_field() {
     assert_eq!(err.field.as_deref(), Some("target"));
 
     // A stale review is refused and writes nothing.
-    let ok = engine.preview_promotion(&t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() }))).await.unwrap();
+    let ok = engine
+        .preview_promotion(&t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() })))
+        .await
+        .unwrap();
     let plan = ok.plan.unwrap();
     t.prod_admin.create_client(&NewClient::machine_to_machine("Orders v2")).await.unwrap();
     let ask = t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() }));
     let err = engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap_err();
     assert_eq!(err.kind, grantsmith_core::ErrorKind::Conflict, "{err:?}");
     assert!(t.prod_admin.get_resource_server(PROD_AUD).await.is_err(), "nothing written");
+}
+
+#[tokio::test]
+async fn drift_shows_changes_made_elsewhere_then_reapplies_or_accepts() {
+    use grantsmith_auth0::types::{ClientUpdate, ResourceServerUpdate};
+    use grantsmith_core::carry::{ExportFormat, drift};
+    use grantsmith_core::change::ChangeRequest;
+    use grantsmith_core::token::TokenCache;
+
+    let t = two().await;
+    let (tenants, sb) = (&t.dev.tenants, "sandbox");
+    let err = drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap_err();
+    assert!(err.message.contains("export or promote"), "nothing recorded yet: {}", err.message);
+    grantsmith_core::carry::export_from(tenants, sb, &t.client_id, DEV_AUD, ExportFormat::Terraform).await.unwrap();
+    assert!(drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap().fields.is_empty());
+
+    // Outside Grantsmith: renamed, a longer lifetime, one scope more, the grant changed.
+    let admin = &t.dev.admin;
+    admin
+        .update_client(&t.client_id, &ClientUpdate { name: Some("Orders (renamed)".into()), ..Default::default() })
+        .await
+        .unwrap();
+    let api = admin.get_resource_server(DEV_AUD).await.unwrap();
+    let mut scopes = api.scopes.clone();
+    scopes.push(Scope { value: "delete:orders".into(), description: None });
+    let update = ResourceServerUpdate { token_lifetime: Some(7200), scopes: Some(scopes), ..Default::default() };
+    admin.update_resource_server(&api.id, &update).await.unwrap();
+    let grant = &admin.list_client_grants(Some(&t.client_id), None, &mut |_| {}).await.unwrap()[0];
+    admin.update_client_grant_scopes(&grant.id, &["write:orders".into(), "delete:orders".into()]).await.unwrap();
+
+    let report = drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap();
+    let fields: Vec<(&str, &str, &str)> =
+        report.fields.iter().map(|f| (f.label.as_str(), f.recorded.as_str(), f.now.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            ("Application name", "Orders worker", "Orders (renamed)"),
+            ("Token lifetime (s)", "3600", "7200"),
+            ("Scope delete:orders", "—", "present"),
+            ("Access (grant scopes)", "read:orders", "delete:orders, write:orders"),
+        ]
+    );
+
+    // Re-apply the record: a reviewed change set through the engine.
+    let engine = Engine::new(tenants);
+    let request = ChangeRequest::Reapply { client_id: t.client_id.clone(), audience: DEV_AUD.into() };
+    let plan = engine.plan_change(&request).await.unwrap();
+    assert!(plan.affects.iter().any(|a| a.contains("delete:orders")), "says what it takes away: {:?}", plan.affects);
+    engine.apply_change(&plan, None, &TokenCache::default(), &|_| {}).await.unwrap();
+    assert!(drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap().fields.is_empty(), "as recorded again");
+    assert!(engine.plan_change(&request).await.unwrap().steps.is_empty());
+
+    // Or accept the tenant's state: it becomes the record.
+    admin
+        .update_resource_server(&api.id, &ResourceServerUpdate { token_lifetime: Some(900), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap().fields.len(), 1);
+    let report = drift::accept(tenants, sb, &t.client_id, DEV_AUD).await.unwrap();
+    assert!(report.fields.is_empty());
+    assert_eq!(report.record.origin, RecordOrigin::Accept);
+    assert_eq!(report.record.setup.api.token_lifetime, 900);
+}
+
+#[tokio::test]
+async fn the_journal_has_every_kind_of_change_with_its_objects_and_exports_json_lines() {
+    use grantsmith_core::carry::ExportFormat;
+    use grantsmith_core::change::ChangeRequest;
+    use grantsmith_core::change::set::Toggle;
+    use grantsmith_core::journal::{JournalFilter, ObjectKind, Outcome, json_lines};
+    use grantsmith_core::token::TokenCache;
+
+    let t = two().await;
+    let (tenants, sb) = (&t.dev.tenants, "sandbox");
+    let engine = Engine::new(tenants);
+    let tokens = TokenCache::default();
+    let apply = |request: ChangeRequest| {
+        let engine = &engine;
+        let tokens = &tokens;
+        async move {
+            let plan = engine.plan_change(&request).await.unwrap();
+            engine.apply_change(&plan, None, tokens, &|_| {}).await.unwrap()
+        }
+    };
+    let other = t.dev.admin.create_client(&NewClient::machine_to_machine("Reports")).await.unwrap().client_id;
+    let toggle = Toggle { client_id: other.clone(), scope: "read:orders".into(), granted: true };
+    apply(ChangeRequest::Access { audience: DEV_AUD.into(), toggles: vec![toggle] }).await;
+    apply(ChangeRequest::Scopes {
+        audience: DEV_AUD.into(),
+        add: vec![grantsmith_core::wizard::ScopeSpec { value: "audit:orders".into(), description: String::new() }],
+        describe: vec![],
+        remove: vec![],
+        extend_to: vec![],
+    })
+    .await;
+    let rotated = apply(ChangeRequest::RotateSecret { client_id: t.client_id.clone() }).await;
+    let secret = rotated.rotated.unwrap().client_secret;
+    engine.reveal_secret(&t.client_id).await.unwrap();
+    apply(ChangeRequest::EditApplication {
+        client_id: other.clone(),
+        name: "Reports v2".into(),
+        description: String::new(),
+    })
+    .await;
+    let mut bare = NewClient::machine_to_machine("Bare");
+    bare.grant_types = vec!["implicit".into()];
+    let bare = t.dev.admin.create_client(&bare).await.unwrap().client_id;
+    apply(ChangeRequest::EnableClientCredentials { client_id: bare.clone() }).await;
+    let grant = t.dev.admin.list_client_grants(Some(&other), None, &mut |_| {}).await.unwrap()[0].id.clone();
+    apply(ChangeRequest::DeleteGrant { grant_id: grant.clone() }).await;
+    apply(ChangeRequest::DeleteApplication { client_id: bare.clone() }).await;
+    grantsmith_core::carry::export_from(tenants, sb, &t.client_id, DEV_AUD, ExportFormat::DeployCli).await.unwrap();
+    t.dev
+        .admin
+        .update_client(
+            &t.client_id,
+            &grantsmith_auth0::types::ClientUpdate { name: Some("Renamed".into()), ..Default::default() },
+        )
+        .await
+        .unwrap();
+    apply(ChangeRequest::Reapply { client_id: t.client_id.clone(), audience: DEV_AUD.into() }).await;
+    let ask = t.ask(Some(t.mapped()));
+    let preview = engine.preview_promotion(&ask).await.unwrap();
+    engine.apply_promotion(&ask, &preview.plan.unwrap(), Some("Production"), &common::noop).await.unwrap();
+
+    let store = tenants.store();
+    let all = store.journal(sb, &JournalFilter::default()).unwrap();
+    let mut kinds: Vec<&str> = all.iter().map(|e| e.kind.as_str()).collect();
+    kinds.reverse();
+    assert_eq!(
+        kinds,
+        [
+            "setup",
+            "access",
+            "scopes",
+            "rotate_secret",
+            "reveal_secret",
+            "edit_application",
+            "enable_client_credentials",
+            "delete_grant",
+            "delete_application",
+            "reapply"
+        ]
+    );
+    assert!(all.iter().all(|e| e.outcome == Outcome::Done && !e.os_user.is_empty()), "{all:?}");
+    let prod = store.journal(&t.prod_id, &JournalFilter::default()).unwrap();
+    assert_eq!(prod.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), ["promote"]);
+
+    // Objects, named from the index where it knows them.
+    let access = all.iter().find(|e| e.kind == "access").unwrap();
+    assert!(access.objects.iter().any(|o| o.kind == ObjectKind::Api && o.id == DEV_AUD));
+    assert!(access.objects.iter().any(|o| o.kind == ObjectKind::Application && o.id == other));
+    let revoke = all.iter().find(|e| e.kind == "delete_grant").unwrap();
+    assert_eq!(revoke.objects[0].id, grant);
+
+    // Filters: kind, object (id or part of a name), outcome, dates.
+    let only = |f: JournalFilter| store.journal(sb, &f).unwrap().into_iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(only(JournalFilter { kind: Some("rotate_secret".into()), ..Default::default() }), ["rotate_secret"]);
+    let by_id = only(JournalFilter { object: Some(bare.clone()), ..Default::default() });
+    assert_eq!(by_id, ["delete_application", "enable_client_credentials"]);
+    assert_eq!(only(JournalFilter { object: Some(grant.clone()), ..Default::default() }), ["delete_grant"]);
+    assert!(only(JournalFilter { outcome: Some(Outcome::Failed), ..Default::default() }).is_empty());
+    let now = all[0].at;
+    assert!(only(JournalFilter { from: Some(now + 1), ..Default::default() }).is_empty());
+    assert_eq!(
+        only(JournalFilter { from: Some(now - 3600), to: Some(now + 1), ..Default::default() }).len(),
+        all.len()
+    );
+
+    // JSON lines: one object per entry, oldest first; never a secret.
+    let text = json_lines(&all, "Sandbox");
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), all.len());
+    assert_eq!(lines[0]["kind"], "setup");
+    assert!(lines[0]["time"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(lines[3]["objects"][0]["id"], t.client_id.as_str());
+    assert!(!text.contains(&secret), "the rotated secret is not in the journal");
 }

@@ -9,10 +9,11 @@ use ts_rs::{Config, Dependency, ExportError, TS, TypeVisitor};
 
 use crate::app_info::AppInfo;
 use crate::apps::{ApiSummary, AppSummary};
+use crate::carry::drift::DriftReport;
 use crate::carry::promote::PromoteAsk;
 use crate::carry::{Export, ExportFormat};
-use crate::change::promotion::PromotePreview;
 use crate::change::RunReview;
+use crate::change::promotion::PromotePreview;
 use crate::change::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeView};
 use crate::index::{AppPage, IndexProgress, IndexStatus, IndexedApi};
 use crate::journal::{JournalEntry, JournalExport, JournalFilter};

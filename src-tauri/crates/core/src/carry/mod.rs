@@ -1,11 +1,13 @@
 //! Carrying a setup — one application, one API with its scopes, and the grant between
 //! them — out of a tenant: read it (`Setup`), write it as code (`terraform`, `deploy_cli`),
-//! and keep the record that drift compares with later.
+//! keep the record that drift compares with later (`drift`), and carry it to another
+//! tenant (`promote`, applied by the engine).
 //!
 //! Never a secret: an application's secret and an HS256 API's signing secret stay with
 //! Auth0 (promote gives the target its own). Writing to a tenant is the engine's.
 
 pub mod deploy_cli;
+pub mod drift;
 mod export;
 mod label;
 pub mod promote;

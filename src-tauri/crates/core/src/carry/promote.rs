@@ -152,7 +152,13 @@ pub fn compare(
         ));
     }
     let app_state = if app.is_some() { DiffState::Same } else { DiffState::Added };
-    rows.push(row("Application", &source.app.name, app.and(Some(mapping.app_name.trim())), mapping.app_name.trim(), app_state));
+    rows.push(row(
+        "Application",
+        &source.app.name,
+        app.and(Some(mapping.app_name.trim())),
+        mapping.app_name.trim(),
+        app_state,
+    ));
     let cc = |c: &Client| c.grant_types.iter().any(|g| g == "client_credentials");
     if let Some(app) = app.filter(|a| !cc(a)) {
         rows.push(row(
@@ -176,7 +182,13 @@ pub fn compare(
     let (result, state) = kept(mapping.api_name.trim(), target_name_of.as_deref());
     rows.push(row("API name", &source.api.name, target_name_of.as_deref(), &result, state));
     let (result, state) = kept(&source.api.signing_alg, api.and_then(|a| a.signing_alg.as_deref()));
-    rows.push(row("Signing algorithm", &source.api.signing_alg, api.and_then(|a| a.signing_alg.as_deref()), &result, state));
+    rows.push(row(
+        "Signing algorithm",
+        &source.api.signing_alg,
+        api.and_then(|a| a.signing_alg.as_deref()),
+        &result,
+        state,
+    ));
     let lifetime = api.and_then(|a| a.token_lifetime).map(|l| l.to_string());
     let (result, state) = kept(&source.api.token_lifetime.to_string(), lifetime.as_deref());
     rows.push(row("Token lifetime (s)", &source.api.token_lifetime.to_string(), lifetime.as_deref(), &result, state));
@@ -194,8 +206,16 @@ pub fn compare(
     for s in &source.api.scopes {
         let there = target_scopes.iter().find(|t| t.value == s.value);
         let state = if there.is_some() { DiffState::Same } else { DiffState::Added };
-        let shown = |v: &ScopeSpec| if v.description.is_empty() { v.value.clone() } else { format!("{} — {}", v.value, v.description) };
-        rows.push(row(&format!("Scope {}", s.value), &shown(s), there.map(shown).as_deref(), &shown(there.unwrap_or(s)), state));
+        let shown = |v: &ScopeSpec| {
+            if v.description.is_empty() { v.value.clone() } else { format!("{} — {}", v.value, v.description) }
+        };
+        rows.push(row(
+            &format!("Scope {}", s.value),
+            &shown(s),
+            there.map(shown).as_deref(),
+            &shown(there.unwrap_or(s)),
+            state,
+        ));
         if there.is_none() {
             scopes.push(s.clone());
         }
@@ -227,7 +247,9 @@ pub fn compare(
     let spec = WizardSpec {
         app: match app {
             Some(a) => AppChoice::Existing { client_id: a.client_id.clone() },
-            None => AppChoice::New { name: mapping.app_name.trim().into(), description: source.app.description.clone() },
+            None => {
+                AppChoice::New { name: mapping.app_name.trim().into(), description: source.app.description.clone() }
+            }
         },
         api: match api {
             Some(a) => ApiChoice::Existing { identifier: a.identifier.clone() },

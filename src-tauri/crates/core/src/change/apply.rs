@@ -149,6 +149,16 @@ pub async fn apply(client: &Auth0Client, op: &Op) -> Result<Applied, Auth0Error>
             let api = client.update_resource_server(&api.id, &update).await?;
             Ok(Applied::done(&api.id, Indexed::ApiScopes { api_id: api.id.clone(), scopes: values(&api.scopes) }))
         }
+        Op::UpdateApi { api_id, name, signing_alg, token_lifetime, .. } => {
+            let update = ResourceServerUpdate {
+                name: Some(name.clone()),
+                signing_alg: Some(signing_alg.clone()),
+                token_lifetime: Some(*token_lifetime),
+                ..Default::default()
+            };
+            let api = client.update_resource_server(api_id, &update).await?;
+            Ok(Applied::done(&api.id, Indexed::Nothing))
+        }
         Op::UpdateApplication { client_id, name, description } => {
             let update =
                 ClientUpdate { name: Some(name.clone()), description: Some(description.clone()), ..Default::default() };

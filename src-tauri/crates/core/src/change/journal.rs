@@ -27,12 +27,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let t = now_ms() / 1000;
+        let ms = now_ms();
+        let t = ms / 1000;
         let request_json = serde_json::to_string(request).expect("requests serialize");
         tx.execute(
-            "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?7)",
-            params![id, profile_id, request.kind(), title, request_json, os_user(), t],
+            "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?7, ?8)",
+            params![id, profile_id, request.kind(), title, request_json, os_user(), t, ms],
         )?;
         for (i, s) in steps.iter().enumerate() {
             tx.execute(
@@ -49,10 +50,11 @@ impl Store {
     /// read, but one the journal must show; never the value.
     pub fn journal_reveal(&self, id: &str, profile_id: &str, title: &str, client_id: &str) -> Result<(), StoreError> {
         let request = serde_json::json!({ "kind": "reveal_secret", "client_id": client_id }).to_string();
+        let ms = now_ms();
         self.conn().execute(
-            "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at)
-             VALUES (?1, ?2, 'reveal_secret', ?3, ?4, 'done', ?5, ?6, ?6)",
-            params![id, profile_id, title, request, os_user(), now_ms() / 1000],
+            "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at, created_ms)
+             VALUES (?1, ?2, 'reveal_secret', ?3, ?4, 'done', ?5, ?6, ?6, ?7)",
+            params![id, profile_id, title, request, os_user(), ms / 1000, ms],
         )?;
         Ok(())
     }
@@ -125,22 +127,9 @@ impl Store {
 }
 
 impl Store {
-    /// The change sets applied on `profile_id`, newest first, each with its request as
-    /// asked (JSON; a reveal's request is not a `ChangeRequest`).
-    pub fn changes_with_requests(&self, profile_id: &str) -> Result<Vec<(ChangeView, serde_json::Value)>, StoreError> {
-        let rows: Vec<(String, String)> = {
-            let conn = self.conn();
-            let mut stmt = conn.prepare(
-                "SELECT id, request FROM changes WHERE profile_id = ?1 ORDER BY created_at DESC, rowid DESC",
-            )?;
-            stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
-        };
-        let mut out = Vec::new();
-        for (id, request) in rows {
-            if let Some(change) = self.change(&id)? {
-                out.push((change, serde_json::from_str(&request).unwrap_or_default()));
-            }
-        }
-        Ok(out)
+    /// A change set's request as asked (JSON; a reveal's request is not a `ChangeRequest`).
+    pub fn change_request(&self, id: &str) -> Result<serde_json::Value, StoreError> {
+        let text: String = self.conn().query_row("SELECT request FROM changes WHERE id = ?1", [id], |r| r.get(0))?;
+        Ok(serde_json::from_str(&text).unwrap_or_default())
     }
 }

@@ -52,6 +52,9 @@ pub enum ChangeRequest {
     EnableClientCredentials { client_id: String },
     /// An application deleted, with its grants.
     DeleteApplication { client_id: String },
+    /// The setup of this application and API put back as it was recorded (exported or
+    /// promoted), after a drift check showed changes made outside Grantsmith.
+    Reapply { client_id: String, audience: String },
 }
 
 impl ChangeRequest {
@@ -65,6 +68,7 @@ impl ChangeRequest {
             ChangeRequest::EditApplication { .. } => "edit_application",
             ChangeRequest::EnableClientCredentials { .. } => "enable_client_credentials",
             ChangeRequest::DeleteApplication { .. } => "delete_application",
+            ChangeRequest::Reapply { .. } => "reapply",
         }
     }
 }
@@ -112,6 +116,14 @@ pub enum Op {
     DeleteApplication {
         client_id: String,
     },
+    /// An API's name, signing algorithm and token lifetime set (scopes are `UpdateScopes`).
+    UpdateApi {
+        api_id: String,
+        audience: String,
+        name: String,
+        signing_alg: String,
+        token_lifetime: i64,
+    },
 }
 
 impl Op {
@@ -122,6 +134,7 @@ impl Op {
             | Op::UpdateScopes { .. }
             | Op::RotateSecret { .. }
             | Op::UpdateApplication { .. }
+            | Op::UpdateApi { .. }
             | Op::EnableClientCredentials { .. } => Effect::Update,
             Op::DeleteGrant { .. } | Op::DeleteApplication { .. } => Effect::Delete,
         }
@@ -133,7 +146,7 @@ impl Op {
             Op::CreateGrant { .. } => "create:client_grants",
             Op::UpdateGrant { .. } => "update:client_grants",
             Op::DeleteGrant { .. } => "delete:client_grants",
-            Op::UpdateScopes { .. } => "update:resource_servers",
+            Op::UpdateScopes { .. } | Op::UpdateApi { .. } => "update:resource_servers",
             Op::RotateSecret { .. } => "update:client_keys",
             Op::UpdateApplication { .. } | Op::EnableClientCredentials { .. } => "update:clients",
             Op::DeleteApplication { .. } => "delete:clients",

@@ -11,6 +11,7 @@ use super::engine::Engine;
 use super::planner;
 use super::policy;
 use super::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeStatus, ChangeView, Op, OpStatus, RotatedSecret};
+use crate::carry::Setup;
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::index;
 use crate::profiles::ProfileRow;
@@ -31,9 +32,9 @@ fn new_change_id() -> String {
 /// (or rotating the same secret) are one at a time.
 fn subject(profile: &str, request: &ChangeRequest) -> String {
     match request {
-        ChangeRequest::Access { audience, .. } | ChangeRequest::Scopes { audience, .. } => {
-            format!("{profile}:api:{}", audience.trim())
-        }
+        ChangeRequest::Access { audience, .. }
+        | ChangeRequest::Scopes { audience, .. }
+        | ChangeRequest::Reapply { audience, .. } => format!("{profile}:api:{}", audience.trim()),
         ChangeRequest::RotateSecret { client_id }
         | ChangeRequest::EditApplication { client_id, .. }
         | ChangeRequest::EnableClientCredentials { client_id }
@@ -54,10 +55,19 @@ fn step_error(op: &Op, e: &Auth0Error) -> String {
 }
 
 impl Engine<'_> {
+    /// The recorded setup a `Reapply` request puts back (read here, never taken from the UI).
+    fn record_for(&self, profile_id: &str, request: &ChangeRequest) -> Result<Option<Setup>, IpcError> {
+        let ChangeRequest::Reapply { client_id, audience } = request else { return Ok(None) };
+        Ok(self.tenants.store().setup_record(profile_id, client_id.trim(), audience.trim())?.map(|r| r.setup))
+    }
+
     /// The plan for a day-two change on the active tenant.
     pub async fn plan_change(&self, request: &ChangeRequest) -> Result<ChangePlan, IpcError> {
         let (profile, client) = self.bound(&self.tenants.active_id()?).await?;
-        let mut plan = planner::plan(&client, request, &index::app_names(self.tenants.store(), &profile.id)).await?;
+        let record = self.record_for(&profile.id, request)?;
+        let mut plan =
+            planner::plan(&client, request, &index::app_names(self.tenants.store(), &profile.id), record.as_ref())
+                .await?;
         plan.profile_id = profile.id.clone();
         plan.confirm_tenant = policy::confirmation_needed(&profile);
         Ok(plan)
@@ -76,8 +86,9 @@ impl Engine<'_> {
         let id = new_change_id();
         let approval = policy::approve(&profile, &id, confirm)?;
         let work = async {
-            let mut plan =
-                planner::plan(&client, &reviewed.request, &index::app_names(self.tenants.store(), &profile.id)).await?;
+            let record = self.record_for(&profile.id, &reviewed.request)?;
+            let names = index::app_names(self.tenants.store(), &profile.id);
+            let mut plan = planner::plan(&client, &reviewed.request, &names, record.as_ref()).await?;
             // A reviewed deletion someone else already made is not a conflict: it is done,
             // and the journal says so.
             let still: Vec<_> = reviewed

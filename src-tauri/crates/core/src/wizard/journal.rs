@@ -164,9 +164,9 @@ impl Store {
         let spec = serde_json::to_string(spec).expect("spec serializes");
         let grant_change = grant_change.map(|g| serde_json::to_string(g).expect("grant change serializes"));
         tx.execute(
-            "INSERT INTO wizard_runs (id, profile_id, spec, status, grant_change, os_user, promoted_from, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?7)",
-            params![id, profile_id, spec, grant_change, crate::change::journal::os_user(), promoted_from, t],
+            "INSERT INTO wizard_runs (id, profile_id, spec, status, grant_change, os_user, promoted_from, created_at, updated_at, created_ms)
+             VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?7, ?8)",
+            params![id, profile_id, spec, grant_change, crate::change::journal::os_user(), promoted_from, t, now_ms()],
         )?;
         for (i, s) in steps.iter().enumerate() {
             tx.execute(

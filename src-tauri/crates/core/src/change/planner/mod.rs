@@ -7,10 +7,12 @@
 //!
 //! - `grants`: the access matrix's toggles and a single grant's deletion;
 //! - `scopes`: the scope editor (with propagation to grants);
-//! - `application`: rotation, rename/describe, Client Credentials, deletion.
+//! - `application`: rotation, rename/describe, Client Credentials, deletion;
+//! - `restore`: a recorded setup applied again after a drift check.
 
 mod application;
 mod grants;
+mod restore;
 mod scopes;
 
 use std::collections::HashSet;
@@ -19,6 +21,7 @@ use grantsmith_auth0::types::{ClientGrant, ResourceServer};
 use grantsmith_auth0::{Auth0Client, Auth0Error};
 
 use super::set::{ChangePlan, ChangeRequest, ChangeStep, Op};
+use crate::carry::Setup;
 use crate::error::{ErrorKind, IpcError, from_auth0};
 
 /// Names of applications by client id (from the index; the id itself when unknown).
@@ -49,8 +52,13 @@ async fn grants_of(client: &Auth0Client, audience: &str) -> Result<Vec<ClientGra
 }
 
 /// The plan for `request` on the tenant `client` speaks to (profile and confirmation are
-/// left for the engine to fill in).
-pub async fn plan(client: &Auth0Client, request: &ChangeRequest, name: AppName<'_>) -> Result<ChangePlan, IpcError> {
+/// left for the engine to fill in). `record` is the recorded setup a `Reapply` puts back.
+pub async fn plan(
+    client: &Auth0Client,
+    request: &ChangeRequest,
+    name: AppName<'_>,
+    record: Option<&Setup>,
+) -> Result<ChangePlan, IpcError> {
     let (steps, affects) = match request {
         ChangeRequest::Access { audience, toggles } => grants::access(client, audience, toggles, name).await?,
         ChangeRequest::Scopes { audience, add, describe, remove, extend_to } => {
@@ -65,6 +73,17 @@ pub async fn plan(client: &Auth0Client, request: &ChangeRequest, name: AppName<'
             application::enable_client_credentials(client, client_id).await?
         }
         ChangeRequest::DeleteApplication { client_id } => application::delete(client, client_id).await?,
+        ChangeRequest::Reapply { client_id, audience } => match record {
+            Some(record) => restore::reapply(client, record, name).await?,
+            None => {
+                return Err(IpcError::new(
+                    ErrorKind::NotFound,
+                    format!(
+                        "No setup of {client_id} and {audience} is recorded on this tenant: export or promote it first."
+                    ),
+                ));
+            }
+        },
     };
     let granted = client.granted_scopes().await.map_err(from_auth0)?;
     let blockers: Vec<String> = steps
@@ -162,6 +181,7 @@ fn summarize(steps: &[ChangeStep]) -> String {
         grants(count(&|o| matches!(o, Op::UpdateGrant { .. })), "changes"),
         grants(count(&|o| matches!(o, Op::DeleteGrant { .. })), "deletes"),
         (count(&|o| matches!(o, Op::UpdateScopes { .. })) > 0).then(|| "changes the API's scopes".to_string()),
+        (count(&|o| matches!(o, Op::UpdateApi { .. })) > 0).then(|| "changes the API's settings".to_string()),
         (count(&|o| matches!(o, Op::RotateSecret { .. })) > 0).then(|| "rotates a client secret".to_string()),
         (count(&|o| matches!(o, Op::UpdateApplication { .. })) > 0)
             .then(|| "renames or describes the application".to_string()),
