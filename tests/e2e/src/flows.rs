@@ -75,8 +75,17 @@ impl Tenant {
 
     /// Creates something on the tenant behind the app's back (arranging a test); the answer.
     pub async fn post(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::POST, path, body).await
+    }
+
+    /// Changes something on the tenant behind the app's back; the answer.
+    pub async fn patch(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::PATCH, path, body).await
+    }
+
+    async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
         self.http
-            .post(format!("{}{path}", self.sb.base_url()))
+            .request(method, format!("{}{path}", self.sb.base_url()))
             .bearer_auth(&self.token)
             .json(&body)
             .send()

@@ -144,6 +144,7 @@ const REVIEW_TITLE: Record<ChangeRequest["kind"], (name: string) => string> = {
   enable_client_credentials: (n) => `Enable Client Credentials for ${n}`,
   access: () => "Change access",
   scopes: () => "Change scopes",
+  reapply: () => "Re-apply the recorded setup",
 };
 
 /** Name and description, checked by Rust when reviewed (Auth0's limits). */

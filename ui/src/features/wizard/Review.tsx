@@ -8,6 +8,7 @@ import { CopyValue } from "../../components/Copy";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { EffectIcon, StatusBadge } from "../change/status";
 import { ExportButton } from "../carry/ExportDialog";
+import { PromoteButton } from "../carry/PromoteDialog";
 import { UndoButton } from "../change/RunActions";
 
 /** The plan as rows: what will be created, changed or reused, with its key fields. */
@@ -175,7 +176,12 @@ export function RunResult({
               Get a test token
             </Button>
           )}
-          {run.client_id && run.api_identifier && <ExportButton clientId={run.client_id} audience={run.api_identifier} />}
+          {run.client_id && run.api_identifier && (
+            <>
+              <ExportButton clientId={run.client_id} audience={run.api_identifier} />
+              <PromoteButton clientId={run.client_id} audience={run.api_identifier} />
+            </>
+          )}
           <UndoButton run={run} onUpdate={onUpdate} onDone={onDone} label="Undo this setup…" variant="default" color="red" data-testid="wizard-undo" />
         </Group>
       </Stack>
