@@ -85,12 +85,11 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         assert!(yaml.contains("\"##API_IDENTIFIER##\"") && yaml.contains(DEV_AUD), "{yaml}");
         s.click("export-copy").await;
         s.wait_text("export-copy", "Copied").await;
-        s.set_scheme("dark").await;
-        found.extend(s.audit("export-deploy-cli-dark").await);
-        s.set_scheme("light").await;
+        found.extend(s.audit("export-deploy-cli-light").await);
         closed(&s, "export-code").await;
 
-        // Promote to Acme Prod with the identifier mapped.
+        // Promote to Acme Prod with the identifier mapped (in dark).
+        s.set_scheme("dark").await;
         s.click("app-grant-more").await;
         s.click("app-grant-promote").await;
         s.testid("promote-target").await;
@@ -104,19 +103,17 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         .await;
         let diff = s.text("promote-diff").await;
         assert!(diff.contains("Acme Prod now") && diff.contains(DEV_AUD) && diff.contains("created"), "{diff}");
-        found.extend(s.audit("promote-diff-light").await);
+        found.extend(s.audit("promote-diff-dark").await);
         s.click("promote-review").await;
         s.type_into("change-confirm-tenant", "Acme Prod").await;
-        found.extend(s.audit("promote-review-light").await);
+        found.extend(s.audit("promote-review-dark").await);
         s.click("promote-apply").await;
         s.wait_until(
             "the promotion is done",
             "return document.querySelector('[data-testid=promote-result]')?.dataset.status === 'done'",
         )
         .await;
-        s.set_scheme("dark").await;
         found.extend(s.audit("promote-result-dark").await);
-        s.set_scheme("light").await;
         let new_id = s.text("promote-client-id").await.trim().to_string();
         assert_ne!(new_id, client_id);
         let api = p.get(&format!("/api/v2/resource-servers/{}", grantsmith_e2e::flows::encode(PROD_AUD))).await;
@@ -128,6 +125,7 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         // On Acme Prod: the journal has the promotion; no drift yet, then one field.
         s.click("promote-switch").await;
         s.wait_text("active-tenant-name", "Acme Prod").await;
+        s.set_scheme("light").await;
         s.click("nav-history").await;
         let entry = s.wait_text("journal-entry", "Promoted from Sandbox").await;
         assert!(entry.contains("Orders worker"), "{entry}");

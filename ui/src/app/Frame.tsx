@@ -72,7 +72,7 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
 
       <AppShell.Main>
         {production && (
-          <Box bg="red.7" c="white" px="lg" py={6} data-testid="production-banner" role="status">
+          <Box bg="red.9" c="white" px="lg" py={6} data-testid="production-banner" role="status">
             <Text size="sm" fw={700}>
               PRODUCTION — {active?.name}: changes here affect live systems.
             </Text>

@@ -84,7 +84,7 @@ export function ExportDialog({ clientId, audience, opened, onClose }: { clientId
             ))}
           </Tabs.List>
         </Tabs>
-        {opened && <ExportBody clientId={clientId} audience={audience} format={format} />}
+        {opened && <ExportBody key={format} clientId={clientId} audience={audience} format={format} />}
       </Stack>
     </Modal>
   );

@@ -61,7 +61,11 @@ export function HistoryScreen() {
         <Stack gap="sm" data-testid="journal-list" aria-label="Journal entries" role="list">
           {entries.data.map((e) => (
             <div key={e.id} role="listitem" data-testid="journal-entry" data-kind={e.kind} data-outcome={e.outcome}>
-              {e.detail.source === "run" ? <RunCard run={e.detail.run} objects={e.objects} /> : <ChangeCard change={e.detail.change} objects={e.objects} />}
+              {e.detail.source === "run" ? (
+                <RunCard run={e.detail.run} title={e.title} objects={e.objects} />
+              ) : (
+                <ChangeCard change={e.detail.change} objects={e.objects} />
+              )}
             </div>
           ))}
         </Stack>
@@ -70,18 +74,17 @@ export function HistoryScreen() {
   );
 }
 
-function RunCard({ run, objects }: { run: RunView; objects: ObjectRef[] }) {
+function RunCard({ run, title, objects }: { run: RunView; title: string; objects: ObjectRef[] }) {
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: TENANT_KEY });
   const s = STATUS[run.status];
-  const app = run.spec.app.mode === "new" ? run.spec.app.name : run.client_id;
   return (
     <Card withBorder padding="md" data-testid="history-run">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
           <EntryHeader status={s} when={localTime(run.created_at)} who={run.os_user} />
           <Text fw={600} style={{ overflowWrap: "anywhere" }}>
-            Setup: {app} → {run.api_identifier ?? run.spec.api.identifier}
+            {title}
           </Text>
           <ObjectLinks objects={objects} />
           {run.steps.map((st) => (

@@ -8,11 +8,17 @@ use super::set::{ChangeRequest, ChangeStatus, ChangeStep, ChangeStepView, Change
 use crate::wizard::journal::{now_ms, parse_column, text_of};
 use crate::{Store, StoreError};
 
-/// The OS user making the change (the journal says who, not only when).
+/// The OS user making the change (the journal says who, not only when): the login name
+/// from the environment, else the home folder's name (a desktop session may set neither
+/// `USER` nor `LOGNAME`, e.g. when started by a service manager).
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .or_else(|| {
+            let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
+            Some(std::path::Path::new(&home).file_name()?.to_string_lossy().into_owned())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
