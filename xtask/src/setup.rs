@@ -101,14 +101,35 @@ pub fn tauri_driver() -> crate::Result<PathBuf> {
     Ok(installed)
 }
 
-/// What the executed quickstart tests need: a Python venv with the API-side packages and
-/// the Node.js packages (both from the registries, pinned in tests/quickstart/).
-pub struct QuickstartTools {
+/// What the core tests execute: a Python venv with the quickstart's API-side packages, the
+/// quickstart's Node.js packages, and auth0-deploy-cli (all from the registries, pinned in
+/// tests/quickstart/ and tests/deploy-cli/).
+pub struct TestTools {
     pub python: PathBuf,
     pub node_modules: PathBuf,
+    /// auth0-deploy-cli's entry point (`node <it> import …`).
+    pub deploy_cli: PathBuf,
 }
 
-pub fn quickstart_tools() -> crate::Result<QuickstartTools> {
+/// `npm ci` in `dir` unless its node_modules is as new as its lock file.
+fn npm_ci(dir: &std::path::Path) -> crate::Result<PathBuf> {
+    let node_modules = dir.join("node_modules");
+    let fresh = match (
+        std::fs::metadata(node_modules.join(".package-lock.json")),
+        std::fs::metadata(dir.join("package-lock.json")),
+    ) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if !fresh {
+        let mut c = cmd::new("npm");
+        c.current_dir(dir).args(["ci", "--no-audit", "--no-fund"]);
+        cmd::run(c)?;
+    }
+    Ok(node_modules)
+}
+
+pub fn test_tools() -> crate::Result<TestTools> {
     let root = cmd::root();
     let venv = root.join("target/quickstart-venv");
     let python = venv.join("bin/python");
@@ -128,17 +149,7 @@ pub fn quickstart_tools() -> crate::Result<QuickstartTools> {
         cmd::run(c)?;
         std::fs::write(&stamp, "").map_err(|e| format!("writing {}: {e}", stamp.display()))?;
     }
-    let node_dir = root.join("tests/quickstart");
-    let node_modules = node_dir.join("node_modules");
-    let lock_stamp = node_modules.join(".package-lock.json");
-    let node_fresh = match (std::fs::metadata(&lock_stamp), std::fs::metadata(node_dir.join("package-lock.json"))) {
-        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
-        _ => false,
-    };
-    if !node_fresh {
-        let mut c = cmd::new("npm");
-        c.current_dir(&node_dir).args(["ci", "--no-audit", "--no-fund"]);
-        cmd::run(c)?;
-    }
-    Ok(QuickstartTools { python, node_modules })
+    let node_modules = npm_ci(&root.join("tests/quickstart"))?;
+    let deploy_cli = npm_ci(&root.join("tests/deploy-cli"))?.join("auth0-deploy-cli/lib/index.js");
+    Ok(TestTools { python, node_modules, deploy_cli })
 }

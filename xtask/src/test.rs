@@ -43,9 +43,11 @@ pub fn all(quick: bool) -> crate::Result {
     if step("build ui", &|| cmd::run(cmd::npm(&["run", "--silent", "build"]))) {
         step("clippy", &|| cmd::run(cmd::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])));
         step("rust tests", &|| {
-            let tools = setup::quickstart_tools()?;
+            let tools = setup::test_tools()?;
             let mut c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
-            c.env("GRANTSMITH_QS_PYTHON", &tools.python).env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules);
+            c.env("GRANTSMITH_QS_PYTHON", &tools.python)
+                .env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules)
+                .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli);
             cmd::run(in_keyring_session(c)?)
         });
         if !quick {

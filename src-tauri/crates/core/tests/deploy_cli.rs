@@ -1,0 +1,142 @@
+//! The deploy-cli export, imported by auth0-deploy-cli itself (the npm package, installed
+//! by `cargo xtask`) into a fresh sandbox behind a TLS front (deploy-cli speaks https
+//! only), with the API identifier mapped through its keyword replacement; what it created
+//! is compared with the original setup.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Arc;
+
+use grantsmith_core::carry::{self, ExportFormat, Setup};
+use grantsmith_core::change::Engine;
+use grantsmith_sandbox::{Sandbox, SandboxConfig};
+use serde_json::{Value, json};
+
+const TARGET_AUD: &str = "https://api.example.com/orders-staging";
+
+/// A TLS listener on 127.0.0.1 that forwards each connection to `to`; answers the port and
+/// the PEM of its self-signed certificate for `localhost` (for NODE_EXTRA_CA_CERTS).
+async fn tls_front(to: std::net::SocketAddr) -> (u16, String) {
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let pem = cert.cert.pem();
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(cert.signing_key.serialize_der().into());
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![cert.cert.der().clone()], key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let (Ok(mut tls), Ok(mut plain)) =
+                    (acceptor.accept(tcp).await, tokio::net::TcpStream::connect(to).await)
+                else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut plain).await;
+            });
+        }
+    });
+    (port, pem)
+}
+
+fn deploy_cli() -> PathBuf {
+    std::env::var_os("GRANTSMITH_DEPLOY_CLI").map(PathBuf::from).unwrap_or_else(|| {
+        panic!("GRANTSMITH_DEPLOY_CLI is not set: run through `cargo xtask test`, which installs auth0-deploy-cli")
+    })
+}
+
+async fn management_token(sb: &Sandbox) -> String {
+    let t: Value = reqwest::Client::new()
+        .post(format!("{}/oauth/token", sb.base_url()))
+        .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
+            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    t["access_token"].as_str().unwrap().to_string()
+}
+
+// Multi-threaded: the sandboxes and the TLS front keep serving while deploy-cli runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deploy_cli_imports_the_export_into_a_fresh_tenant_as_the_original_setup() {
+    // The original: an RS256 setup made by the engine on one sandbox, exported as YAML.
+    let t = common::tenant().await;
+    let engine = Engine::new(&t.tenants);
+    let mut spec = common::orders_spec(&["read:orders", "write:orders"], &["read:orders"]);
+    if let grantsmith_core::wizard::AppChoice::New { description, .. } = &mut spec.app {
+        *description = "Ships \"paid\" orders".into();
+    }
+    let plan = engine.plan_setup(&spec).await.unwrap();
+    let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
+    let client_id = run.client_id.unwrap();
+    let export =
+        carry::export_from(&t.tenants, "sandbox", &client_id, common::AUD, ExportFormat::DeployCli).await.unwrap();
+    let original: Setup = carry::read(&t.admin, &client_id, common::AUD).await.unwrap();
+
+    // A fresh tenant, https in front of it.
+    let fresh = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let (port, pem) = tls_front(fresh.addr()).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ca.pem"), &pem).unwrap();
+    std::fs::write(dir.path().join("setup.yaml"), &export.text).unwrap();
+    let config = json!({
+        "AUTH0_DOMAIN": format!("localhost:{port}"),
+        "AUTH0_ACCESS_TOKEN": management_token(&fresh).await,
+        "AUTH0_KEYWORD_REPLACE_MAPPINGS": { "API_IDENTIFIER": TARGET_AUD },
+        "AUTH0_ALLOW_DELETE": false,
+        "AUTH0_INCLUDED_ONLY": ["clients", "resourceServers", "clientGrants"],
+    });
+    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+
+    let cli = deploy_cli();
+    let out = tokio::task::spawn_blocking({
+        let dir = dir.path().to_path_buf();
+        move || {
+            Command::new("node")
+                .arg(&cli)
+                .args(["import", "--config_file", "config.json", "--input_file", "setup.yaml"])
+                .current_dir(&dir)
+                .env("NODE_EXTRA_CA_CERTS", dir.join("ca.pem"))
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    let log = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "deploy-cli import failed:\n{log}");
+
+    // What it created is the original setup, at the mapped identifier.
+    let admin = common::admin(&fresh, 5_000);
+    let apps = admin.list_clients(None, &mut |_| {}).await.unwrap();
+    let app =
+        apps.iter().find(|c| c.name.as_deref() == Some("Orders worker")).unwrap_or_else(|| panic!("{apps:?}\n{log}"));
+    let imported = carry::read(&admin, &app.client_id, TARGET_AUD).await.unwrap();
+    assert_eq!(imported.app.name, original.app.name);
+    assert_eq!(imported.app.description, original.app.description);
+    assert_eq!(imported.app.app_type, original.app.app_type);
+    assert_eq!(imported.app.grant_types, original.app.grant_types);
+    assert_eq!(imported.api.name, original.api.name);
+    assert_eq!(imported.api.signing_alg, original.api.signing_alg);
+    assert_eq!(imported.api.token_lifetime, original.api.token_lifetime);
+    assert_eq!(imported.api.scopes, original.api.scopes);
+    assert_eq!(imported.grant.map(|g| g.scopes), original.grant.map(|g| g.scopes));
+    assert!(
+        admin.get_resource_server(common::AUD).await.is_err(),
+        "the keyword was replaced, not the source identifier used"
+    );
+    let secret = t.admin.get_client(&client_id).await.unwrap().client_secret.unwrap();
+    let new_secret = admin.get_client(&app.client_id).await.unwrap().client_secret.unwrap();
+    assert_ne!(secret.expose(), new_secret.expose(), "the fresh tenant made its own secret");
+}
