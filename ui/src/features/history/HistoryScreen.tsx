@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import type { JournalFilter } from "../../bindings/JournalFilter";
 import type { ObjectRef } from "../../bindings/ObjectRef";
+import { ExportButton } from "../carry/ExportDialog";
 import { JournalFilters } from "./JournalFilters";
 import { ObjectLinks } from "./ObjectLinks";
 import type { RunStatus } from "../../bindings/RunStatus";
@@ -97,6 +98,9 @@ function RunCard({ run, title, objects }: { run: RunView; title: string; objects
           <Group gap="xs" wrap="nowrap">
             {(run.status === "failed" || run.status === "running") && (
               <ResumeButton run={run} onUpdate={() => {}} onDone={refresh} size="xs" />
+            )}
+            {run.status === "done" && run.client_id && run.api_identifier && (
+              <ExportButton clientId={run.client_id} audience={run.api_identifier} size="xs" testId="history-export" />
             )}
             {run.status !== "undone" && run.steps.some((x) => x.created && x.status === "done") && (
               <UndoButton run={run} onUpdate={() => {}} onDone={refresh} label="Undo…" size="xs" variant="default" color="red" />
