@@ -111,6 +111,20 @@ impl Tenant {
     }
 }
 
+/// Adds a production tenant profile `name` for `sb` through the tenant form (the active
+/// tenant stays as it was).
+pub async fn add_production_profile(s: &Session, name: &str, sb: &Sandbox) {
+    s.click("add-tenant").await;
+    s.type_into("profile-name", name).await;
+    s.type_into("profile-domain", &sb.base_url()).await;
+    s.type_into("profile-client-id", sb.management_client_id()).await;
+    s.type_into("profile-client-secret", &sb.management_client_secret()).await;
+    s.click("env-production").await;
+    s.wait_text("main-pane", "type its name to confirm").await;
+    s.wait_until("the form is valid", "return !document.querySelector('[data-testid=profile-test]').disabled").await;
+    s.click("profile-save").await;
+}
+
 /// Walks the wizard on the active tenant, creating application, API (`alg`) and grant;
 /// saves a screenshot per step named `<shots>-<n>-<step>`.
 pub async fn go_through_the_wizard(s: &Session, alg: &str, shots: &str) {

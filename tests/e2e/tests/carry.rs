@@ -4,7 +4,7 @@
 //! tenant), then the journal and a drift check there. Every dialog screenshotted and
 //! audited with axe-core, light and dark.
 
-use grantsmith_e2e::flows::Tenant;
+use grantsmith_e2e::flows::{Tenant, add_production_profile};
 use grantsmith_e2e::{ESCAPE, Launch, Session, run};
 use serde_json::json;
 
@@ -49,22 +49,13 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
     let mut env = dev.env();
     env.push(("GRANTSMITH_SAVE_DIR".into(), saves.path().display().to_string()));
     let save_dir = saves.path().to_path_buf();
-    let (url, id, secret) =
-        (prod.sb.base_url(), prod.sb.management_client_id().to_string(), prod.sb.management_client_secret());
     let p = prod.clone();
     run("carry", Launch { env, ..Launch::default() }, move |s| async move {
         let mut found = Vec::new();
         s.wait_text("active-tenant-name", "Sandbox").await;
 
         // A second, production profile.
-        s.click("add-tenant").await;
-        s.type_into("profile-name", "Acme Prod").await;
-        s.type_into("profile-domain", &url).await;
-        s.type_into("profile-client-id", &id).await;
-        s.type_into("profile-client-secret", &secret).await;
-        s.click("env-production").await;
-        s.wait_text("main-pane", "type its name to confirm").await;
-        s.click("profile-save").await;
+        add_production_profile(&s, "Acme Prod", &p.sb).await;
         s.wait_text("active-tenant-name", "Sandbox").await;
 
         // Export: Terraform, then deploy-cli YAML; copied and saved.

@@ -1,28 +1,19 @@
 //! A production tenant in the real window: the wizard asks for the typed name, and so does
 //! resuming a stopped setup — core refuses a wrong name, the field says why.
 
-use grantsmith_e2e::flows::{Tenant, fill_in};
+use grantsmith_e2e::flows::{Tenant, add_production_profile, fill_in};
 use grantsmith_e2e::{Launch, run};
 use grantsmith_sandbox::Fault;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn production_setup_and_its_resume_each_need_the_typed_name() {
     let t = Tenant::start().await;
-    let (url, id, secret) = (t.sb.base_url(), t.sb.management_client_id().to_string(), t.sb.management_client_secret());
     let env = t.env();
     let t = std::sync::Arc::new(t);
     let tenant = t.clone();
     run("production", Launch { env, ..Launch::default() }, move |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
-        s.click("add-tenant").await;
-        s.type_into("profile-name", "Acme Prod").await;
-        s.type_into("profile-domain", &url).await;
-        s.type_into("profile-client-id", &id).await;
-        s.type_into("profile-client-secret", &secret).await;
-        s.click("env-production").await;
-        s.wait_until("the form is valid", "return !document.querySelector('[data-testid=profile-test]').disabled")
-            .await;
-        s.click("profile-save").await;
+        add_production_profile(&s, "Acme Prod", &tenant.sb).await;
         s.css("[aria-label^='Switch to Acme Prod']").await.click().await.unwrap();
         s.wait_text("production-banner", "PRODUCTION").await;
 

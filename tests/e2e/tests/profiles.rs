@@ -2,6 +2,7 @@
 //! tenant (another sandbox) with validation and a connection test, switching between them,
 //! and each showing its own applications.
 
+use grantsmith_e2e::flows::add_production_profile;
 use grantsmith_e2e::{Launch, Session, run};
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
@@ -111,18 +112,11 @@ async fn add_a_tenant_test_it_and_switch_between_two_tenants() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn production_tenant_shows_a_red_band_and_can_be_removed() {
     let other = sandbox_with_app("Prod App").await;
-    let (url, id, secret) =
-        (other.base_url(), other.management_client_id().to_string(), other.management_client_secret());
+    let other = std::sync::Arc::new(other);
+    let sb = other.clone();
     run("profiles-production-removed", Launch::default(), move |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
-        s.click("add-tenant").await;
-        s.type_into("profile-name", "Acme Prod").await;
-        s.type_into("profile-domain", &url).await;
-        s.type_into("profile-client-id", &id).await;
-        s.type_into("profile-client-secret", &secret).await;
-        s.click("env-production").await;
-        s.wait_text("main-pane", "type its name to confirm").await;
-        s.click("profile-save").await;
+        add_production_profile(&s, "Acme Prod", &sb).await;
         s.css("[aria-label^='Switch to Acme Prod']").await.click().await.unwrap();
         let band = s.wait_text("production-banner", "PRODUCTION").await;
         assert!(band.contains("Acme Prod"), "{band}");

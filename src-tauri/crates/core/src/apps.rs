@@ -56,11 +56,7 @@ pub async fn list_apis(client: &Auth0Client) -> Result<Vec<ApiSummary>, Auth0Err
         .filter(|a| !a.is_system)
         .map(|a| ApiSummary {
             name: a.name.clone().unwrap_or_else(|| a.identifier.clone()),
-            scopes: a
-                .scopes
-                .into_iter()
-                .map(|s| crate::wizard::ScopeSpec { value: s.value, description: s.description.unwrap_or_default() })
-                .collect(),
+            scopes: a.scopes.into_iter().map(crate::wizard::ScopeSpec::from).collect(),
             id: a.id,
             identifier: a.identifier,
             signing_alg: a.signing_alg,

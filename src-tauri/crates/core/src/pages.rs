@@ -121,11 +121,7 @@ pub async fn api(
     grants.sort_by_cached_key(|g| (crate::index::sort_key(&g.app_name), g.client_id.clone()));
     Ok(ApiDetail {
         name: api.name.clone().unwrap_or_else(|| api.identifier.clone()),
-        scopes: api
-            .scopes
-            .into_iter()
-            .map(|s| ScopeSpec { value: s.value, description: s.description.unwrap_or_default() })
-            .collect(),
+        scopes: api.scopes.into_iter().map(ScopeSpec::from).collect(),
         id: api.id,
         identifier: api.identifier,
         signing_alg: api.signing_alg,

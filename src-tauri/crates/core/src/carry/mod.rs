@@ -114,11 +114,7 @@ pub async fn read(client: &Auth0Client, client_id: &str, audience: &str) -> Resu
             name: api.name.unwrap_or_else(|| api.identifier.clone()),
             signing_alg: api.signing_alg.unwrap_or_else(|| "RS256".into()),
             token_lifetime: api.token_lifetime.unwrap_or(DEFAULT_TOKEN_LIFETIME),
-            scopes: api
-                .scopes
-                .into_iter()
-                .map(|s| ScopeSpec { value: s.value, description: s.description.unwrap_or_default() })
-                .collect(),
+            scopes: api.scopes.into_iter().map(ScopeSpec::from).collect(),
             id: api.id,
             identifier: api.identifier,
         },

@@ -194,14 +194,8 @@ pub fn compare(
     rows.push(row("Token lifetime (s)", &source.api.token_lifetime.to_string(), lifetime.as_deref(), &result, state));
 
     // Scopes: the source's, plus what the target's API has besides (never taken away).
-    let target_scopes: Vec<ScopeSpec> = api
-        .map(|a| {
-            a.scopes
-                .iter()
-                .map(|s| ScopeSpec { value: s.value.clone(), description: s.description.clone().unwrap_or_default() })
-                .collect()
-        })
-        .unwrap_or_default();
+    let target_scopes: Vec<ScopeSpec> =
+        api.map(|a| a.scopes.iter().cloned().map(ScopeSpec::from).collect()).unwrap_or_default();
     let mut scopes = target_scopes.clone();
     for s in &source.api.scopes {
         let there = target_scopes.iter().find(|t| t.value == s.value);

@@ -47,6 +47,13 @@ pub struct ScopeSpec {
     pub description: String,
 }
 
+impl From<grantsmith_auth0::types::Scope> for ScopeSpec {
+    /// Auth0 may leave a description out; here it is empty.
+    fn from(s: grantsmith_auth0::types::Scope) -> Self {
+        ScopeSpec { value: s.value, description: s.description.unwrap_or_default() }
+    }
+}
+
 /// The whole request: which application, which API, the API's scopes (including those it
 /// already has), and the scopes the application is granted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
