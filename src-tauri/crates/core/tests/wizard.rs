@@ -86,12 +86,12 @@ async fn fresh_tenant_rs256_and_hs256_in_two_dependent_round_trips() {
 
         sb.clear_requests();
         let run = e.apply_setup(spec, &p, None, &noop).await.unwrap();
+        let log = sb.requests();
         assert_eq!(run.status, RunStatus::Done, "{:?}", run.steps);
         assert!(run.steps.iter().all(|s| s.status == StepStatus::Done && s.created));
         assert_exactly_one_of_each(c, alg.as_str()).await;
 
         // The application and the API are created at the same time.
-        let log = sb.requests();
         let post = |path: &str| log.iter().find(|r| r.method == "POST" && r.path == path).cloned().unwrap();
         let (app, api, grant) =
             (post("/api/v2/clients"), post("/api/v2/resource-servers"), post("/api/v2/client-grants"));
@@ -100,7 +100,37 @@ async fn fresh_tenant_rs256_and_hs256_in_two_dependent_round_trips() {
         assert!(grant.time_ms >= end(&app).min(end(&api)), "the grant waits for both");
         let writes = log.iter().filter(|r| r.method != "GET" && r.path.starts_with("/api/v2/")).count();
         assert_eq!(writes, 3, "three writes, no retries: {log:?}");
+        assert_eq!(log.len(), 3, "no read before the creates (the review's token is reused): {log:?}");
     }
+}
+
+/// Without a read before the creates, an API created under the same identifier between the
+/// review and the apply is found by Auth0's 409: the run stops at that step, their API is
+/// never adopted, and what the run made is undone cleanly.
+#[tokio::test]
+async fn an_api_created_after_the_review_is_refused_by_the_create_and_never_adopted() {
+    let t = tenant().await;
+    let (c, e) = (&t.admin, engine(&t));
+    let spec = fresh_spec(SigningAlg::RS256);
+    let p = e.plan_setup(&spec).await.unwrap();
+    let ApiChoice::New { identifier, .. } = &spec.api else { unreachable!() };
+    let theirs = c
+        .create_resource_server(&NewResourceServer { identifier: identifier.clone(), ..Default::default() })
+        .await
+        .unwrap();
+
+    let run = e.apply_setup(spec.clone(), &p, None, &noop).await.unwrap();
+    assert_eq!(run.status, RunStatus::Failed);
+    let api_step = run.steps.iter().find(|s| s.kind == StepKind::CreateApi).unwrap();
+    assert!(api_step.error.as_deref().unwrap_or_default().contains("did not create"), "{api_step:?}");
+    assert!(run.steps.iter().all(|s| s.kind != StepKind::CreateGrant || s.status == StepStatus::Waiting));
+    assert_eq!(c.get_resource_server(&theirs.id).await.unwrap().scopes, vec![], "theirs, untouched");
+
+    let undone = e.undo(&run.id, None, &noop).await.unwrap();
+    assert_eq!(undone.status, RunStatus::Undone);
+    assert!(c.get_resource_server(&theirs.id).await.is_ok(), "their API is not undone");
+    let ours = c.list_clients(None, &mut |_| {}).await.unwrap();
+    assert!(ours.iter().all(|a| a.name.as_deref() != Some("Orders worker")), "our application is gone");
 }
 
 #[tokio::test]

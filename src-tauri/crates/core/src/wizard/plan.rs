@@ -227,12 +227,38 @@ pub async fn find(client: &Auth0Client, spec: &WizardSpec) -> Result<Found, Auth
 
 /// The plan for `spec` on the tenant as it is now.
 pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Found), PlanError> {
-    let check = super::spec::check(spec);
-    if let Some(first) = check.issues.into_iter().next() {
-        return Err(PlanError::Invalid(first));
-    }
+    check_spec(spec)?;
     let granted = client.granted_scopes().await?;
     let found = find(client, spec).await?;
+    Ok((plan_from(spec, &found, &granted)?, found))
+}
+
+/// Whether `spec` creates both the application and the API. Then nothing it would read can
+/// have changed since the review in a way that matters: application names are not unique,
+/// and an API created meanwhile under the same identifier makes Auth0 refuse the create
+/// (409), which the executor reports — never adopting it. So applying it need not read the
+/// tenant first: the freshness check is folded into the creates.
+pub fn creates_both(spec: &WizardSpec) -> bool {
+    matches!((&spec.app, &spec.api), (AppChoice::New { .. }, ApiChoice::New { .. }))
+}
+
+/// The plan for a spec that `creates_both`, made without reading the tenant (only the
+/// Management API token's permissions, cached once the review got it).
+pub async fn plan_creating_both(client: &Auth0Client, spec: &WizardSpec) -> Result<Plan, PlanError> {
+    check_spec(spec)?;
+    let granted = client.granted_scopes().await?;
+    plan_from(spec, &Found { client: None, api: None, grant: None }, &granted)
+}
+
+fn check_spec(spec: &WizardSpec) -> Result<(), PlanError> {
+    match super::spec::check(spec).issues.into_iter().next() {
+        Some(first) => Err(PlanError::Invalid(first)),
+        None => Ok(()),
+    }
+}
+
+/// The plan for `spec` against what `found` says the tenant has (no reads).
+fn plan_from(spec: &WizardSpec, found: &Found, granted: &[String]) -> Result<Plan, PlanError> {
     let mut steps = application_steps(&spec.app, found.client.as_ref())?;
     let api = api_steps(spec, found.api.as_ref())?;
     steps.extend(api.steps);
@@ -252,7 +278,7 @@ pub async fn plan(client: &Auth0Client, spec: &WizardSpec) -> Result<(Plan, Foun
         new_scopes: api.new_scopes,
     };
     plan.can_apply = can_apply(&plan);
-    Ok((plan, found))
+    Ok(plan)
 }
 
 /// Create the application, or use it (enabling Client Credentials when it lacks it).
