@@ -2,6 +2,8 @@
 //! from three parts, each a report of its own under `target/bench/`:
 //! - the Sandbox's list endpoints (`sandbox.md`, the sandbox crate's bench example);
 //! - the tenant index: first build against its ideal, searches (`index.md`, core's example);
+//! - a setup's round trips: the wizard's apply, the first and a warm test token, against the
+//!   Sandbox's latency L and the naive sequential path (`setup.md`, core's example);
 //! - the app: cold start to first painted screen and memory after start, against a bare
 //!   Tauri 2 app with one static page built with the same release profile in the same run,
 //!   and the release binary's size (`app.md`, measured here under Xvfb).
@@ -33,6 +35,9 @@ pub fn all() -> crate::Result {
     let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-core", "--example", "index_bench", "--"]);
     c.arg(bench_dir().join("index.md"));
     cmd::run(c)?;
+    let mut c = cmd::cargo(&["run", "--release", "-p", "grantsmith-core", "--example", "setup_bench", "--"]);
+    c.arg(bench_dir().join("setup.md"));
+    cmd::run(c)?;
 
     crate::setup::all()?;
     cmd::run(cmd::npm(&["run", "build"]))?;
@@ -46,7 +51,7 @@ pub fn all() -> crate::Result {
 
 /// Joins the parts under `target/bench/` into `docs/BENCHMARKS.md`.
 pub fn report() -> crate::Result {
-    let parts = ["app.md", "index.md", "sandbox.md"]
+    let parts = ["app.md", "setup.md", "index.md", "sandbox.md"]
         .map(|f| std::fs::read_to_string(bench_dir().join(f)).map_err(|e| format!("reading target/bench/{f}: {e}")));
     let mut out = format!(
         "# Benchmarks\n\nWritten by `cargo xtask bench` on {} ({}), {}. Reports, never pass/fail: timings are \
@@ -68,8 +73,6 @@ pub fn report() -> crate::Result {
 
 /// Rows of the targets this report does not measure yet, said rather than left out.
 const NOT_YET: &str = "## Not measured yet\n\n\
-- Wizard apply at the Sandbox's `--latency-ms L` against L and the naive sequential path, apply + first verified \
-token, a warm test token and local verification.\n\
 - Memory after a setup (the app driven through one).\n\
 - The Applications screen from the index, click to first rows.\n";
 

@@ -40,7 +40,13 @@ pub(super) fn bare(ask: &TokenAsk) -> Context<'_> {
 }
 
 pub(super) async fn resolve(client: &Auth0Client, ask: &TokenAsk) -> Result<Result<Subject, NotAsked>, IpcError> {
-    let (app, api) = tokio::join!(client.get_client(&ask.client_id), client.get_resource_server(&ask.audience));
+    // One round trip: the three reads do not depend on each other.
+    let mut no_progress = |_| {};
+    let (app, api, grants) = tokio::join!(
+        client.get_client(&ask.client_id),
+        client.get_resource_server(&ask.audience),
+        client.list_client_grants(Some(&ask.client_id), Some(&ask.audience), &mut no_progress),
+    );
     let not_asked = |e: &Auth0Error, app_name: &str, api_name: &str| NotAsked {
         diagnosis: diagnose(e, &bare(ask)),
         app_name: app_name.into(),
@@ -70,11 +76,7 @@ pub(super) async fn resolve(client: &Auth0Client, ask: &TokenAsk) -> Result<Resu
         let e = Auth0Error::MissingScope { scopes: vec!["read:client_keys".into()], message: String::new() };
         return Ok(Err(not_asked(&e, &app_name, &api_name)));
     };
-    let grant = client
-        .list_client_grants(Some(&ask.client_id), Some(&ask.audience), &mut |_| {})
-        .await
-        .map_err(from_auth0)?
-        .into_iter()
-        .find(|g| g.subject_type.as_deref().unwrap_or("client") == "client");
+    let grant =
+        grants.map_err(from_auth0)?.into_iter().find(|g| g.subject_type.as_deref().unwrap_or("client") == "client");
     Ok(Ok(Subject { app_name, api, api_name, secret, grant }))
 }
