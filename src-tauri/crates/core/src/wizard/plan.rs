@@ -264,7 +264,7 @@ fn plan_from(spec: &WizardSpec, found: &Found, granted: &[String]) -> Result<Pla
     steps.extend(api.steps);
     let (grant_steps, grant_change) = grant_steps(&grant_scopes(spec), found.grant.as_ref());
     steps.extend(grant_steps);
-    let blockers = blockers(&steps, &granted);
+    let blockers = blockers(&steps, granted);
     let summary = summarize(&steps, api.new_scopes);
     let mut plan = Plan {
         steps,
