@@ -277,7 +277,9 @@ async fn drift_shows_changes_made_elsewhere_then_reapplies_or_accepts() {
     let plan = engine.plan_change(&request).await.unwrap();
     assert!(plan.affects.iter().any(|a| a.contains("delete:orders")), "says what it takes away: {:?}", plan.affects);
     engine.apply_change(&plan, None, &TokenCache::default(), &|_| {}).await.unwrap();
-    assert!(drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap().fields.is_empty(), "as recorded again");
+    let again = drift::check(tenants, sb, &t.client_id, DEV_AUD).await.unwrap();
+    assert!(again.fields.is_empty(), "as recorded again: {:?}", again.fields);
+    assert_eq!(again.record.origin, RecordOrigin::Reapply);
     assert!(engine.plan_change(&request).await.unwrap().steps.is_empty());
 
     // Or accept the tenant's state: it becomes the record.

@@ -119,7 +119,15 @@ impl Engine<'_> {
             if plan.steps.is_empty() {
                 return Err(IpcError::new(ErrorKind::Validation, plan.summary));
             }
-            self.execute(&client, &profile, &id, &plan, tokens, on_change).await
+            let outcome = self.execute(&client, &profile, &id, &plan, tokens, on_change).await?;
+            if let ChangeRequest::Reapply { client_id, audience } = &plan.request
+                && outcome.change.status == ChangeStatus::Done
+            {
+                // The tenant is the record again; recorded anew, as re-applied.
+                let setup = crate::carry::read(&client, client_id, audience).await?;
+                self.tenants.store().record_setup(&profile.id, &setup, crate::carry::RecordOrigin::Reapply)?;
+            }
+            Ok(outcome)
         };
         self.leased(&approval, &profile.id, &id, &subject(&profile.id, &reviewed.request), work).await
     }
