@@ -12,10 +12,7 @@ import { useTenantKey } from "../profiles/useProfiles";
 import "../token/code-theme.css";
 import { highlight } from "../token/highlight";
 
-const FORMATS: { value: ExportFormat; label: string; testId: string; language: string }[] = [
-  { value: "terraform", label: "Terraform", testId: "export-format-terraform", language: "hcl" },
-  { value: "deploy_cli", label: "deploy-cli YAML", testId: "export-format-deploy-cli", language: "yaml" },
-];
+const LANGUAGE: Record<ExportFormat, string> = { terraform: "hcl", deploy_cli: "yaml" };
 
 function ExportBody({ clientId, audience, format }: { clientId: string; audience: string; format: ExportFormat }) {
   const key = useTenantKey();
@@ -23,7 +20,7 @@ function ExportBody({ clientId, audience, format }: { clientId: string; audience
   const save = useMutation({ mutationFn: () => saveExport(out.data!.file_name, out.data!.text) });
   if (out.isPending) return <Loader size="sm" aria-label="Reading the setup" />;
   if (out.isError) return <Alert color="red" title="Could not export">{out.error.message}</Alert>;
-  const language = FORMATS.find((f) => f.value === format)!.language;
+  const language = LANGUAGE[format];
   return (
     <Stack gap="sm">
       <List size="sm" spacing={4} data-testid="export-notes">
@@ -36,7 +33,7 @@ function ExportBody({ clientId, audience, format }: { clientId: string; audience
           {out.data.file_name}
         </Text>
         <Group gap="xs">
-          <CopyButton text={out.data.text} label="Copy" testId="export-copy" />
+          <CopyButton text={out.data.text} label="Copy" data-testid="export-copy" />
           <Button
             size="xs"
             variant="default"
@@ -77,11 +74,12 @@ export function ExportDialog({ clientId, audience, opened, onClose }: { clientId
         </Text>
         <Tabs value={format} onChange={(v) => v && setFormat(v as ExportFormat)} variant="pills">
           <Tabs.List>
-            {FORMATS.map((f) => (
-              <Tabs.Tab key={f.value} value={f.value} data-testid={f.testId}>
-                {f.label}
-              </Tabs.Tab>
-            ))}
+            <Tabs.Tab value="terraform" data-testid="export-format-terraform">
+              Terraform
+            </Tabs.Tab>
+            <Tabs.Tab value="deploy_cli" data-testid="export-format-deploy-cli">
+              deploy-cli YAML
+            </Tabs.Tab>
           </Tabs.List>
         </Tabs>
         {opened && <ExportBody key={format} clientId={clientId} audience={audience} format={format} />}
@@ -90,17 +88,16 @@ export function ExportDialog({ clientId, audience, opened, onClose }: { clientId
   );
 }
 
-/** "Export as code…" and its dialog. */
+/** "Export as code…" and its dialog (the caller names it: `data-testid`). */
 export function ExportButton({
   clientId,
   audience,
-  testId = "run-export",
   ...props
-}: { clientId: string; audience: string; testId?: string } & ButtonProps) {
+}: { clientId: string; audience: string; "data-testid": string } & ButtonProps) {
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button variant="default" leftSection={<IconCode size={16} />} onClick={() => setOpened(true)} data-testid={testId} {...props}>
+      <Button variant="default" leftSection={<IconCode size={16} />} onClick={() => setOpened(true)} {...props}>
         Export as code…
       </Button>
       <ExportDialog clientId={clientId} audience={audience} opened={opened} onClose={() => setOpened(false)} />

@@ -100,7 +100,7 @@ function RunCard({ run, title, objects }: { run: RunView; title: string; objects
               <ResumeButton run={run} onUpdate={() => {}} onDone={refresh} size="xs" />
             )}
             {run.status === "done" && run.client_id && run.api_identifier && (
-              <ExportButton clientId={run.client_id} audience={run.api_identifier} size="xs" testId="history-export" />
+              <ExportButton clientId={run.client_id} audience={run.api_identifier} size="xs" data-testid="history-export" />
             )}
             {run.status !== "undone" && run.steps.some((x) => x.created && x.status === "done") && (
               <UndoButton run={run} onUpdate={() => {}} onDone={refresh} label="Undo…" size="xs" variant="default" color="red" />

@@ -178,7 +178,7 @@ export function RunResult({
           )}
           {run.client_id && run.api_identifier && (
             <>
-              <ExportButton clientId={run.client_id} audience={run.api_identifier} />
+              <ExportButton clientId={run.client_id} audience={run.api_identifier} data-testid="run-export" />
               <PromoteButton clientId={run.client_id} audience={run.api_identifier} />
             </>
           )}
