@@ -19,6 +19,7 @@ const KINDS: [string, string][] = [
   ["edit_application", "Application edits"],
   ["enable_client_credentials", "Client Credentials enabled"],
   ["delete_application", "Deleted applications"],
+  ["reapply", "Re-applied setups"],
 ];
 
 const OUTCOMES: [Outcome | "", string][] = [
