@@ -160,6 +160,7 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
   }
 
   const issue = (field: string) => preview.data?.issues.find((i) => i.field === field)?.message;
+  const targetError = preview.error instanceof CommandError && preview.error.error.field === "target" ? preview.error.message : undefined;
   return (
     <Stack gap="sm">
       <NativeSelect
@@ -167,7 +168,7 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
         data={[{ value: "", label: targets.length ? "Choose a tenant…" : "No other tenant profile" }, ...targets.map((p) => ({ value: p.id, label: `${p.name} (${p.environment})` }))]}
         value={target}
         onChange={(e) => setTarget(e.currentTarget.value)}
-        error={preview.error instanceof CommandError && preview.error.error.field === "target" ? preview.error.message : undefined}
+        error={targetError}
         data-testid="promote-target"
       />
       {target && mapping && (
@@ -185,7 +186,7 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
           ))}
         </Stack>
       )}
-      {preview.error && !(preview.error instanceof CommandError && preview.error.error.field === "target") && (
+      {preview.error && !targetError && (
         <Alert color="red" title="Cannot compare">
           {preview.error.message}
         </Alert>
