@@ -66,6 +66,7 @@ impl AppState {
     pub fn engine(&self) -> Result<Engine<'_>, IpcError> {
         let mut engine = Engine::new(self.tenants()?);
         engine.settle_secs = self.settle_secs;
+        engine.tokens = Some(&self.tokens);
         Ok(engine)
     }
 }

@@ -296,3 +296,63 @@ async fn pasted_tokens_are_checked_against_the_tenant() {
     assert!(!r.verified);
     assert!(r.checks[0].sentence.contains("JWKS could not be read"), "{}", r.checks[0].sentence);
 }
+
+/// The application's secret from its create answer is kept in memory (the app's engine is
+/// given the token cache): the first token of a new setup goes out beside the reads the
+/// checks need — every request of it starts before any of them is answered.
+#[tokio::test]
+async fn the_first_token_of_a_new_setup_is_one_round_trip() {
+    use grantsmith_core::wizard::{ApiChoice, AppChoice, ScopeSpec, SigningAlg, WizardSpec};
+    let t = common::tenant_with(
+        SandboxConfig { latency: std::time::Duration::from_millis(100), ..SandboxConfig::default() },
+        5_000,
+    )
+    .await;
+    let cache = TokenCache::default();
+    let mut engine = Engine::new(&t.tenants);
+    engine.tokens = Some(&cache);
+    let spec = WizardSpec {
+        app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
+        api: ApiChoice::New {
+            name: "Orders API".into(),
+            identifier: AUD.into(),
+            signing_alg: SigningAlg::RS256,
+            token_lifetime: 3600,
+        },
+        scopes: vec![ScopeSpec { value: "read:orders".into(), description: String::new() }],
+        grant_scopes: vec!["read:orders".into()],
+    };
+    let plan = engine.plan_setup(&spec).await.unwrap();
+    let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
+    assert_eq!(run.status, RunStatus::Done, "{:?}", run.steps);
+
+    let client = t.tenants.client_for("sandbox").await.unwrap();
+    let ask = TokenAsk { client_id: run.client_id.unwrap(), audience: AUD.into(), scope: None, fresh: false };
+    t.sb.clear_requests();
+    let report = cache.test_token(&client, "sandbox", &[t.sb.issuer().to_string()], &ask, now()).await.unwrap();
+    assert!(report.verified, "{:?}", report.checks);
+    let log = t.sb.requests();
+    assert_eq!(log.iter().filter(|r| r.path == "/oauth/token").count(), 1, "{log:?}");
+    let first_answer = log.iter().map(|r| r.time_ms + r.duration_ms as i64).min().unwrap();
+    assert!(log.iter().all(|r| r.time_ms < first_answer), "one round trip: {log:?}");
+}
+
+/// A secret kept in memory that was rotated elsewhere since is refused by the tenant: the
+/// token is asked for again with the secret just read, and verified.
+#[tokio::test]
+async fn a_secret_rotated_elsewhere_is_read_again() {
+    let s = setup("RS256", Some(&["read:orders"]), &["client_credentials"]).await;
+    let first = s.cache.test_token(&s.c, "p", &s.issuers(), &s.ask(None), now()).await.unwrap();
+    assert!(first.verified);
+    s.c.rotate_secret(&s.client_id).await.unwrap();
+
+    let before = s.token_requests();
+    let ask = TokenAsk { fresh: true, ..s.ask(None) };
+    let again = s.cache.test_token(&s.c, "p", &s.issuers(), &ask, now()).await.unwrap();
+    assert!(again.verified, "{:?} {:?}", again.checks, again.diagnosis);
+    assert!(!again.cached);
+    assert_eq!(s.token_requests() - before, 2, "the remembered secret refused, then the one read");
+    let statuses: Vec<_> =
+        s.sb.requests().iter().filter(|r| r.path == "/oauth/token").map(|r| r.status).collect::<Vec<_>>();
+    assert_eq!(statuses[statuses.len() - 2..], [Some(401), Some(200)]);
+}

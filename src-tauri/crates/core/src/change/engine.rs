@@ -20,6 +20,7 @@ use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::profiles::ProfileRow;
 use crate::tenants::TenantError;
 use crate::tenants::Tenants;
+use crate::token::TokenCache;
 use crate::token::doctor::Fix;
 use crate::wizard::journal::now_ms;
 use crate::wizard::plan::{self, Phase, Plan};
@@ -46,6 +47,9 @@ pub struct RunReview {
 
 pub struct Engine<'a> {
     pub(super) tenants: &'a Tenants,
+    /// Where an application's secret from its create answer is kept for its first test
+    /// token (memory only); none, and the token reads it.
+    pub tokens: Option<&'a TokenCache>,
     /// See `Executor::settle_secs`.
     pub settle_secs: i64,
 }
@@ -63,7 +67,7 @@ pub const SETTLE_SECS: i64 = 45;
 
 impl<'a> Engine<'a> {
     pub fn new(tenants: &'a Tenants) -> Self {
-        Self { tenants, settle_secs: SETTLE_SECS }
+        Self { tenants, tokens: None, settle_secs: SETTLE_SECS }
     }
 
     pub(super) async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
@@ -81,6 +85,7 @@ impl<'a> Engine<'a> {
     fn executor<'e>(
         &'e self,
         client: &'e Auth0Client,
+        profile: &'e ProfileRow,
         run_id: &str,
         spec: WizardSpec,
         on_update: OnUpdate<'e>,
@@ -88,6 +93,7 @@ impl<'a> Engine<'a> {
         Executor {
             store: self.tenants.store(),
             client,
+            secrets: self.tokens.map(|t| (t, profile.id.as_str())),
             run_id: run_id.to_string(),
             spec,
             on_update,
@@ -194,7 +200,7 @@ impl<'a> Engine<'a> {
         }
         let store = self.tenants.store();
         store.insert_run(&run_id, &profile.id, &spec, &plan.steps, plan.grant_change.as_ref(), promoted_from)?;
-        let ex = self.executor(&client, &run_id, spec, on_update);
+        let ex = self.executor(&client, &profile, &run_id, spec, on_update);
         ex.notify();
         self.leased(&approval, &profile.id, &run_id, &run_id, ex.execute_all()).await
     }
@@ -235,7 +241,7 @@ impl<'a> Engine<'a> {
         }
         let (profile, client) = self.bound(&run.profile_id).await?;
         let approval = policy::approve(&profile, run_id, confirm)?;
-        let ex = self.executor(&client, run_id, run.spec.clone(), on_update);
+        let ex = self.executor(&client, &profile, run_id, run.spec.clone(), on_update);
         let work = async {
             let (changes, blockers) = replan::differences(&client, &load(self.tenants.store(), run_id)?).await?;
             if let Some(b) = blockers.first() {
@@ -265,7 +271,7 @@ impl<'a> Engine<'a> {
         let run = load(self.tenants.store(), run_id)?;
         let (profile, client) = self.bound(&run.profile_id).await?;
         let approval = policy::approve(&profile, run_id, confirm)?;
-        let ex = self.executor(&client, run_id, run.spec, on_update);
+        let ex = self.executor(&client, &profile, run_id, run.spec, on_update);
         self.leased(&approval, &profile.id, run_id, run_id, ex.undo()).await
     }
 

@@ -177,6 +177,7 @@ impl Engine<'_> {
         let change = view()?;
         let rotated = match (&plan.request, secret) {
             (ChangeRequest::RotateSecret { client_id }, Some(secret)) => {
+                tokens.remember_secret(&profile.id, client_id, secret.clone());
                 Some(self.prove(client, profile, client_id, secret.expose().clone(), tokens).await?)
             }
             _ => None,

@@ -66,11 +66,14 @@ struct Cached {
 }
 
 /// Tokens per (profile, application, API, scope set), reused until shortly before expiry
-/// (Auth0 counts M2M tokens against a quota), and JWKS per issuer by kid.
+/// (Auth0 counts M2M tokens against a quota), JWKS per issuer by kid, and the secrets of
+/// applications seen this session (memory only), so a token request need not wait for the
+/// read of the application.
 #[derive(Default)]
 pub struct TokenCache {
     tokens: Mutex<HashMap<String, Cached>>,
     jwks: Mutex<HashMap<String, Vec<Value>>>,
+    secrets: Mutex<HashMap<String, Sensitive<String>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -129,6 +132,20 @@ fn keys<'a>(
 }
 
 impl TokenCache {
+    fn secret_key(profile: &str, client_id: &str) -> String {
+        format!("{profile}\u{1}{client_id}")
+    }
+
+    /// Keeps an application's secret in memory for its next test token: after a create or
+    /// a rotation (whose answer carries it) and after every read of it.
+    pub fn remember_secret(&self, profile: &str, client_id: &str, secret: Sensitive<String>) {
+        lock(&self.secrets).insert(Self::secret_key(profile, client_id), secret);
+    }
+
+    fn known_secret(&self, profile: &str, client_id: &str) -> Option<Sensitive<String>> {
+        lock(&self.secrets).get(&Self::secret_key(profile, client_id)).cloned()
+    }
+
     /// The tenant's signing keys for a token not signed with HS256 (cached per issuer, read
     /// again when the token names an unknown kid); `None` for HS256.
     async fn jwks(&self, client: &Auth0Client, decoded: &Decoded) -> Option<Result<Vec<Value>, Auth0Error>> {
@@ -171,19 +188,37 @@ impl TokenCache {
         now: i64,
     ) -> Result<TokenReport, IpcError> {
         let curl = curl_command(client.tenant().issuer(), ask);
-        // The tenant's keys are read beside the application and API (not after the token):
-        // one round trip less for the first token of an RS256 API.
-        let (subject, _) = tokio::join!(resolve::resolve(client, ask), self.prefetch_jwks(client));
+        let reused = self.reusable(profile, ask, now);
+        // With the secret in memory the token request goes out beside the read of the
+        // application, API and grant (which the checks need), and the tenant's signing keys
+        // are read then too: the first token of a new setup is one round trip.
+        let known = reused.is_none().then(|| self.known_secret(profile, &ask.client_id)).flatten();
+        let early = async {
+            match &known {
+                Some(secret) => Some(self.request(client, profile, ask, secret, now).await),
+                None => None,
+            }
+        };
+        let (subject, _, early) = tokio::join!(resolve::resolve(client, ask), self.prefetch_jwks(client), early);
         let subject = match subject? {
             Ok(s) => s,
             Err(n) => {
                 return Ok(TokenReport::failed("not requested".into(), n.diagnosis, curl, n.app_name, n.api_name));
             }
         };
-        let issued = match self.issue(client, profile, ask, &subject, now).await {
+        self.remember_secret(profile, &ask.client_id, subject.secret.clone());
+        let requested = match (reused, early) {
+            (Some(issued), _) => Ok(issued),
+            // The secret in memory was the tenant's: its answer stands.
+            (None, Some(answer)) if known.as_ref() == Some(&subject.secret) => answer,
+            // None in memory, or it was rotated elsewhere since: ask with the one just read.
+            (None, _) => self.request(client, profile, ask, &subject.secret, now).await,
+        };
+        let issued = match requested {
             Ok(i) => i,
             Err(r) => {
-                return Ok(TokenReport::failed(r.status_line, r.diagnosis, curl, subject.app_name, subject.api_name));
+                let diagnosis = request::explain(client, ask, &subject, &r.error).await;
+                return Ok(TokenReport::failed(r.status_line, diagnosis, curl, subject.app_name, subject.api_name));
             }
         };
         let decoded = decode(&issued.token)?;

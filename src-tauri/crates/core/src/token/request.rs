@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use grantsmith_auth0::{Auth0Client, Auth0Error, TokenRequest};
+use grantsmith_auth0::{Auth0Client, Auth0Error, Sensitive, TokenRequest};
 
 use super::doctor::{Context, Diagnosis, diagnose};
 use super::resolve::Subject;
@@ -20,10 +20,10 @@ pub(super) struct Issued {
     pub cached: bool,
 }
 
-/// Auth0 refused the request: the status in words, and why.
+/// Auth0 refused the request: the status in words, and its error (for the doctor).
 pub(super) struct Refused {
     pub status_line: String,
-    pub diagnosis: Diagnosis,
+    pub error: Auth0Error,
 }
 
 fn shell_quote(s: &str) -> String {
@@ -60,49 +60,51 @@ impl TokenCache {
         format!("{profile}\u{1}{}\u{1}{}\u{1}{}", ask.client_id, ask.audience, scopes.join(" "))
     }
 
-    /// A cached token still valid for a while, unless the user asked for a fresh one; else
-    /// a new one from the tenant.
-    pub(super) async fn issue(
+    /// A cached token still valid for a while, unless the user asked for a fresh one.
+    pub(super) fn reusable(&self, profile: &str, ask: &TokenAsk, now: i64) -> Option<Issued> {
+        if ask.fresh {
+            return None;
+        }
+        let token =
+            lock(&self.tokens).get(&Self::key(profile, ask)).filter(|c| c.exp - now > REUSE_MARGIN_SECS)?.token.clone();
+        let status_line = "Reused a cached token (no new token counted against the M2M quota)".to_string();
+        Some(Issued { token, status_line, cached: true })
+    }
+
+    /// A new token from the tenant, cached for reuse.
+    pub(super) async fn request(
         &self,
         client: &Auth0Client,
         profile: &str,
         ask: &TokenAsk,
-        subject: &Subject,
+        secret: &Sensitive<String>,
         now: i64,
     ) -> Result<Issued, Refused> {
-        let key = Self::key(profile, ask);
-        let reuse = (!ask.fresh)
-            .then(|| lock(&self.tokens).get(&key).filter(|c| c.exp - now > REUSE_MARGIN_SECS).map(|c| c.token.clone()))
-            .flatten();
-        if let Some(token) = reuse {
-            let status_line = "Reused a cached token (no new token counted against the M2M quota)".to_string();
-            return Ok(Issued { token, status_line, cached: true });
-        }
         let started = Instant::now();
         let req = TokenRequest {
             client_id: &ask.client_id,
-            client_secret: &subject.secret,
+            client_secret: secret,
             audience: &ask.audience,
             scope: asked_scope(ask),
         };
         match client.request_token(&req).await {
             Ok(r) => {
                 let token = r.access_token.expose().clone();
-                lock(&self.tokens).insert(key, Cached { token: token.clone(), exp: now.saturating_add(r.expires_in) });
+                let cached = Cached { token: token.clone(), exp: now.saturating_add(r.expires_in) };
+                lock(&self.tokens).insert(Self::key(profile, ask), cached);
                 Ok(Issued {
                     token,
                     status_line: format!("200 OK in {} ms", started.elapsed().as_millis()),
                     cached: false,
                 })
             }
-            Err(e) => {
-                let status = match &e {
+            Err(error) => {
+                let status = match &error {
                     Auth0Error::AccessDenied { .. } => "403 Forbidden",
                     Auth0Error::Unauthorized { .. } => "401 Unauthorized",
                     _ => "failed",
                 };
-                let status_line = format!("{status} in {} ms", started.elapsed().as_millis());
-                Err(Refused { status_line, diagnosis: explain(client, ask, subject, &e).await })
+                Err(Refused { status_line: format!("{status} in {} ms", started.elapsed().as_millis()), error })
             }
         }
     }
@@ -110,7 +112,7 @@ impl TokenCache {
 
 /// The doctor's reading of a refusal, with what it needs: the scopes asked, the API's
 /// scopes, the grant, and (when no API has the audience) the identifiers that exist.
-async fn explain(client: &Auth0Client, ask: &TokenAsk, subject: &Subject, e: &Auth0Error) -> Diagnosis {
+pub(super) async fn explain(client: &Auth0Client, ask: &TokenAsk, subject: &Subject, e: &Auth0Error) -> Diagnosis {
     let asked: Vec<String> =
         asked_scope(ask).map(|s| s.split_whitespace().map(String::from).collect()).unwrap_or_default();
     let api_scopes: Vec<String> =

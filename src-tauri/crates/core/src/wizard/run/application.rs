@@ -49,7 +49,12 @@ impl Executor<'_> {
             ..NewClient::machine_to_machine(name.trim())
         };
         match self.client.create_client(&new).await {
-            Ok(c) => adopt(c.client_id),
+            Ok(c) => {
+                if let (Some((tokens, profile)), Some(secret)) = (self.secrets, c.client_secret) {
+                    tokens.remember_secret(profile, &c.client_id, secret);
+                }
+                adopt(c.client_id)
+            }
             Err(Auth0Error::Network { maybe_applied: true, message }) => match self.find_marked_client().await? {
                 Some(id) => adopt(id),
                 None => Err(lost("application", &message)),

@@ -23,6 +23,7 @@ use super::plan::{Phase, StepKind, identifier_of};
 use super::spec::WizardSpec;
 use crate::Store;
 use crate::error::{ErrorKind, IpcError, from_auth0};
+use crate::token::TokenCache;
 
 /// The `client_metadata` key that ties an application to the run that created it.
 pub const RUN_MARKER: &str = "grantsmith_run";
@@ -74,6 +75,9 @@ struct Outcome {
 pub(crate) struct Executor<'a> {
     pub store: &'a Store,
     pub client: &'a Auth0Client,
+    /// Where the secret of an application this run creates is kept for its first test
+    /// token, and the run's profile.
+    pub secrets: Option<(&'a TokenCache, &'a str)>,
     pub run_id: String,
     pub spec: WizardSpec,
     pub on_update: OnUpdate<'a>,
