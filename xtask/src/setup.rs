@@ -23,6 +23,8 @@ const PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "dbus-x11",
     "gnome-keyring",
+    // Runs the Go quickstart's calling side (standard library only).
+    "golang-go",
 ];
 
 pub fn all() -> crate::Result {
@@ -109,6 +111,7 @@ pub struct TestTools {
     pub node_modules: PathBuf,
     /// auth0-deploy-cli's entry point (`node <it> import …`).
     pub deploy_cli: PathBuf,
+    pub go: PathBuf,
 }
 
 /// `npm ci` in `dir` unless its node_modules is as new as its lock file.
@@ -151,5 +154,7 @@ pub fn test_tools() -> crate::Result<TestTools> {
     }
     let node_modules = npm_ci(&root.join("tests/quickstart"))?;
     let deploy_cli = npm_ci(&root.join("tests/deploy-cli"))?.join("auth0-deploy-cli/lib/index.js");
-    Ok(TestTools { python, node_modules, deploy_cli })
+    let go =
+        cmd::which("go").ok_or("go not found: the quickstart tests run the Go snippet (apt-get install golang-go)")?;
+    Ok(TestTools { python, node_modules, deploy_cli, go })
 }

@@ -47,7 +47,8 @@ pub fn all(quick: bool) -> crate::Result {
             let mut c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
             c.env("GRANTSMITH_QS_PYTHON", &tools.python)
                 .env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules)
-                .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli);
+                .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli)
+                .env("GRANTSMITH_QS_GO", &tools.go);
             cmd::run(in_keyring_session(c)?)
         });
         if !quick {

@@ -1,7 +1,8 @@
 // Validate access tokens for {{AUDIENCE}} in an axum API.
-// Cargo.toml: axum = "0.8", jsonwebtoken = "9", serde = { version = "1", features = ["derive"] },
+// Cargo.toml: axum = "0.8", jsonwebtoken = { version = "11", features = ["aws_lc_rs"] },
 //             serde_json = "1", tokio = { version = "1", features = ["full"] }{{#RS256}},
-//             reqwest = { version = "0.12", features = ["json"] }{{/RS256}}
+//             reqwest = { version = "0.13", features = ["json"] }{{/RS256}}
+// Listens on PORT (3000 when unset).
 use axum::{Json, Router, extract::State, http::{HeaderMap, StatusCode}, routing::get};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode};
 use serde_json::{Value, json};
@@ -45,6 +46,8 @@ async fn main() {
     let secret = std::env::var("API_SIGNING_SECRET").expect("set API_SIGNING_SECRET");
     let verifier = Arc::new(Verifier { validation, key: DecodingKey::from_secret(secret.as_bytes()) });
 {{/HS256}}    let app = Router::new().route("/api/orders", get(orders)).with_state(verifier);
-    let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
+    let port = std::env::var("PORT").unwrap_or_else(|_| "3000".into());
+    let listener = tokio::net::TcpListener::bind(format!("0.0.0.0:{port}")).await.unwrap();
+    println!("listening on {}", listener.local_addr().unwrap());
     axum::serve(listener, app).await.unwrap();
 }

@@ -51,14 +51,10 @@ func getToken() (string, error) {
 	return token, nil
 }
 
-func main() {
+func callAPI(apiURL string) {
 	t, err := getToken()
 	if err != nil {
 		panic(err)
-	}
-	apiURL := os.Getenv("API_URL")
-	if apiURL == "" {
-		apiURL = "{{AUDIENCE}}"
 	}
 	req, _ := http.NewRequest(http.MethodGet, apiURL, nil)
 	req.Header.Set("Authorization", "Bearer "+t)
@@ -69,4 +65,13 @@ func main() {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	fmt.Println(resp.Status, string(body))
+}
+
+func main() {
+	apiURL := os.Getenv("API_URL")
+	if apiURL == "" {
+		apiURL = "{{AUDIENCE}}"
+	}
+	callAPI(apiURL)
+	callAPI(apiURL) // reuses the cached token
 }

@@ -1,5 +1,5 @@
 // Get a Machine-to-Machine token for {{AUDIENCE}} and call the API.
-// Cargo.toml: reqwest = { version = "0.12", features = ["json"] }, serde = { version = "1", features = ["derive"] },
+// Cargo.toml: reqwest = { version = "0.13", features = ["json", "form"] }, serde = { version = "1", features = ["derive"] },
 //             tokio = { version = "1", features = ["full"] }
 // The secret comes from the environment: CLIENT_SECRET=... cargo run
 // The token is cached until shortly before it expires (Auth0 counts M2M tokens).
@@ -49,7 +49,10 @@ async fn main() -> Result<(), reqwest::Error> {
     let http = reqwest::Client::new();
     let tokens = TokenCache(Mutex::new(None));
     let api_url = std::env::var("API_URL").unwrap_or_else(|_| "{{AUDIENCE}}".into());
-    let response = http.get(&api_url).bearer_auth(tokens.get(&http).await?).send().await?;
-    println!("{} {}", response.status(), response.text().await?);
+    for _ in 0..2 {
+        // The second call reuses the cached token.
+        let response = http.get(&api_url).bearer_auth(tokens.get(&http).await?).send().await?;
+        println!("{} {}", response.status(), response.text().await?);
+    }
     Ok(())
 }
