@@ -111,13 +111,20 @@ fn today() -> String {
     .unwrap_or_default()
 }
 
-/// One cold start: milliseconds to the first painted screen, and the RSS (MiB) of the app
-/// and every process it started (WebKit's web and network processes) once settled.
+/// One cold start: milliseconds to the first painted screen, the RSS (MiB) of the app and
+/// every process it started (WebKit's web and network processes) once settled, and the CPU
+/// they use while the first screen sits still.
 struct Start {
     painted_ms: u64,
     rss_mib: f64,
     processes: Vec<(String, f64)>,
+    /// Percent of one core over `IDLE`, all processes together.
+    idle_cpu_pct: f64,
 }
+
+/// How long CPU use is read once settled: nothing on the first screen moves, so it should
+/// be near zero (WebKitGTK's overlay scrollbars once kept it repainting every frame).
+const IDLE: Duration = Duration::from_secs(2);
 
 fn launch(binary: &Path, data: &Path) -> crate::Result<Start> {
     let mut c = cmd::new(binary);
@@ -143,13 +150,32 @@ fn launch(binary: &Path, data: &Path) -> crate::Result<Start> {
         }
     }
     std::thread::sleep(SETTLE);
-    let processes = tree(child.id()).into_iter().map(|p| (name_of(p), rss_mib(p))).collect::<Vec<_>>();
+    let pids = tree(child.id());
+    let processes = pids.iter().map(|&p| (name_of(p), rss_mib(p))).collect::<Vec<_>>();
+    let before = cpu_ticks(&pids);
+    std::thread::sleep(IDLE);
+    let idle_cpu_pct = (cpu_ticks(&pids) - before) as f64 / TICKS_PER_SEC / IDLE.as_secs_f64() * 100.0;
     let _ = child.kill();
     let _ = child.wait();
     // WebKit's helpers exit with their parent; give them a moment before the next start.
     std::thread::sleep(Duration::from_millis(500));
     let painted_ms = painted.ok_or_else(|| format!("{} did not report its first screen", binary.display()))?;
-    Ok(Start { painted_ms, rss_mib: processes.iter().map(|(_, m)| m).sum(), processes })
+    Ok(Start { painted_ms, rss_mib: processes.iter().map(|(_, m)| m).sum(), processes, idle_cpu_pct })
+}
+
+/// The kernel's clock ticks per second (`getconf CLK_TCK`; 100 on Linux).
+const TICKS_PER_SEC: f64 = 100.0;
+
+/// User and system CPU time of `pids` so far, in clock ticks (from /proc).
+fn cpu_ticks(pids: &[u32]) -> u64 {
+    pids.iter()
+        .filter_map(|p| {
+            let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            // After the name: state is field 3, utime 14 and stime 15 (1-based, proc(5)).
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        })
+        .sum()
 }
 
 /// `pid` and all its descendants (from /proc).
@@ -212,6 +238,7 @@ pub fn apps() -> crate::Result {
     let memory = |v: &[Start]| median(v.iter().map(|s| s.rss_mib).collect());
     let (start_ours, start_base) = (start(&ours), start(&base));
     let (mem_ours, mem_base) = (memory(&ours), memory(&base));
+    let idle = |v: &[Start]| median(v.iter().map(|s| s.idle_cpu_pct).collect());
     let split = |s: &Start| s.processes.iter().map(|(n, m)| format!("{n} {m:.0}")).collect::<Vec<_>>().join(" + ");
     let size = |p: &Path| std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6);
     let deb = std::fs::read_dir(release.join("bundle/deb"))
@@ -228,11 +255,15 @@ pub fn apps() -> crate::Result {
          | what | Grantsmith | bare Tauri | ratio | target |\n| --- | --- | --- | --- | --- |\n\
          | cold start to first painted screen | {start_ours:.0} ms | {start_base:.0} ms | **{:.2} ×** | ≤ 1.2 × |\n\
          | memory after start (RSS, app + WebKit processes) | {mem_ours:.0} MiB | {mem_base:.0} MiB | **{:.2} ×** | ≤ 1.15 × |\n\
+         | CPU while the first screen sits still ({}-s window, all processes) | {:.1} % of a core | {:.1} % | | near 0 |\n\
          | release binary | {:.1} MB | {:.1} MB | | < 15 MB |\n\
          | `.deb` | {deb_row} | | | < 10 MB |\n\n\
          Memory of one start, by process: Grantsmith {}; bare {}.\n",
         start_ours / start_base,
         mem_ours / mem_base,
+        IDLE.as_secs(),
+        idle(&ours),
+        idle(&base),
         size(&app),
         size(&bare),
         split(&ours[0]),
