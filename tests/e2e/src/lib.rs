@@ -179,8 +179,13 @@ impl Session {
     }
 
     /// Saves a screenshot, named `<name>.png`, once transitions settled and two frames
-    /// were painted (so it shows what the DOM holds, not an earlier frame).
+    /// were painted (so it shows what the DOM holds, not an earlier frame). Not with
+    /// `GRANTSMITH_E2E_NO_SCREENSHOTS` set: a benchmark measuring the app's memory must not
+    /// count the snapshots WebKit keeps for them.
     pub async fn screenshot(&self, name: &str) {
+        if std::env::var_os("GRANTSMITH_E2E_NO_SCREENSHOTS").is_some() {
+            return;
+        }
         self.settle().await;
         let _ = self
             .client
