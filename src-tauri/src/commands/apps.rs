@@ -1,16 +1,9 @@
 use grantsmith_core::IpcError;
-use grantsmith_core::apps::{AppSummary, list_applications as list};
 use grantsmith_core::index;
 use grantsmith_core::pages::{self, ApiDetail, AppDetail};
 use tauri::State;
 
 use crate::state::AppState;
-
-#[tauri::command]
-pub async fn list_applications(state: State<'_, AppState>) -> Result<Vec<AppSummary>, IpcError> {
-    let client = state.tenants()?.active_client().await?;
-    Ok(list(&client).await?)
-}
 
 /// The application page: the application and the APIs it is authorized for, read live.
 #[tauri::command]

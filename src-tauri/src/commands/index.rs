@@ -28,16 +28,18 @@ pub async fn index_refresh(
     Ok(index::build(state.store()?, &client, &profile, now, &send).await?)
 }
 
-/// The active profile's indexed applications matching `search`, in natural order.
+/// The active profile's indexed applications matching `search` (of `app_type` when given),
+/// in natural order.
 #[tauri::command]
 pub fn index_applications(
     state: State<'_, AppState>,
     search: String,
+    app_type: Option<String>,
     offset: u32,
     limit: u32,
 ) -> Result<AppPage, IpcError> {
     let profile = state.tenants()?.active_id()?;
-    Ok(index::applications(state.store()?, &profile, &search, offset, limit)?)
+    Ok(index::applications(state.store()?, &profile, &search, app_type.as_deref(), offset, limit)?)
 }
 
 /// The active profile's indexed APIs matching `search` (name, identifier or a scope).

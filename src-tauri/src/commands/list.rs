@@ -27,7 +27,6 @@ commands! {
     profiles::reset_sandbox() -> ();
     profiles::permission_guide() -> Vec<PermissionCheck>;
 
-    apps::list_applications() -> Vec<AppSummary>;
     apps::app_detail(client_id: String) -> AppDetail;
     apps::api_detail(audience: String) -> ApiDetail;
     changes::plan_change(request: ChangeRequest) -> ChangePlan;
@@ -43,7 +42,7 @@ commands! {
     carry::promote_apply(ask: PromoteAsk, reviewed: Plan, confirm: Option<String>) streams RunView -> RunView;
     index::index_status() -> IndexStatus;
     index::index_refresh() streams IndexProgress -> IndexStatus;
-    index::index_applications(search: String, offset: u32, limit: u32) -> AppPage;
+    index::index_applications(search: String, app_type: Option<String>, offset: u32, limit: u32) -> AppPage;
     index::index_apis(search: String) -> Vec<IndexedApi>;
 
     token::test_token(ask: TokenAsk) -> TokenReport;

@@ -5,7 +5,6 @@ import type { ApiSummary } from "../bindings/ApiSummary";
 import type { AppDetail } from "../bindings/AppDetail";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AppPage } from "../bindings/AppPage";
-import type { AppSummary } from "../bindings/AppSummary";
 import type { ChangeOutcome } from "../bindings/ChangeOutcome";
 import type { ChangePlan } from "../bindings/ChangePlan";
 import type { ChangeRequest } from "../bindings/ChangeRequest";
@@ -83,9 +82,6 @@ export const resetSandbox = () =>
 export const permissionGuide = () =>
   call<Array<PermissionCheck>>("permission_guide", {});
 
-export const listApplications = () =>
-  call<Array<AppSummary>>("list_applications", {});
-
 export const appDetail = (clientId: string) =>
   call<AppDetail>("app_detail", { clientId });
 
@@ -131,8 +127,8 @@ export const indexStatus = () =>
 export const indexRefresh = (onUpdate: (update: IndexProgress) => void) =>
   call<IndexStatus>("index_refresh", { onUpdate: channel(onUpdate) });
 
-export const indexApplications = (search: string, offset: number, limit: number) =>
-  call<AppPage>("index_applications", { search, offset, limit });
+export const indexApplications = (search: string, appType: string | null, offset: number, limit: number) =>
+  call<AppPage>("index_applications", { search, appType, offset, limit });
 
 export const indexApis = (search: string) =>
   call<Array<IndexedApi>>("index_apis", { search });

@@ -52,14 +52,14 @@ async fn main() {
         .sum::<usize>();
     let ideal = Duration::from_secs_f64(pages as f64 / RATE as f64);
 
-    let names = index::applications(&store, "sandbox", "", 0, u32::MAX).unwrap().rows;
+    let names = index::applications(&store, "sandbox", "", None, 0, u32::MAX).unwrap().rows;
     let mut times = Vec::with_capacity(SEARCHES);
     for _ in 0..SEARCHES {
         let name = &names[fastrand::usize(..names.len())].name;
         let start = fastrand::usize(..name.len().saturating_sub(4).max(1));
         let part: String = name.chars().skip(start).take(6).collect();
         let t = Instant::now();
-        let found = index::applications(&store, "sandbox", &part, 0, 100).unwrap();
+        let found = index::applications(&store, "sandbox", &part, None, 0, 100).unwrap();
         times.push(t.elapsed());
         assert!(found.total > 0);
     }

@@ -1,39 +1,10 @@
-//! Browsing the active tenant: its applications (more browsing comes with the wizard).
+//! The active tenant's APIs read live, for picking an existing one in the wizard with its
+//! scopes and their descriptions (which the index does not keep). Applications are picked
+//! from the index (`crate::index`).
 
 use grantsmith_auth0::{Auth0Client, Auth0Error};
 use serde::Serialize;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AppSummary {
-    pub client_id: String,
-    pub name: String,
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_type: Option<String>,
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Whether the application may use the Client Credentials grant.
-    pub client_credentials: bool,
-}
-
-/// Every application of the tenant, sorted by name (case-insensitive).
-pub async fn list_applications(client: &Auth0Client) -> Result<Vec<AppSummary>, Auth0Error> {
-    let clients = client.list_clients(None, &mut |_| {}).await?;
-    let mut apps: Vec<AppSummary> = clients
-        .into_iter()
-        .map(|c| AppSummary {
-            name: c.name.unwrap_or_else(|| c.client_id.clone()),
-            client_credentials: c.grant_types.iter().any(|g| g == "client_credentials"),
-            client_id: c.client_id,
-            app_type: c.app_type,
-            description: c.description.filter(|d| !d.is_empty()),
-        })
-        .collect();
-    apps.sort_by_key(|a| a.name.to_lowercase());
-    Ok(apps)
-}
 
 /// An API, for picking an existing one in the wizard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

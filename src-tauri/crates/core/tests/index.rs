@@ -47,7 +47,7 @@ async fn a_rate_limited_tenant_is_indexed_page_by_page_and_listed_in_natural_ord
     assert_eq!(last("grants").done as usize, grants.len());
 
     // Natural order: "… Service 2" before "… Service 10"; a page is a slice of it.
-    let all = index::applications(t.tenants.store(), "sandbox", "service", 0, 5_000).unwrap();
+    let all = index::applications(t.tenants.store(), "sandbox", "service", None, 0, 5_000).unwrap();
     let names: Vec<&str> = all.rows.iter().map(|a| a.name.as_str()).collect();
     let keys: Vec<String> = names.iter().map(|n| index::sort_key(n)).collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "sorted by natural key");
@@ -55,18 +55,18 @@ async fn a_rate_limited_tenant_is_indexed_page_by_page_and_listed_in_natural_ord
     let same_noun: Vec<&&str> = names.iter().filter(|n| noun_of(n) == noun_of(names[0])).collect();
     let numbers: Vec<u64> = same_noun.iter().map(|n| n.rsplit(' ').next().unwrap().parse().unwrap()).collect();
     assert!(numbers.windows(2).all(|w| w[0] < w[1]), "numbers by value: {numbers:?}");
-    let page = index::applications(t.tenants.store(), "sandbox", "service", 100, 50).unwrap();
+    let page = index::applications(t.tenants.store(), "sandbox", "service", None, 100, 50).unwrap();
     assert_eq!(page.total, all.total);
     assert_eq!(page.rows, all.rows[100..150]);
 
     // Search by part of a name or a client id; `%` and `_` are literal.
     let one = &apps.iter().find(|a| a.name.as_deref().is_some_and(|n| n.ends_with("Service 1001"))).unwrap();
-    let found = index::applications(t.tenants.store(), "sandbox", "service 1001", 0, 50).unwrap();
+    let found = index::applications(t.tenants.store(), "sandbox", "service 1001", None, 0, 50).unwrap();
     assert_eq!(found.total, 1, "{:?}", found.rows);
     assert_eq!(found.rows[0].client_id, one.client_id);
-    let by_id = index::applications(t.tenants.store(), "sandbox", &one.client_id[..12], 0, 50).unwrap();
+    let by_id = index::applications(t.tenants.store(), "sandbox", &one.client_id[..12], None, 0, 50).unwrap();
     assert_eq!(by_id.rows[0].client_id, one.client_id);
-    assert_eq!(index::applications(t.tenants.store(), "sandbox", "%", 0, 50).unwrap().total, 0);
+    assert_eq!(index::applications(t.tenants.store(), "sandbox", "%", None, 0, 50).unwrap().total, 0);
 }
 
 #[tokio::test]
@@ -76,7 +76,7 @@ async fn each_profile_has_its_own_index_and_loses_it_with_the_profile() {
     assert_eq!(index::status(t.tenants.store(), &other).unwrap().apps, 0, "never built: empty, not another's");
     let client = t.tenants.client_for("sandbox").await.unwrap();
     index::build(t.tenants.store(), &client, "sandbox", 1, &|_| {}).await.unwrap();
-    assert_eq!(index::applications(t.tenants.store(), &other, "", 0, 10).unwrap().total, 0);
+    assert_eq!(index::applications(t.tenants.store(), &other, "", None, 0, 10).unwrap().total, 0);
 
     let client = t.tenants.client_for(&other).await.unwrap();
     index::build(t.tenants.store(), &client, &other, 2, &|_| {}).await.unwrap();
@@ -103,11 +103,32 @@ async fn a_change_made_by_grantsmith_makes_the_index_stale() {
     assert!(index::status(t.tenants.store(), "sandbox").unwrap().stale, "the setup ran after the build");
 
     index::build(t.tenants.store(), &client, "sandbox", now + 5, &|_| {}).await.unwrap();
-    let fresh = index::applications(t.tenants.store(), "sandbox", "Orders worker", 0, 10).unwrap();
+    let fresh = index::applications(t.tenants.store(), "sandbox", "Orders worker", None, 0, 10).unwrap();
     assert_eq!(fresh.total, 1, "the rebuilt index has the new application");
     assert!(grants_of(&t, &fresh.rows[0].client_id).await.iter().any(|g| g.audience == AUD));
 }
 
 async fn grants_of(t: &Tenant, client_id: &str) -> Vec<grantsmith_auth0::types::ClientGrant> {
     t.admin.list_client_grants(Some(client_id), None, &mut |_| {}).await.unwrap()
+}
+
+/// Pickers of Machine to Machine applications search the index for that type only.
+#[tokio::test]
+async fn applications_of_one_type_are_found_and_counted_as_such() {
+    use grantsmith_auth0::types::NewClient;
+    let t = common::tenant().await;
+    for (name, app_type) in [("Worker A", "non_interactive"), ("Worker B", "non_interactive"), ("Web app", "spa")] {
+        let new = NewClient { name: name.into(), app_type: app_type.into(), ..NewClient::default() };
+        t.admin.create_client(&new).await.unwrap();
+    }
+    let client = t.tenants.client_for("sandbox").await.unwrap();
+    index::build(t.tenants.store(), &client, "sandbox", 1, &|_| {}).await.unwrap();
+    let everything = index::applications(t.tenants.store(), "sandbox", "", None, 0, 100).unwrap();
+    let m2m = index::applications(t.tenants.store(), "sandbox", "", Some("non_interactive"), 0, 100).unwrap();
+    assert!(everything.rows.iter().any(|a| a.name == "Web app"));
+    assert_eq!(m2m.total as usize, m2m.rows.len());
+    assert!(m2m.rows.iter().all(|a| a.app_type.as_deref() == Some("non_interactive")), "{:?}", m2m.rows);
+    assert_eq!(m2m.total, everything.total - 1, "all but the single-page application");
+    let one = index::applications(t.tenants.store(), "sandbox", "worker", Some("non_interactive"), 0, 1).unwrap();
+    assert_eq!((one.rows.len(), one.total), (1, 2), "a page of one, two in all");
 }

@@ -225,17 +225,19 @@ async fn sandbox_profile_starts_lazily_persists_and_resets() {
     let client = tenants.active_client().await.unwrap();
     assert!(tenants.view().unwrap().profiles[0].domain.starts_with("http://127.0.0.1:"));
     client.create_client(&NewClient::machine_to_machine("Kept")).await.unwrap();
-    let names = |apps: Vec<grantsmith_core::apps::AppSummary>| apps.into_iter().map(|a| a.name).collect::<Vec<_>>();
-    assert!(names(grantsmith_core::apps::list_applications(&client).await.unwrap()).contains(&"Kept".to_string()));
+    async fn names(client: &grantsmith_auth0::Auth0Client) -> Vec<String> {
+        client.list_clients(None, &mut |_| {}).await.unwrap().into_iter().filter_map(|a| a.name).collect()
+    }
+    assert!(names(&client).await.contains(&"Kept".to_string()));
     tenants.shutdown().await;
     drop(tenants);
 
     let tenants = open();
     let client = tenants.active_client().await.unwrap();
-    let apps = names(grantsmith_core::apps::list_applications(&client).await.unwrap());
+    let apps = names(&client).await;
     assert!(apps.contains(&"Kept".to_string()), "the sandbox's contents persist: {apps:?}");
     tenants.reset_sandbox().await.unwrap();
-    let apps = names(grantsmith_core::apps::list_applications(&client).await.unwrap());
+    let apps = names(&client).await;
     assert_eq!(apps, ["Grantsmith Sandbox Management"], "reset leaves only the management client");
     tenants.shutdown().await;
 }

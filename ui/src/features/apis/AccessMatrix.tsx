@@ -10,6 +10,7 @@ import { useNavigation } from "../../app/navigation";
 import type { ApiDetail } from "../../bindings/ApiDetail";
 import type { ChangeRequest } from "../../bindings/ChangeRequest";
 import { indexApplications } from "../../ipc";
+import { SearchedSelect } from "../../components/SearchedSelect";
 import { ChangeReview } from "../change/ChangeReview";
 import { StagedBar } from "../change/StagedBar";
 import { useTenantKey } from "../profiles/useProfiles";
@@ -171,17 +172,15 @@ function AddApplication({ exclude, onAdd }: { exclude: string[]; onAdd: (r: Row)
   const key = useTenantKey();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 150);
-  const found = useQuery({ queryKey: key("index-apps", debounced, "pick"), queryFn: () => indexApplications(debounced, 0, 20) });
+  const found = useQuery({ queryKey: key("index-apps", debounced, "pick"), queryFn: () => indexApplications(debounced, null, 0, 20) });
   const options = (found.data?.rows ?? []).filter((a) => !exclude.includes(a.client_id));
   return (
     <Box w="18rem">
-      <Select
+      <SearchedSelect
         label="Add an application"
         placeholder="Type part of its name"
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options: o }) => o}
+        search={search}
+        onSearch={setSearch}
         data={options.map((a) => ({ value: a.client_id, label: a.name }))}
         value={null}
         nothingFoundMessage={debounced ? "No application matches" : "Type to search"}

@@ -56,7 +56,7 @@ export function AppsScreen() {
   const built = index.status?.built_at ?? 0;
   const apps = useQuery({
     queryKey: key("index-apps", debounced, built),
-    queryFn: () => indexApplications(debounced, 0, 1_000_000),
+    queryFn: () => indexApplications(debounced, null, 0, 1_000_000),
     enabled: built > 0,
     placeholderData: (previous) => previous,
   });

@@ -1,13 +1,15 @@
-import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { Fix } from "../../bindings/Fix";
 import { FixReview } from "./FixReview";
 import type { TokenReport } from "../../bindings/TokenReport";
 import type { TokenPrefill } from "../../app/navigation";
-import { inspectToken, listApis, listApplications, testToken } from "../../ipc";
-import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
+import { inspectToken, testToken } from "../../ipc";
+import { ApiPicker } from "../apis/ApiPicker";
+import { ApplicationPicker } from "../apps/ApplicationPicker";
+import { TENANT_KEY, useProfiles } from "../profiles/useProfiles";
 import { CurlBlock } from "./CurlBlock";
 import { DiagnosisAlert } from "./Diagnosis";
 import { QuickstartPanel } from "./QuickstartPanel";
@@ -15,11 +17,8 @@ import { TokenDetails } from "./TokenDetails";
 
 /** One-click test token: request, verify, explain, fix. Also checks pasted tokens. */
 export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
-  const key = useTenantKey();
   const { active } = useProfiles();
   const client = useQueryClient();
-  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications });
-  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis });
   const [clientId, setClientId] = useState(prefill?.clientId ?? "");
   const [audience, setAudience] = useState(prefill?.audience ?? "");
   const [scope, setScope] = useState("");
@@ -51,7 +50,6 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
     }
   }, [prefill, get]);
 
-  const m2m = (apps.data ?? []).filter((a) => a.app_type === "non_interactive");
   const error = get.error ?? inspect.error;
   const diagnosis = report?.diagnosis;
 
@@ -72,24 +70,14 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
             </Tabs.List>
             <Tabs.Panel value="request">
               <Stack gap="sm">
-                <Select
+                <ApplicationPicker
                   label="Application"
-                  searchable
-                  placeholder={apps.isLoading ? "Loading…" : "Pick a Machine to Machine application"}
-                  data={m2m.map((a) => ({ value: a.client_id, label: a.name }))}
-                  value={clientId || null}
-                  onChange={(v) => setClientId(v ?? "")}
-                  data-testid="token-app"
+                  placeholder="Pick a Machine to Machine application"
+                  value={clientId}
+                  onChange={setClientId}
+                  testId="token-app"
                 />
-                <Select
-                  label="API"
-                  searchable
-                  placeholder={apis.isLoading ? "Loading…" : "Pick an API"}
-                  data={(apis.data ?? []).map((a) => ({ value: a.identifier, label: `${a.name} — ${a.identifier}` }))}
-                  value={audience || null}
-                  onChange={(v) => setAudience(v ?? "")}
-                  data-testid="token-api"
-                />
+                <ApiPicker value={audience} onChange={setAudience} testId="token-api" />
                 <TextInput
                   label="Scopes (optional)"
                   description="A space-separated subset of the granted scopes; empty asks for all of them"

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { FieldIssue } from "../../bindings/FieldIssue";
 import type { SpecLimits } from "../../bindings/SpecLimits";
 import type { WizardSpec } from "../../bindings/WizardSpec";
-import { listApis, listApplications } from "../../ipc";
+import { listApis } from "../../ipc";
+import { ApplicationPicker } from "../apps/ApplicationPicker";
 import { useTenantKey } from "../profiles/useProfiles";
 import { humanSeconds, issueFor } from "./model";
 
@@ -15,9 +16,6 @@ interface StepProps {
 }
 
 export function AppStep({ spec, onChange, issues }: StepProps) {
-  const key = useTenantKey();
-  const apps = useQuery({ queryKey: key("apps"), queryFn: listApplications });
-  const m2m = (apps.data ?? []).filter((a) => a.app_type === "non_interactive");
   const app = spec.app;
   return (
     <Stack gap="md">
@@ -57,16 +55,13 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
           />
         </>
       ) : (
-        <Select
+        <ApplicationPicker
           label="Machine to Machine application"
-          placeholder={apps.isLoading ? "Loading applications…" : "Search by name"}
-          searchable
-          nothingFoundMessage="No Machine to Machine application matches"
-          data={m2m.map((a) => ({ value: a.client_id, label: a.name }))}
-          value={app.client_id || null}
-          onChange={(v) => onChange({ ...spec, app: { mode: "existing", client_id: v ?? "" } })}
-          error={issueFor(issues, "app.client_id") ?? apps.error?.message}
-          data-testid="wizard-app-pick"
+          placeholder="Search by name"
+          value={app.client_id}
+          onChange={(client_id) => onChange({ ...spec, app: { mode: "existing", client_id } })}
+          error={issueFor(issues, "app.client_id")}
+          testId="wizard-app-pick"
         />
       )}
     </Stack>
@@ -75,8 +70,10 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
 
 export function ApiStep({ spec, onChange, issues, warnings, limits }: StepProps & { limits?: SpecLimits }) {
   const key = useTenantKey();
-  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis });
   const api = spec.api;
+  // Read only to pick an existing API (with its scopes and their descriptions, which the
+  // index does not keep); creating one needs no list.
+  const apis = useQuery({ queryKey: key("apis"), queryFn: listApis, enabled: api.mode === "existing" });
   const identifierWarnings = (warnings ?? []).filter((w) => w.field === "api.identifier");
   return (
     <Stack gap="md">

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use ts_rs::{Config, Dependency, ExportError, TS, TypeVisitor};
 
 use crate::app_info::AppInfo;
-use crate::apps::{ApiSummary, AppSummary};
+use crate::apps::ApiSummary;
 use crate::carry::drift::DriftReport;
 use crate::carry::promote::PromoteAsk;
 use crate::carry::{Export, ExportFormat};

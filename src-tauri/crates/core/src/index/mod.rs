@@ -183,17 +183,19 @@ fn pattern(search: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// Applications of `profile` whose name, client id or description contains `search`, in
-/// natural order of name, `limit` from `offset`.
+/// Applications of `profile` whose name, client id or description contains `search` (and of
+/// `app_type`, e.g. `non_interactive`, when given), in natural order of name, `limit` from
+/// `offset`.
 pub fn applications(
     store: &Store,
     profile: &str,
     search: &str,
+    app_type: Option<&str>,
     offset: u32,
     limit: u32,
 ) -> Result<AppPage, IndexError> {
     let conn = store.conn();
-    let filter = "profile_id = ?1 AND haystack LIKE ?2 ESCAPE '\\'";
+    let filter = "profile_id = ?1 AND haystack LIKE ?2 ESCAPE '\\' AND (?5 IS NULL OR app_type = ?5)";
     let like = pattern(search);
     // Walks the sorted index and stops at the page's end; grants are counted for the page
     // only. (A window count would sort and count grants for every match first.)
@@ -203,7 +205,7 @@ pub fn applications(
          FROM index_apps a WHERE {filter} ORDER BY a.sort_key, a.client_id LIMIT ?3 OFFSET ?4"
     ))?;
     let rows: Vec<IndexedApp> = stmt
-        .query_map(params![profile, like, limit, offset], |r| {
+        .query_map(params![profile, like, limit, offset, app_type], |r| {
             Ok(IndexedApp {
                 client_id: r.get(0)?,
                 name: r.get(1)?,
@@ -217,9 +219,9 @@ pub fn applications(
     let total = if offset == 0 && (rows.len() as u32) < limit {
         rows.len() as u32
     } else {
-        conn.query_row(&format!("SELECT COUNT(*) FROM index_apps WHERE {filter}"), params![profile, like], |r| {
-            r.get(0)
-        })?
+        // ?3 and ?4 are the page's: bound, unused here.
+        let count = format!("SELECT COUNT(*) FROM index_apps WHERE {filter}");
+        conn.query_row(&count, params![profile, like, limit, offset, app_type], |r| r.get(0))?
     };
     Ok(AppPage { rows, total })
 }
