@@ -49,6 +49,8 @@ pub fn all() -> crate::Result {
     c.env("GRANTSMITH_E2E_APP", cmd::root().join("target/release/grantsmith"))
         .env("GRANTSMITH_E2E_DRIVER", crate::setup::tauri_driver()?)
         .env("GRANTSMITH_BENCH_OUT", &driven)
+        // The harness's screenshots would be counted in WebKit's memory.
+        .env("GRANTSMITH_E2E_NO_SCREENSHOTS", "1")
         .env("NO_AT_BRIDGE", "1");
     cmd::run(crate::test::in_keyring_session(crate::test::under_xvfb(c))?)?;
     // The launches need a display and a session bus: run them under Xvfb and dbus.
