@@ -21,6 +21,13 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         s.click("token-get").await;
         let verdict = s.wait_text("token-verdict", "verified").await;
         assert_eq!(verdict, "Token verified");
+        // Arriving with both chosen, the pickers name them from the answer (their index is
+        // not read for it).
+        let picked = s
+            .eval("return ['token-app', 'token-api'].map(id => document.querySelector(`[data-testid=${id}]`).value)")
+            .await;
+        assert_eq!(picked[0], "Orders worker RS256", "{picked}");
+        assert_eq!(picked[1], "Orders API RS256 — https://api.example.com/orders-rs256", "{picked}");
         let checks = s.text("token-checks").await;
         assert!(
             checks.contains("Signature verified")

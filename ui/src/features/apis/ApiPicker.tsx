@@ -1,5 +1,6 @@
 // Picking an API by searching the tenant's local index (name, identifier or a scope),
-// never the tenant read live. The index is built on first look.
+// never the tenant read live. Like `ApplicationPicker`, an index never built is built when
+// the list is first opened, at once when nothing is chosen yet.
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,16 +12,30 @@ import { SearchedSelect } from "../../components/SearchedSelect";
 /** How many matches the list offers; typing narrows them. */
 const SHOWN = 50;
 
-export function ApiPicker({ value, onChange, testId }: { value: string; onChange: (identifier: string) => void; testId: string }) {
+export function ApiPicker({
+  value,
+  onChange,
+  knownName,
+  testId,
+}: {
+  value: string;
+  onChange: (identifier: string) => void;
+  /** The chosen API's name when the caller knows it (shown until the index says). */
+  knownName?: string;
+  testId: string;
+}) {
   const key = useTenantKey();
-  const index = useTenantIndex();
+  const [wanted, setWanted] = useState(!value);
+  const index = useTenantIndex(wanted);
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 150);
-  const ready = !!index.status && !index.building;
+  const ready = !!index.status?.built_at && !index.building;
   const found = useQuery({ queryKey: key("index-apis", debounced), queryFn: () => indexApis(debounced), enabled: ready });
   const chosen = useQuery({ queryKey: key("index-apis", value), queryFn: () => indexApis(value), enabled: ready && !!value });
   const apis = [...(chosen.data ?? []).filter((a) => a.identifier === value), ...(found.data ?? []).slice(0, SHOWN)];
-  const data = [...new Map(apis.map((a) => [a.identifier, { value: a.identifier, label: `${a.name} — ${a.identifier}` }])).values()];
+  const options = new Map(apis.map((a) => [a.identifier, { value: a.identifier, label: `${a.name} — ${a.identifier}` }]));
+  if (value && !options.has(value)) options.set(value, { value, label: knownName ? `${knownName} — ${value}` : value });
+  const data = [...options.values()];
   return (
     <SearchedSelect
       label="API"
@@ -30,7 +45,8 @@ export function ApiPicker({ value, onChange, testId }: { value: string; onChange
       data={data}
       value={value || null}
       onChange={(v) => onChange(v ?? "")}
-      nothingFoundMessage={found.isFetching ? "Searching…" : "No API matches"}
+      onDropdownOpen={() => setWanted(true)}
+      nothingFoundMessage={found.isFetching || index.building ? "Searching…" : "No API matches"}
       error={index.error?.message ?? found.error?.message}
       data-testid={testId}
     />

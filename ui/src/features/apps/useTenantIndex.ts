@@ -7,9 +7,10 @@ import { useTenantKey } from "../profiles/useProfiles";
 /**
  * The active tenant's local index: its status, and a refresh that streams progress. It is
  * built on first look and again once Grantsmith changed the tenant (`stale`); Refresh
- * reads it again on demand (changes made elsewhere).
+ * reads it again on demand (changes made elsewhere). With `build` false it is only read:
+ * a screen that may not need it does not read the whole tenant on arrival.
  */
-export function useTenantIndex() {
+export function useTenantIndex(build = true) {
   const key = useTenantKey();
   const client = useQueryClient();
   const status = useQuery({ queryKey: key("index-status"), queryFn: indexStatus });
@@ -22,7 +23,7 @@ export function useTenantIndex() {
   // Once per status that says stale (a failed build is not retried in a loop).
   const answered = useRef<number>(0);
   useEffect(() => {
-    if (status.data?.stale && !refresh.isPending && answered.current !== status.dataUpdatedAt) {
+    if (build && status.data?.stale && !refresh.isPending && answered.current !== status.dataUpdatedAt) {
       answered.current = status.dataUpdatedAt;
       refresh.mutate();
     }

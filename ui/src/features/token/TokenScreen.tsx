@@ -26,13 +26,21 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
   const [pasted, setPasted] = useState("");
   const [report, setReport] = useState<TokenReport>();
   const [reviewFix, setReviewFix] = useState<Fix>();
+  const [names, setNames] = useState<Record<string, string>>({});
 
   const get = useMutation({
     mutationFn: (opts?: { fresh?: boolean }) =>
       testToken({ client_id: clientId, audience, scope: scope.trim() || undefined, fresh: opts?.fresh ?? fresh }),
     // A new request replaces the old verdict at once: never show a stale "verified".
-    onMutate: () => setReport(undefined),
-    onSuccess: setReport,
+    onMutate: () => {
+      setReport(undefined);
+      return { clientId, audience };
+    },
+    onSuccess: (r, _opts, asked) => {
+      setReport(r);
+      // The tenant's names for what was asked: the pickers show them without their index.
+      setNames((n) => ({ ...n, [asked.clientId]: r.app_name, [asked.audience]: r.api_name }));
+    },
   });
   const inspect = useMutation({ mutationFn: () => inspectToken(pasted), onMutate: () => setReport(undefined), onSuccess: setReport });
   const fixed = () => {
@@ -75,9 +83,15 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                   placeholder="Pick a Machine to Machine application"
                   value={clientId}
                   onChange={setClientId}
+                  knownName={names[clientId]}
                   testId="token-app"
                 />
-                <ApiPicker value={audience} onChange={setAudience} testId="token-api" />
+                <ApiPicker
+                  value={audience}
+                  onChange={setAudience}
+                  knownName={names[audience]}
+                  testId="token-api"
+                />
                 <TextInput
                   label="Scopes (optional)"
                   description="A space-separated subset of the granted scopes; empty asks for all of them"
