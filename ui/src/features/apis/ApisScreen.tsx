@@ -57,6 +57,9 @@ export function ApisScreen() {
     queryKey: key("index-apis", debounced, built),
     queryFn: () => indexApis(debounced),
     enabled: built > 0,
+    // The index changes only when rebuilt (its time is in the key) and by Grantsmith's own
+    // writes, which invalidate every query of the tenant: a visit shows the rows it has.
+    staleTime: Infinity,
     placeholderData: (previous) => previous,
   });
   const all = useQuery({ queryKey: key("index-apis", "", built), queryFn: () => indexApis(""), enabled: built > 0 });

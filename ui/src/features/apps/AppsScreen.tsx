@@ -58,6 +58,9 @@ export function AppsScreen() {
     queryKey: key("index-apps", debounced, built),
     queryFn: () => indexApplications(debounced, null, 0, 1_000_000),
     enabled: built > 0,
+    // The index changes only when rebuilt (its time is in the key) and by Grantsmith's own
+    // writes, which invalidate every query of the tenant: a visit shows the rows it has.
+    staleTime: Infinity,
     placeholderData: (previous) => previous,
   });
   return (

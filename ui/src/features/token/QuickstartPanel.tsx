@@ -29,7 +29,9 @@ function Code({ snippet }: { snippet: Snippet }) {
 function LanguageTabs({ snippets }: { snippets: Snippet[] }) {
   const first = snippets[0]?.id ?? "";
   return (
-    <Tabs defaultValue={first} variant="pills">
+    // Only the shown snippet is in the page (thirteen highlighted files kept mounted cost the
+    // window memory and every render).
+    <Tabs defaultValue={first} variant="pills" keepMounted={false}>
       <Tabs.List mb="sm">
         {snippets.map((s) => (
           <Tabs.Tab key={s.id} value={s.id} data-testid={`quickstart-tab-${s.id}`}>
@@ -61,7 +63,7 @@ export function QuickstartPanel({ clientId, audience }: { clientId: string; audi
         {snippets.isLoading && <Loader size="sm" />}
         {snippets.error && <Alert color="red">{snippets.error.message}</Alert>}
         {snippets.data && (
-          <Tabs defaultValue="calling">
+          <Tabs defaultValue="calling" keepMounted={false}>
             <Tabs.List mb="sm">
               <Tabs.Tab value="calling">Call the API</Tabs.Tab>
               <Tabs.Tab value="api" data-testid="quickstart-api-side">
