@@ -44,7 +44,16 @@ pub fn all(quick: bool) -> crate::Result {
         step("clippy", &|| cmd::run(cmd::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])));
         step("rust tests", &|| {
             let tools = setup::test_tools()?;
-            let mut c = cmd::cargo(&["test", "--workspace", "--exclude", "grantsmith-e2e", "--", "--include-ignored"]);
+            // Every test binary runs even after one fails: one run reports everything wrong.
+            let mut c = cmd::cargo(&[
+                "test",
+                "--workspace",
+                "--exclude",
+                "grantsmith-e2e",
+                "--no-fail-fast",
+                "--",
+                "--include-ignored",
+            ]);
             c.env("GRANTSMITH_QS_PYTHON", &tools.python)
                 .env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules)
                 .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli)
