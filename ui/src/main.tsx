@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./app/styles";
 import "./app/scrollbars.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
