@@ -302,7 +302,6 @@ async fn pasted_tokens_are_checked_against_the_tenant() {
 /// checks need — every request of it starts before any of them is answered.
 #[tokio::test]
 async fn the_first_token_of_a_new_setup_is_one_round_trip() {
-    use grantsmith_core::wizard::{ApiChoice, AppChoice, ScopeSpec, SigningAlg, WizardSpec};
     let t = common::tenant_with(
         SandboxConfig { latency: std::time::Duration::from_millis(100), ..SandboxConfig::default() },
         5_000,
@@ -311,17 +310,7 @@ async fn the_first_token_of_a_new_setup_is_one_round_trip() {
     let cache = TokenCache::default();
     let mut engine = Engine::new(&t.tenants);
     engine.tokens = Some(&cache);
-    let spec = WizardSpec {
-        app: AppChoice::New { name: "Orders worker".into(), description: String::new() },
-        api: ApiChoice::New {
-            name: "Orders API".into(),
-            identifier: AUD.into(),
-            signing_alg: SigningAlg::RS256,
-            token_lifetime: 3600,
-        },
-        scopes: vec![ScopeSpec { value: "read:orders".into(), description: String::new() }],
-        grant_scopes: vec!["read:orders".into()],
-    };
+    let spec = common::orders_spec(&["read:orders"], &["read:orders"]);
     let plan = engine.plan_setup(&spec).await.unwrap();
     let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
     assert_eq!(run.status, RunStatus::Done, "{:?}", run.steps);

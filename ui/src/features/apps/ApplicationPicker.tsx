@@ -1,18 +1,11 @@
 // Picking a Machine to Machine application by searching the tenant's local index: the first
 // matches of one query, never the whole tenant read live (at 5,000 applications that was 50
-// Management API pages and every option in memory). An index never built is built when the
-// list is first opened — at once when nothing is chosen yet; a screen arriving with its
-// application chosen (a test token from the wizard) reads nothing it does not need.
-import { useDebouncedValue } from "@mantine/hooks";
+// Management API pages and every option in memory). When the index is built: `useIndexSearch`.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { indexApplications } from "../../ipc";
+import { SHOWN, useIndexSearch } from "./useIndexSearch";
 import { useTenantKey } from "../profiles/useProfiles";
 import { SearchedSelect } from "../../components/SearchedSelect";
-import { useTenantIndex } from "./useTenantIndex";
-
-/** How many matches the list offers; typing narrows them. */
-const SHOWN = 50;
 
 export function ApplicationPicker({
   value,
@@ -21,7 +14,7 @@ export function ApplicationPicker({
   placeholder,
   knownName,
   error,
-  testId,
+  "data-testid": testId,
 }: {
   value: string;
   onChange: (clientId: string) => void;
@@ -30,14 +23,10 @@ export function ApplicationPicker({
   /** The chosen application's name when the caller knows it (shown until the index says). */
   knownName?: string;
   error?: string;
-  testId: string;
+  "data-testid": string;
 }) {
   const key = useTenantKey();
-  const [wanted, setWanted] = useState(!value);
-  const index = useTenantIndex(wanted);
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 150);
-  const ready = !!index.status?.built_at && !index.building;
+  const { index, search, setSearch, debounced, ready, open } = useIndexSearch(value);
   const found = useQuery({
     queryKey: key("index-apps", debounced, "m2m"),
     queryFn: () => indexApplications(debounced, "non_interactive", 0, SHOWN),
@@ -64,7 +53,7 @@ export function ApplicationPicker({
       data={data}
       value={value || null}
       onChange={(v) => onChange(v ?? "")}
-      onDropdownOpen={() => setWanted(true)}
+      onDropdownOpen={open}
       nothingFoundMessage={found.isFetching || index.building ? "Searching…" : "No Machine to Machine application matches"}
       error={error ?? index.error?.message ?? found.error?.message}
       data-testid={testId}

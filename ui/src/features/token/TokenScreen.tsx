@@ -84,13 +84,13 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                   value={clientId}
                   onChange={setClientId}
                   knownName={names[clientId]}
-                  testId="token-app"
+                  data-testid="token-app"
                 />
                 <ApiPicker
                   value={audience}
                   onChange={setAudience}
                   knownName={names[audience]}
-                  testId="token-api"
+                  data-testid="token-api"
                 />
                 <TextInput
                   label="Scopes (optional)"

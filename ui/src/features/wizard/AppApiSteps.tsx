@@ -61,7 +61,7 @@ export function AppStep({ spec, onChange, issues }: StepProps) {
           value={app.client_id}
           onChange={(client_id) => onChange({ ...spec, app: { mode: "existing", client_id } })}
           error={issueFor(issues, "app.client_id")}
-          testId="wizard-app-pick"
+          data-testid="wizard-app-pick"
         />
       )}
     </Stack>
