@@ -6,6 +6,7 @@
 
 mod commands;
 mod contract;
+mod painting;
 mod security;
 mod state;
 
@@ -13,12 +14,16 @@ use tauri::Manager;
 
 fn main() {
     commands::app::STARTED.get_or_init(std::time::Instant::now);
+    let painting = painting::choose();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("GRANTSMITH_LOG").unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
         .init();
+    if let Some(choice) = painting {
+        tracing::info!("{choice}");
+    }
 
     let mut builder = tauri::Builder::default();
     // One app per data folder: a second launch focuses the first window instead of

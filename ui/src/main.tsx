@@ -3,12 +3,16 @@ import "./app/scrollbars.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { Providers } from "./app/Providers";
+import { newQueryClient, Providers } from "./app/Providers";
+import { readStartup } from "./app/startup";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Providers>
-      <App />
-    </Providers>
-  </StrictMode>,
+const client = newQueryClient();
+void readStartup(client).then((scheme) =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <Providers client={client} colorScheme={scheme}>
+        <App />
+      </Providers>
+    </StrictMode>,
+  ),
 );

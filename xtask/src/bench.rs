@@ -144,14 +144,24 @@ struct Start {
     processes: Vec<(String, f64)>,
     /// Percent of one core over `IDLE`, all processes together.
     idle_cpu_pct: f64,
+    /// The app logged that WebKit paints on the CPU (Grantsmith's choice without a GPU).
+    cpu_painting: bool,
 }
+
+/// What Grantsmith logs when it chose CPU painting (src-tauri/src/painting.rs), and the
+/// variable that makes the bare app paint the same way.
+const CPU_PAINTING_LOG: &str = "WebKit paints on the CPU";
+const CPU_PAINTING_ENV: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// How long CPU use is read once settled: nothing on the first screen moves, so it should
 /// be near zero (WebKitGTK's overlay scrollbars once kept it repainting every frame).
 const IDLE: Duration = Duration::from_secs(2);
 
-fn launch(binary: &Path, data: &Path) -> crate::Result<Start> {
+fn launch(binary: &Path, data: &Path, cpu_painting: bool) -> crate::Result<Start> {
     let mut c = cmd::new(binary);
+    if cpu_painting {
+        c.env(CPU_PAINTING_ENV, "1");
+    }
     c.env("GRANTSMITH_DATA_DIR", data)
         .env("GRANTSMITH_REPORT_FIRST_PAINT", "1")
         .stdout(Stdio::null())
@@ -165,11 +175,11 @@ fn launch(binary: &Path, data: &Path) -> crate::Result<Start> {
             let _ = tx.send(line);
         }
     });
-    let mut painted = None;
+    let (mut painted, mut cpu_painting) = (None, cpu_painting);
     while painted.is_none() && started.elapsed() < Duration::from_secs(60) {
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
-            && let Some(ms) = line.split("first screen painted after ").nth(1)
-        {
+        let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) else { continue };
+        cpu_painting |= line.contains(CPU_PAINTING_LOG);
+        if let Some(ms) = line.split("first screen painted after ").nth(1) {
             painted = ms.trim_end_matches(" ms").trim().parse::<u64>().ok();
         }
     }
@@ -182,7 +192,7 @@ fn launch(binary: &Path, data: &Path) -> crate::Result<Start> {
     // WebKit's helpers exit with their parent; give them a moment before the next start.
     std::thread::sleep(Duration::from_millis(500));
     let painted_ms = painted.ok_or_else(|| format!("{} did not report its first screen", binary.display()))?;
-    Ok(Start { painted_ms, rss_mib, processes, idle_cpu_pct })
+    Ok(Start { painted_ms, rss_mib, processes, idle_cpu_pct, cpu_painting })
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -197,14 +207,19 @@ pub fn apps() -> crate::Result {
     let app = std::env::var_os("GRANTSMITH_BENCH_APP").map_or_else(|| release.join("grantsmith"), PathBuf::from);
     let bare = release.join("bare-tauri");
     let data = std::env::temp_dir().join(format!("grantsmith-bench-{}", std::process::id()));
-    let mut ours = Vec::new();
-    let mut base = Vec::new();
+    let (mut ours, mut base, mut base_cpu) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..STARTS {
         // A fresh data folder each time: a first start, as after installing.
         let dir = data.join(i.to_string());
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        ours.push(launch(&app, &dir)?);
-        base.push(launch(&bare, &dir)?);
+        let one = launch(&app, &dir, false)?;
+        // When Grantsmith paints on the CPU (no GPU here), the bare app is also measured
+        // painting that way: what the choice itself is worth, apart from the page.
+        if one.cpu_painting {
+            base_cpu.push(launch(&bare, &dir, true)?);
+        }
+        ours.push(one);
+        base.push(launch(&bare, &dir, false)?);
     }
     let _ = std::fs::remove_dir_all(&data);
     let start = |v: &[Start]| median(v.iter().map(|s| s.painted_ms as f64).collect());
@@ -222,6 +237,19 @@ pub fn apps() -> crate::Result {
         None => "not built in this run (`cargo xtask bundle`)".into(),
     };
     let driven = driven_rows(mem_base);
+    let cpu_row = if base_cpu.is_empty() {
+        "Grantsmith painted with WebKit's default here (a GPU render node exists): no third column.\n".to_string()
+    } else {
+        let (start_cpu, mem_cpu) = (start(&base_cpu), memory(&base_cpu));
+        format!(
+            "This machine has no GPU render node, so Grantsmith tells WebKit to paint on the CPU \
+             (`{CPU_PAINTING_ENV}=1`; see \"Where the start and the memory go\"); the bare app above keeps WebKit's \
+             default. The bare app painting on the CPU as well: first painted {start_cpu:.0} ms \
+             (Grantsmith **{:.2} ×** that), memory after start {mem_cpu:.0} MiB (Grantsmith **{:.2} ×**).\n",
+            start_ours / start_cpu,
+            mem_ours / mem_cpu,
+        )
+    };
     let report = format!(
         "# The app\n\n{STARTS} cold starts each under Xvfb, alternating, a fresh data folder each time; medians. \
          Baseline: `xtask/bare-tauri`, a Tauri 2 app with one static page, same release profile, built in the \
@@ -233,6 +261,7 @@ pub fn apps() -> crate::Result {
          | release binary | {:.1} MB | {:.1} MB | | < 15 MB |\n\
          | `.deb` | {deb_row} | | | < 10 MB |\n\
          {driven}\n\
+         {cpu_row}\n\
          Memory of one start, by process: Grantsmith {}; bare {}.\n",
         start_ours / start_base,
         mem_ours / mem_base,

@@ -4,9 +4,10 @@ import { appInfo, CommandError, firstPainted } from "../ipc";
 import { Frame } from "./Frame";
 import { NavigationProvider } from "./navigation";
 import { StartupError } from "./StartupError";
+import { APP_INFO_KEY } from "./startup";
 
 export function App() {
-  const info = useQuery({ queryKey: ["app-info"], queryFn: appInfo });
+  const info = useQuery({ queryKey: APP_INFO_KEY, queryFn: appInfo });
   const settled = info.isSuccess || info.isError;
   // Tells the shell once the first real screen is on glass (two frames after it rendered):
   // what `cargo xtask bench` times a cold start by.

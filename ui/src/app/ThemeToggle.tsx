@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import { getColorScheme, setColorScheme as saveColorScheme } from "../ipc";
+import { COLOR_SCHEME_KEY } from "./startup";
 
 const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
   { value: "auto", label: "Follow the system theme", icon: IconDeviceDesktop },
@@ -14,7 +15,7 @@ const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
 /** Light / dark / follow the OS; the choice is saved by Rust and applied once saved. */
 export function ThemeToggle() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const saved = useQuery({ queryKey: ["color-scheme"], queryFn: getColorScheme });
+  const saved = useQuery({ queryKey: COLOR_SCHEME_KEY, queryFn: getColorScheme });
   const [error, setError] = useState<string>();
 
   // Apply the saved choice once when it arrives; `setColorScheme` changes identity on every

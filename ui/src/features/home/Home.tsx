@@ -3,6 +3,7 @@ import { IconPlugConnected, IconWand } from "@tabler/icons-react";
 import type { AppInfo } from "../../bindings/AppInfo";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigation } from "../../app/navigation";
+import { UNFINISHED } from "../../app/startup";
 import { wizardUnfinished } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
 import { InstallationCard } from "../about/InstallationCard";
@@ -11,7 +12,7 @@ import { InstallationCard } from "../about/InstallationCard";
 export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
   const key = useTenantKey();
   const { go } = useNavigation();
-  const unfinished = useQuery({ queryKey: key("wizard-unfinished"), queryFn: wizardUnfinished });
+  const unfinished = useQuery({ queryKey: key(UNFINISHED), queryFn: wizardUnfinished });
   return (
     <Stack gap="lg">
       {unfinished.data && (

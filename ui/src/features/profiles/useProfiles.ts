@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useNavigation, type Screen } from "../../app/navigation";
 import type { Profile } from "../../bindings/Profile";
+import type { ProfilesView } from "../../bindings/ProfilesView";
 import { listProfiles, switchProfile } from "../../ipc";
 
 export const PROFILES_KEY = ["profiles"] as const;
@@ -10,8 +11,11 @@ export const TENANT_KEY = ["tenant"] as const;
 
 export function useProfiles() {
   const query = useQuery({ queryKey: PROFILES_KEY, queryFn: listProfiles });
-  const active: Profile | undefined = query.data?.profiles.find((p) => p.id === query.data?.active_id);
-  return { ...query, active };
+  return { ...query, active: activeProfile(query.data) };
+}
+
+export function activeProfile(view: ProfilesView | undefined): Profile | undefined {
+  return view?.profiles.find((p) => p.id === view.active_id);
 }
 
 export function useSwitchProfile() {
@@ -31,7 +35,12 @@ export function useSwitchProfile() {
  */
 export function useTenantKey() {
   const { active } = useProfiles();
-  return (...parts: unknown[]) => [...TENANT_KEY, active?.id ?? "none", ...parts];
+  return (...parts: unknown[]) => tenantKey(active?.id, ...parts);
+}
+
+/** The key of `parts` read from the tenant `activeId` (see `useTenantKey`). */
+export function tenantKey(activeId: string | undefined, ...parts: unknown[]) {
+  return [...TENANT_KEY, activeId ?? "none", ...parts];
 }
 
 /**

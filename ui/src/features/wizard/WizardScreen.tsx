@@ -6,6 +6,7 @@ import type { WizardSpec } from "../../bindings/WizardSpec";
 import { CommandError, wizardApply, wizardCheck, wizardPlan, wizardUnfinished } from "../../ipc";
 import { TENANT_KEY, useProfiles, useTenantKey } from "../profiles/useProfiles";
 import { ApiStep, AppStep } from "./AppApiSteps";
+import { UNFINISHED } from "../../app/startup";
 import { STEPS, stepOf } from "./model";
 import { ReviewStep } from "./Review";
 import { AuthorizeStep, ScopesStep } from "./ScopeSteps";
@@ -79,7 +80,7 @@ function Steps({
     staleTime: 0,
   });
   const unfinished = useQuery({
-    queryKey: key("wizard-unfinished"),
+    queryKey: key(UNFINISHED),
     queryFn: wizardUnfinished,
     refetchInterval: (q) => (q.state.data?.held ? 2000 : false),
   });

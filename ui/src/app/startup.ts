@@ -1,0 +1,56 @@
+// What the first screen reads, asked before anything renders. The window then renders once,
+// complete and in the saved colour scheme. Asked from the first render instead, the answers
+// (each under 10 ms in Rust) waited behind that render's own style, layout and paint, and the
+// screen was laid out and painted a second time with them: about a third of a cold start.
+// Deliberately not here: anything a later screen reads, and what to do when a read fails or
+// is late — it is left out, and the screen's own query asks again and shows its error.
+import type { MantineColorSchemeManager } from "@mantine/core";
+import type { QueryClient } from "@tanstack/react-query";
+import type { ColorScheme } from "../bindings/ColorScheme";
+import { activeProfile, PROFILES_KEY, tenantKey } from "../features/profiles/useProfiles";
+import { appInfo, getColorScheme, listProfiles, wizardUnfinished } from "../ipc";
+
+export const APP_INFO_KEY = ["app-info"] as const;
+export const COLOR_SCHEME_KEY = ["color-scheme"] as const;
+/** Under the tenant's key: whether a setup of the active tenant did not finish. */
+export const UNFINISHED = "wizard-unfinished";
+
+/**
+ * How long the first render waits for these reads. They answer in milliseconds; a keychain
+ * that hangs (a D-Bus service that never replies) must not keep the window blank.
+ */
+const PATIENCE_MS = 1500;
+
+/**
+ * Reads the first screen's data into `client`, each answer as it comes; resolves, with the
+ * saved colour scheme, once all have answered or `PATIENCE_MS` passed.
+ */
+export async function readStartup(client: QueryClient): Promise<ColorScheme> {
+  let scheme: ColorScheme = "auto";
+  const profiles = listProfiles().then((view) => (client.setQueryData(PROFILES_KEY, view), view));
+  const reads = Promise.allSettled([
+    appInfo().then((info) => client.setQueryData(APP_INFO_KEY, info)),
+    getColorScheme().then((saved) => (client.setQueryData(COLOR_SCHEME_KEY, saved), (scheme = saved))),
+    Promise.all([profiles, wizardUnfinished()]).then(([view, unfinished]) =>
+      client.setQueryData(tenantKey(activeProfile(view)?.id, UNFINISHED), unfinished),
+    ),
+  ]);
+  await Promise.race([reads, new Promise((done) => setTimeout(done, PATIENCE_MS))]);
+  return scheme;
+}
+
+/**
+ * Mantine's colour scheme kept in memory, starting from the one Rust saved: the settings
+ * store is the one place it is kept (Mantine's default, localStorage, could disagree with it
+ * and paint the first screen in the other scheme).
+ */
+export function savedColorScheme(initial: ColorScheme): MantineColorSchemeManager {
+  let value: ColorScheme = initial;
+  return {
+    get: () => value,
+    set: (next) => (value = next),
+    subscribe: () => {},
+    unsubscribe: () => {},
+    clear: () => (value = "auto"),
+  };
+}
