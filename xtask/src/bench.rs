@@ -85,18 +85,37 @@ pub fn report() -> crate::Result {
 /// Where the start and the memory go, from a profile (not measured by each run: redo it
 /// when the ratios move).
 const PROFILE: &str = "## Where the start and the memory go\n\n\
-Profiled on 2026-11-28 (`perf record -g` over the app and WebKit's processes under Xvfb, and \
-timestamps taken in the page), a cold start of about 1.3 s:\n\n\
+Profiled on 2026-11-28 with timestamps taken in the page (navigation start, module start, each render, a forced \
+layout after the first commit, animation frames) and in Rust (when each command was asked and answered), a cold \
+start under Xvfb on this machine:\n\n\
 | from → to | what | ours? |\n| --- | --- | --- |\n\
-| 0 → 0.4 s | process start to the page's navigation start: GTK, WebKit's web and network processes | no (the bare app pays it too) |\n\
-| 0.4 → 0.55 s | loading and evaluating the JavaScript of the first screen (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | yes |\n\
-| 0.55 → 0.65 s | first render and commit of the shell and Home | yes |\n\
-| 0.65 → 0.95 s | the first four IPC answers (profiles, colour scheme, app info, unfinished setup) arrive together about 300 ms after they were asked, though Rust answers each in under 10 ms (the keychain probe: 9 ms): the web process's main thread is busy with style, layout and the first paint of the page (all of Mantine's 254 KB of CSS) | yes, the style and layout part |\n\
-| 0.95 → 1.3 s | the render with those answers, then two animation frames, each composited by Mesa's llvmpipe on the CPU under Xvfb (`WEBKIT_DISABLE_COMPOSITING_MODE=1` saves about 250 ms here) | mostly no: a desktop GPU composites in a fraction of it |\n\n\
-Next, ours: only the stylesheets of the components the first screen uses (Mantine ships one per component), and a \
-lighter first render. Memory: the app's own process is within about 10 MiB of the bare app's; the difference is \
-WebKit's web process (about +80 MiB: a real page's JavaScript heap, DOM and styles against one static page).\n\n\
-Fixed after this profile: WebKitGTK's overlay scrollbars repainted a page that can scroll at every frame, forever \
+| 0 → ~0.4 s | process start to the page's navigation start: GTK, WebKit's web and network processes | no (the bare app pays it too) |\n\
+| +0.09 s | loading and evaluating the JavaScript of the first screen (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | yes |\n\
+| +0.02 s | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`) | yes |\n\
+| +0.12 s | the one render of the shell and Home (JavaScriptCore still cold: the shell's navigation alone is 50–90 ms) | yes |\n\
+| +0.1 s | style and layout of that render | yes |\n\
+| +0.05 s | painting and compositing two frames | partly |\n\n\
+Fixed this way, each measured before and after:\n\n\
+- **Reads before the first render** (about −0.3 s): asked from the first render, their answers (each under 10 ms in \
+Rust) waited behind that render's style, layout and paint, and the screen was laid out and painted a second time \
+with them. The window now renders once, complete and in the saved colour scheme (1.5 s patience, then it renders \
+with what it has).\n\
+- **A two-name font stack** (style and layout 230–370 ms → 85–145 ms): WebKitGTK looks up every family of a \
+`font-family` list that is not installed, again for each size and weight; the seven-name system stack cost 17–30 ms \
+per font used, `system-ui, sans-serif` costs 2–10.\n\
+- **Painting on the CPU without a GPU** (two frames 180–270 ms → 30–60 ms): with no GPU render node, WebKitGTK's \
+default — Skia painting through OpenGL — runs on Mesa's llvmpipe, a GPU emulated on the CPU. Grantsmith sets \
+`WEBKIT_SKIA_ENABLE_CPU_RENDERING=1` then (unless the user set it), logs that it did, and changes nothing on a \
+machine with a GPU. The bare app keeps WebKit's default; the row above measures it painting on the CPU too.\n\n\
+What is left of the gap is a real page against one static page: a JavaScript framework evaluated and run cold, a \
+DOM of a few hundred elements styled by 141 KB of CSS.\n\n\
+Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
+process. Measured step by step through the window (RSS of the web process): start 264 MiB, wizard open 277, API \
+step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after going back Home: \
+what a screen adds stays. It is the web process's anonymous memory (71 → 134 MiB; libraries and GL unchanged). \
+Not the harness (a thousand WebDriver lookups: +3 MiB), not the allocator's cache (`Malloc=1`, the system \
+allocator, holds 30 MiB more). Next: WebKit's own heap snapshot (Web Inspector) to see which objects stay.\n\n\
+Fixed earlier: WebKitGTK's overlay scrollbars repainted a page that can scroll at every frame, forever \
 (about 15 % of a core with nothing moving, both cores under llvmpipe). Scrollbars are now drawn by the page's CSS; \
 the row \"CPU while the first screen sits still\" watches for it.\n";
 
