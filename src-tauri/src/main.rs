@@ -6,6 +6,7 @@
 
 mod commands;
 mod contract;
+mod desktop_font;
 mod painting;
 mod security;
 mod state;
@@ -44,7 +45,9 @@ fn main() {
         .setup(|app| {
             let channel = grantsmith_core::Channel::current();
             let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));
-            app.manage(state::AppState::open(data_dir));
+            let mut state = state::AppState::open(data_dir);
+            state.ui_font = desktop_font::read();
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -20,6 +20,8 @@ pub struct AppState {
     pub keychain: Arc<KeychainStore>,
     /// Test tokens and JWKS, in memory only.
     pub tokens: TokenCache,
+    /// The desktop's UI font family (`desktop_font`), read once at start.
+    pub ui_font: Option<String>,
 }
 
 struct Ready {
@@ -51,7 +53,7 @@ impl AppState {
             .ok()
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(grantsmith_core::change::engine::SETTLE_SECS);
-        Self { ready, keychain, tokens: TokenCache::default(), settle_secs }
+        Self { ready, keychain, tokens: TokenCache::default(), settle_secs, ui_font: None }
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {

@@ -11,7 +11,7 @@ pub async fn app_info<R: tauri::Runtime>(
 ) -> Result<AppInfo, IpcError> {
     let version = app.package_info().version.to_string();
     let keychain = super::profiles::off_main_thread(|| KeychainStatus::probe(&state.keychain));
-    Ok(AppInfo::collect(&version, state.store()?, keychain)?)
+    Ok(AppInfo::collect(&version, state.store()?, keychain, state.ui_font.clone())?)
 }
 
 /// When the process started (set first thing in `main`), for `first_painted`.

@@ -21,6 +21,15 @@ async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
             "GRANTSMITH_DATA_DIR must be honoured; database shown as {db:?}"
         );
         s.wait_text("keychain-status", "Keychain ready").await;
+
+        // The desktop's UI font (GTK's setting, read by Rust) is named on the page, and the
+        // text really uses it: the computed font-family of a paragraph starts with that name.
+        let family = s.eval("return getComputedStyle(document.body).fontFamily").await;
+        let family = family.as_str().unwrap_or_default().to_string();
+        let named = s.eval("return document.documentElement.style.getPropertyValue('--mantine-font-family')").await;
+        assert!(named.as_str().is_some_and(|n| n.starts_with('"') && n.ends_with(", sans-serif")), "named: {named:?}");
+        let first = |list: &str| list.split(',').next().unwrap_or_default().trim().trim_matches('"').to_string();
+        assert_eq!(first(&family), first(named.as_str().unwrap()), "body font {family:?}, named {named:?}");
     })
     .await;
 }

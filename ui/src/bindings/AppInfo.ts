@@ -9,4 +9,10 @@ data_dir: string,
 /**
  * Full path of the SQLite file, or ":memory:".
  */
-database: string, schema_version: number, keychain: KeychainStatus, };
+database: string, schema_version: number, keychain: KeychainStatus, 
+/**
+ * The desktop's UI font family where the shell can read it (Linux: GTK's font setting),
+ * for the window to name directly: WebKitGTK finds a named, installed family at once,
+ * while `system-ui` is resolved again for every size and weight.
+ */
+ui_font?: string, };

@@ -15,6 +15,12 @@ pub struct AppInfo {
     pub database: String,
     pub schema_version: u32,
     pub keychain: KeychainStatus,
+    /// The desktop's UI font family where the shell can read it (Linux: GTK's font setting),
+    /// for the window to name directly: WebKitGTK finds a named, installed family at once,
+    /// while `system-ui` is resolved again for every size and weight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ui_font: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -36,9 +42,15 @@ impl KeychainStatus {
 }
 
 impl AppInfo {
-    pub fn collect(version: &str, store: &Store, keychain: KeychainStatus) -> Result<Self, StoreError> {
+    pub fn collect(
+        version: &str,
+        store: &Store,
+        keychain: KeychainStatus,
+        ui_font: Option<String>,
+    ) -> Result<Self, StoreError> {
         let database = store.path().map_or(":memory:".into(), |p| p.display().to_string());
         let data_dir = store.path().and_then(|p| p.parent()).map_or(String::new(), |p| p.display().to_string());
-        Ok(Self { version: version.into(), data_dir, database, schema_version: store.schema_version()?, keychain })
+        let schema_version = store.schema_version()?;
+        Ok(Self { version: version.into(), data_dir, database, schema_version, keychain, ui_font })
     }
 }
