@@ -93,16 +93,18 @@ start under Xvfb on this machine:\n\n\
 | +0.09 s | loading and evaluating the JavaScript of the first screen (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | yes |\n\
 | +0.02 s | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`) | yes |\n\
 | +0.12 s | the one render of the shell and Home (JavaScriptCore still cold: the shell's navigation alone is 50–90 ms) | yes |\n\
-| +0.1 s | style and layout of that render | yes |\n\
+| +0.06–0.1 s | style and layout of that render | yes |\n\
 | +0.05 s | painting and compositing two frames | partly |\n\n\
 Fixed this way, each measured before and after:\n\n\
 - **Reads before the first render** (about −0.3 s): asked from the first render, their answers (each under 10 ms in \
 Rust) waited behind that render's style, layout and paint, and the screen was laid out and painted a second time \
 with them. The window now renders once, complete and in the saved colour scheme (1.5 s patience, then it renders \
 with what it has).\n\
-- **A two-name font stack** (style and layout 230–370 ms → 85–145 ms): WebKitGTK looks up every family of a \
-`font-family` list that is not installed, again for each size and weight; the seven-name system stack cost 17–30 ms \
-per font used, `system-ui, sans-serif` costs 2–10.\n\
+- **Fonts found at once** (style and layout 230–370 ms → 56–101 ms): WebKitGTK looks up every family of a \
+`font-family` list that is not installed, again for each size and weight — the seven-name system stack cost 17–30 ms \
+per font used, and `system-ui` alone still 6–10 ms. The theme's stack is `system-ui, sans-serif` (what macOS and \
+Windows resolve cheaply); on Linux the page names the desktop's UI font, which the shell reads once from GTK's \
+settings (`AppInfo::ui_font`): 2–3 ms per font.\n\
 - **Painting on the CPU without a GPU** (two frames 180–270 ms → 30–60 ms): with no GPU render node, WebKitGTK's \
 default — Skia painting through OpenGL — runs on Mesa's llvmpipe, a GPU emulated on the CPU. Grantsmith sets \
 `WEBKIT_SKIA_ENABLE_CPU_RENDERING=1` then (unless the user set it), logs that it did, and changes nothing on a \
@@ -114,7 +116,10 @@ process. Measured step by step through the window (RSS of the web process): star
 step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after going back Home: \
 what a screen adds stays. It is the web process's anonymous memory (71 → 134 MiB; libraries and GL unchanged). \
 Not the harness (a thousand WebDriver lookups: +3 MiB), not the allocator's cache (`Malloc=1`, the system \
-allocator, holds 30 MiB more). Next: WebKit's own heap snapshot (Web Inspector) to see which objects stay.\n\n\
+allocator, holds 30 MiB more), not IPC (1,500 calls: +5 MiB). Not a leak either: going round every screen \
+four more times, the web process held 403, 413, 425, then 390 MiB — JavaScriptCore collects the garbage of \
+earlier screens when its heap has grown enough, not when a screen is left. Next: WebKit's own heap snapshot (Web \
+Inspector) to see what a first visit of each screen leaves behind.\n\n\
 Fixed earlier: WebKitGTK's overlay scrollbars repainted a page that can scroll at every frame, forever \
 (about 15 % of a core with nothing moving, both cores under llvmpipe). Scrollbars are now drawn by the page's CSS; \
 the row \"CPU while the first screen sits still\" watches for it.\n";
