@@ -1,11 +1,14 @@
-import { screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { Profiler } from "react";
 import { describe, expect, it } from "vitest";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ProfilesView } from "../bindings/ProfilesView";
 import { renderWithProviders } from "../test/render";
+import { PROFILES_KEY } from "../features/profiles/useProfiles";
 import { App } from "./App";
+import { newQueryClient, Providers } from "./Providers";
 
 const PROFILES: ProfilesView = {
   active_id: "sandbox",
@@ -90,6 +93,28 @@ describe("App", () => {
     const error = await screen.findByTestId("startup-error");
     expect(error.textContent).toContain("not a readable Grantsmith database");
     expect(screen.queryByTestId("main-pane")).toBeNull();
+  });
+
+  it("does not render the frame again when the tenants are read again unchanged", async () => {
+    // Every screen that mounts asks for the tenants again; an unchanged answer must not
+    // re-render the whole frame (it once did, through a spread query result).
+    backend();
+    const client = newQueryClient();
+    let commits = 0;
+    render(
+      <Providers client={client}>
+        <Profiler id="app" onRender={() => commits++}>
+          <App />
+        </Profiler>
+      </Providers>,
+    );
+    await screen.findByTestId("active-tenant-name");
+    await waitFor(() => expect(client.isFetching()).toBe(0));
+    await new Promise((done) => setTimeout(done, 100));
+    const settled = commits;
+    await client.refetchQueries({ queryKey: PROFILES_KEY });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(commits).toBe(settled);
   });
 
   it("navigates between areas and marks the current one", async () => {

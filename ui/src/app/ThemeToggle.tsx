@@ -24,7 +24,8 @@ export function ThemeToggle() {
   useEffect(() => {
     if (saved.data && !applied.current) {
       applied.current = true;
-      setColorScheme(saved.data);
+      // Usually already applied: the window starts in the saved scheme (`readStartup`).
+      if (saved.data !== colorScheme) setColorScheme(saved.data);
     }
   });
 

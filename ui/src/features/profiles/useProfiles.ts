@@ -10,8 +10,11 @@ export const PROFILES_KEY = ["profiles"] as const;
 export const TENANT_KEY = ["tenant"] as const;
 
 export function useProfiles() {
-  const query = useQuery({ queryKey: PROFILES_KEY, queryFn: listProfiles });
-  return { ...query, active: activeProfile(query.data) };
+  // Only what callers read: TanStack Query re-renders a component for the fields it touched,
+  // and spreading the result touches them all — every background refetch (each screen that
+  // mounts asks again) then re-rendered the whole frame.
+  const { data, error } = useQuery({ queryKey: PROFILES_KEY, queryFn: listProfiles });
+  return { data, error, active: activeProfile(data) };
 }
 
 export function activeProfile(view: ProfilesView | undefined): Profile | undefined {
