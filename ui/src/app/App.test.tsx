@@ -9,6 +9,7 @@ import { renderWithProviders } from "../test/render";
 import { PROFILES_KEY } from "../features/profiles/useProfiles";
 import { App } from "./App";
 import { newQueryClient, Providers } from "./Providers";
+import { readStartup } from "./startup";
 
 const PROFILES: ProfilesView = {
   active_id: "sandbox",
@@ -115,6 +116,21 @@ describe("App", () => {
     await client.refetchQueries({ queryKey: PROFILES_KEY });
     await new Promise((done) => setTimeout(done, 50));
     expect(commits).toBe(settled);
+  });
+
+  it("asks Rust for what the start already read only once (the keychain is probed once)", async () => {
+    const asked: string[] = [];
+    backend({ app_info: () => (asked.push("app_info"), INFO), get_color_scheme: () => (asked.push("get_color_scheme"), "auto") });
+    const client = newQueryClient();
+    await readStartup(client);
+    render(
+      <Providers client={client}>
+        <App />
+      </Providers>,
+    );
+    expect(await screen.findByText("v9.9.9")).toBeTruthy();
+    await new Promise((done) => setTimeout(done, 100));
+    expect(asked).toEqual(["app_info", "get_color_scheme"]);
   });
 
   it("navigates between areas and marks the current one", async () => {

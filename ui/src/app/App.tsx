@@ -7,7 +7,8 @@ import { StartupError } from "./StartupError";
 import { APP_INFO_KEY } from "./startup";
 
 export function App() {
-  const info = useQuery({ queryKey: APP_INFO_KEY, queryFn: appInfo });
+  // Read once per run (readStartup usually has it): asking again would probe the keychain again.
+  const info = useQuery({ queryKey: APP_INFO_KEY, queryFn: appInfo, staleTime: Infinity });
   const settled = info.isSuccess || info.isError;
   // Tells the shell once the first real screen is on glass (two frames after it rendered):
   // what `cargo xtask bench` times a cold start by.

@@ -15,7 +15,7 @@ const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
 /** Light / dark / follow the OS; the choice is saved by Rust and applied once saved. */
 export function ThemeToggle() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const saved = useQuery({ queryKey: COLOR_SCHEME_KEY, queryFn: getColorScheme });
+  const saved = useQuery({ queryKey: COLOR_SCHEME_KEY, queryFn: getColorScheme, staleTime: Infinity });
   const [error, setError] = useState<string>();
 
   // Apply the saved choice once when it arrives; `setColorScheme` changes identity on every
