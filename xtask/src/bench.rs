@@ -172,25 +172,32 @@ struct Start {
     processes: Vec<(String, f64)>,
     /// Percent of one core over `IDLE`, all processes together.
     idle_cpu_pct: f64,
-    /// The app logged that WebKit paints on the CPU (Grantsmith's choice without a GPU).
-    cpu_painting: bool,
+    /// The variables the app logged it set for WebKit's painting (Grantsmith's choice
+    /// without a GPU; empty with WebKit's defaults).
+    painting_env: Vec<(String, String)>,
 }
 
-/// What Grantsmith logs when it chose CPU painting (src-tauri/src/painting.rs), and the
-/// variable that makes the bare app paint the same way.
-const CPU_PAINTING_LOG: &str = "WebKit paints on the CPU";
-const CPU_PAINTING_ENV: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+/// The start of what Grantsmith logs when it chose how WebKit paints
+/// (src-tauri/src/painting.rs); the `NAME=value` words after it are what it set.
+const PAINTING_LOG: &str = "WebKit paints on the CPU";
+
+/// The `NAME=value` words of the painting log line.
+fn painting_env(line: &str) -> Vec<(String, String)> {
+    line.split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter_map(|w| w.split_once('='))
+        .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
 
 /// How long CPU use is read once settled: nothing on the first screen moves, so it should
 /// be near zero (WebKitGTK's overlay scrollbars once kept it repainting every frame).
 const IDLE: Duration = Duration::from_secs(2);
 
-fn launch(binary: &Path, data: &Path, cpu_painting: bool) -> crate::Result<Start> {
+fn launch(binary: &Path, data: &Path, env: &[(String, String)]) -> crate::Result<Start> {
     let mut c = cmd::new(binary);
-    if cpu_painting {
-        c.env(CPU_PAINTING_ENV, "1");
-    }
-    c.env("GRANTSMITH_DATA_DIR", data)
+    c.envs(env.iter().map(|(k, v)| (k, v)))
+        .env("GRANTSMITH_DATA_DIR", data)
         .env("GRANTSMITH_REPORT_FIRST_PAINT", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -203,10 +210,12 @@ fn launch(binary: &Path, data: &Path, cpu_painting: bool) -> crate::Result<Start
             let _ = tx.send(line);
         }
     });
-    let (mut painted, mut cpu_painting) = (None, cpu_painting);
+    let (mut painted, mut painting_env) = (None, vec![]);
     while painted.is_none() && started.elapsed() < Duration::from_secs(60) {
         let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) else { continue };
-        cpu_painting |= line.contains(CPU_PAINTING_LOG);
+        if line.contains(PAINTING_LOG) {
+            painting_env = self::painting_env(&line);
+        }
         if let Some(ms) = line.split("first screen painted after ").nth(1) {
             painted = ms.trim_end_matches(" ms").trim().parse::<u64>().ok();
         }
@@ -220,7 +229,7 @@ fn launch(binary: &Path, data: &Path, cpu_painting: bool) -> crate::Result<Start
     // WebKit's helpers exit with their parent; give them a moment before the next start.
     std::thread::sleep(Duration::from_millis(500));
     let painted_ms = painted.ok_or_else(|| format!("{} did not report its first screen", binary.display()))?;
-    Ok(Start { painted_ms, rss_mib, processes, idle_cpu_pct, cpu_painting })
+    Ok(Start { painted_ms, rss_mib, processes, idle_cpu_pct, painting_env })
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -240,14 +249,14 @@ pub fn apps() -> crate::Result {
         // A fresh data folder each time: a first start, as after installing.
         let dir = data.join(i.to_string());
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let one = launch(&app, &dir, false)?;
-        // When Grantsmith paints on the CPU (no GPU here), the bare app is also measured
-        // painting that way: what the choice itself is worth, apart from the page.
-        if one.cpu_painting {
-            base_cpu.push(launch(&bare, &dir, true)?);
+        let one = launch(&app, &dir, &[])?;
+        // When Grantsmith chose how WebKit paints (no GPU here), the bare app is also
+        // measured painting that way: what the choice itself is worth, apart from the page.
+        if !one.painting_env.is_empty() {
+            base_cpu.push(launch(&bare, &dir, &one.painting_env)?);
         }
         ours.push(one);
-        base.push(launch(&bare, &dir, false)?);
+        base.push(launch(&bare, &dir, &[])?);
     }
     let _ = std::fs::remove_dir_all(&data);
     let start = |v: &[Start]| median(v.iter().map(|s| s.painted_ms as f64).collect());
@@ -266,16 +275,20 @@ pub fn apps() -> crate::Result {
     };
     let driven = driven_rows(mem_base);
     let cpu_row = if base_cpu.is_empty() {
-        "Grantsmith painted with WebKit's default here (a GPU render node exists): no third column.\n".to_string()
+        "Grantsmith painted with WebKit's defaults here (a GPU render node exists): no third column.\n".to_string()
     } else {
         let (start_cpu, mem_cpu) = (start(&base_cpu), memory(&base_cpu));
+        let vars = base_cpu[0].painting_env.iter().map(|(k, v)| format!("`{k}={v}`")).collect::<Vec<_>>().join(", ");
+        let setup = driven_value("memory_after_setup_mib");
         format!(
-            "This machine has no GPU render node, so Grantsmith tells WebKit to paint on the CPU \
-             (`{CPU_PAINTING_ENV}=1`; see \"Where the start and the memory go\"); the bare app above keeps WebKit's \
-             default. The bare app painting on the CPU as well: first painted {start_cpu:.0} ms \
-             (Grantsmith **{:.2} ×** that), memory after start {mem_cpu:.0} MiB (Grantsmith **{:.2} ×**).\n",
+            "This machine has no GPU render node, so Grantsmith tells WebKit to paint on the CPU without \
+             compositing ({vars}; see \"Where the start and the memory go\"); the bare app above keeps WebKit's \
+             defaults. The bare app started with the same variables: first painted {start_cpu:.0} ms \
+             (Grantsmith **{:.2} ×** that), memory after start {mem_cpu:.0} MiB (Grantsmith after start \
+             **{:.2} ×**, after a setup **{:.2} ×**).\n",
             start_ours / start_cpu,
             mem_ours / mem_cpu,
+            setup / mem_cpu,
         )
     };
     let report = format!(
@@ -307,19 +320,28 @@ pub fn apps() -> crate::Result {
     Ok(())
 }
 
+/// What the e2e crate's `bench` test wrote (empty when it did not run).
+fn driven_text() -> String {
+    std::fs::read_to_string(bench_dir().join("driven.txt")).unwrap_or_default()
+}
+
+/// One `name=value` figure of that run; NaN when missing.
+fn driven_value(name: &str) -> f64 {
+    driven_text().lines().find_map(|l| l.strip_prefix(name)?.strip_prefix('=')?.parse::<f64>().ok()).unwrap_or(f64::NAN)
+}
+
 /// The rows measured through the window by the e2e crate's `bench` test (`driven.txt`,
 /// `name=value` lines), against the bare app's memory after start; a row saying so when
 /// that run is missing.
 fn driven_rows(bare_mib: f64) -> String {
-    let text = std::fs::read_to_string(bench_dir().join("driven.txt")).unwrap_or_default();
-    let value = |k: &str| {
-        text.lines().find_map(|l| l.strip_prefix(k)?.strip_prefix('=')?.parse::<f64>().ok()).unwrap_or(f64::NAN)
-    };
-    if text.is_empty() {
+    if driven_text().is_empty() {
         return "| memory after a setup; Applications, click to first rows | not measured: the driven benchmark did not run | | | |\n".into();
     }
-    let (start, setup, apps) =
-        (value("memory_after_start_mib"), value("memory_after_setup_mib"), value("memory_after_applications_mib"));
+    let (start, setup, apps) = (
+        driven_value("memory_after_start_mib"),
+        driven_value("memory_after_setup_mib"),
+        driven_value("memory_after_applications_mib"),
+    );
     format!(
         "| memory after a whole setup and its verified token (driven through tauri-driver; after start there: {start:.0} MiB) \
          | {setup:.0} MiB | {bare_mib:.0} MiB (after start) | **{:.2} ×** | ≤ 1.15 × |\n\
@@ -327,8 +349,23 @@ fn driven_rows(bare_mib: f64) -> String {
          | Applications, click to first rows (5,000 applications, from the index; {:.0} visits) | median {:.0} ms, max {:.0} ms | | | < 300 ms |\n",
         setup / bare_mib,
         apps / bare_mib,
-        value("applications_visits"),
-        value("applications_first_rows_median_ms"),
-        value("applications_first_rows_max_ms"),
+        driven_value("applications_visits"),
+        driven_value("applications_first_rows_median_ms"),
+        driven_value("applications_first_rows_max_ms"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// The line src-tauri/src/painting.rs logs, as tracing writes it.
+    #[test]
+    fn painting_env_reads_the_variables_grantsmith_logged() {
+        let line = "2026-11-28T18:00:00Z  INFO grantsmith: no GPU render node: WebKit paints on the CPU \
+                    (WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 WEBKIT_DISABLE_COMPOSITING_MODE=1)";
+        let pair = |k: &str| (k.to_string(), "1".to_string());
+        assert_eq!(
+            super::painting_env(line),
+            [pair("WEBKIT_SKIA_ENABLE_CPU_RENDERING"), pair("WEBKIT_DISABLE_COMPOSITING_MODE")]
+        );
+    }
 }

@@ -3,7 +3,8 @@
 //! Each test gets its own tauri-driver (own ports, own process group), its own data dir,
 //! and a screenshot under `target/e2e-screenshots/<name>.png` taken whether the test passes
 //! or fails. The driver and everything it started are killed when the test ends, also on a
-//! panic. `cargo xtask e2e` builds the app and sets the environment this reads:
+//! panic. WebKit composites as on a machine with a GPU unless a test lets the app choose
+//! (`Launch::painting_chosen_by_app`). `cargo xtask e2e` builds the app and sets the environment this reads:
 //! `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER` (tauri-driver).
 
 pub mod axe;
@@ -37,6 +38,8 @@ pub const RELEASE: &str = "\u{E000}";
 pub struct Session {
     pub client: Client,
     pub data_dir: PathBuf,
+    /// False when the app chose how WebKit paints: see `Launch::painting_chosen_by_app`.
+    screenshots: bool,
 }
 
 /// Options for one launch of the app.
@@ -45,6 +48,12 @@ pub struct Launch {
     /// Reuse a data dir (e.g. to check persistence across restarts); a fresh temp dir otherwise.
     pub data_dir: Option<PathBuf>,
     pub env: Vec<(String, String)>,
+    /// Let the app choose how WebKit paints (src-tauri/src/painting.rs): on a machine without
+    /// a GPU, like CI's, it turns WebKit's compositing off — and WebKitWebDriver's screenshots
+    /// then never answer, so none are taken. Otherwise the harness keeps compositing on
+    /// (`WEBKIT_DISABLE_COMPOSITING_MODE=0`, which the app leaves alone): the mode of every
+    /// machine with a GPU, and one WebDriver can photograph.
+    pub painting_chosen_by_app: bool,
 }
 
 /// Launches the app, runs `body`, screenshots the window, and tears everything down.
@@ -56,14 +65,15 @@ where
 {
     let temp = tempfile::tempdir().expect("temp dir");
     let data_dir = launch.data_dir.clone().unwrap_or_else(|| temp.path().to_path_buf());
-    let driver = Driver::start(&data_dir, &launch.env);
+    let screenshots = !launch.painting_chosen_by_app;
+    let driver = Driver::start(&data_dir, &launch.env, screenshots);
     let client = driver.connect().await;
     let session_dir = data_dir.clone();
-    let session = Session { client: client.clone(), data_dir };
+    let session = Session { client: client.clone(), data_dir, screenshots };
 
     let outcome = tokio::spawn(body(session)).await;
 
-    if let Err(e) = save_screenshot(&client, name).await {
+    if screenshots && let Err(e) = save_screenshot(&client, name).await {
         eprintln!("could not save screenshot for {name}: {e}");
     }
     let _ = client.close().await;
@@ -179,11 +189,11 @@ impl Session {
     }
 
     /// Saves a screenshot, named `<name>.png`, once transitions settled and two frames
-    /// were painted (so it shows what the DOM holds, not an earlier frame). Not with
-    /// `GRANTSMITH_E2E_NO_SCREENSHOTS` set: a benchmark measuring the app's memory must not
+    /// were painted (so it shows what the DOM holds, not an earlier frame). Not when the app
+    /// chose how WebKit paints (see `Launch`), nor with `GRANTSMITH_E2E_NO_SCREENSHOTS` set: a benchmark measuring the app's memory must not
     /// count the snapshots WebKit keeps for them.
     pub async fn screenshot(&self, name: &str) {
-        if std::env::var_os("GRANTSMITH_E2E_NO_SCREENSHOTS").is_some() {
+        if !self.screenshots || std::env::var_os("GRANTSMITH_E2E_NO_SCREENSHOTS").is_some() {
             return;
         }
         self.settle().await;
@@ -283,7 +293,11 @@ impl Session {
 }
 
 async fn save_screenshot(client: &Client, name: &str) -> Result<PathBuf, String> {
-    let png = client.screenshot().await.map_err(|e| e.to_string())?;
+    // A screenshot that never answers (WebKit compositing off) fails the test, not the suite.
+    let png = tokio::time::timeout(WAIT, client.screenshot())
+        .await
+        .map_err(|_| format!("WebKitWebDriver took no screenshot within {WAIT:?}"))?
+        .map_err(|e| e.to_string())?;
     let dir = screenshot_dir();
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let path = dir.join(format!("{name}.png"));
@@ -304,15 +318,20 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(data_dir: &Path, env: &[(String, String)]) -> Self {
+    fn start(data_dir: &Path, env: &[(String, String)], compositing: bool) -> Self {
         let app = required_path("GRANTSMITH_E2E_APP");
         let driver = required_path("GRANTSMITH_E2E_DRIVER");
         let (port, native_port) = (free_port(), free_port());
         let mut cmd = Command::new(&driver);
         cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("GRANTSMITH_DATA_DIR", data_dir)
-            .env("NO_AT_BRIDGE", "1")
-            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .env("NO_AT_BRIDGE", "1");
+        if compositing {
+            cmd.env("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+        } else {
+            cmd.env_remove("WEBKIT_DISABLE_COMPOSITING_MODE");
+        }
+        cmd.envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::null())
             // The app's log goes beside its data, where the secrets scan reads it too.
             .stderr(log_file(data_dir))

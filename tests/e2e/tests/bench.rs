@@ -46,7 +46,9 @@ async fn click_to_first_rows(s: &Session) -> f64 {
 async fn bench_memory_after_a_setup_and_applications_first_rows() {
     let seed = Seed { clients: 5_000, apis: 100, grants: 2_000 };
     let t = Tenant::start_with(SandboxConfig { seed, mgmt_rate_limit: None, ..SandboxConfig::default() }).await;
-    run("bench", Launch { env: t.env(), ..Launch::default() }, |s| async move {
+    // What this machine's users get: on one without a GPU, the app's painting choice.
+    let launch = Launch { env: t.env(), painting_chosen_by_app: true, ..Launch::default() };
+    run("bench", launch, |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
         tokio::time::sleep(SETTLE).await;
         let after_start = memory(&s);

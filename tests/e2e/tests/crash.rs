@@ -29,7 +29,7 @@ async fn the_app_killed_mid_step_resumes_to_exactly_the_plan() {
         let dir = tempfile::tempdir().unwrap();
         let mut env = t.env();
         env.push(("GRANTSMITH_SETTLE_SECS".into(), "0".into()));
-        let launch = || Launch { env: env.clone(), data_dir: Some(dir.path().to_path_buf()) };
+        let launch = || Launch { env: env.clone(), data_dir: Some(dir.path().to_path_buf()), ..Launch::default() };
 
         run(&format!("crash-{i}-killed"), launch(), |s| async move {
             fill_in_and_apply(&s, "RS256", &format!("crash-{i}")).await;

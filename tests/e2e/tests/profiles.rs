@@ -144,7 +144,7 @@ async fn without_a_keychain_a_tenant_works_for_the_session_and_its_secret_stays_
     let dir = tempfile::tempdir().unwrap();
     let env = vec![("DBUS_SESSION_BUS_ADDRESS".to_string(), "unix:path=/nonexistent/grantsmith-e2e-bus".to_string())];
     let data_dir = Some(dir.path().to_path_buf());
-    run("profiles-no-keychain", Launch { env, data_dir }, move |s| async move {
+    run("profiles-no-keychain", Launch { env, data_dir, ..Launch::default() }, move |s| async move {
         s.wait_text("keychain-status", "Keychain unavailable").await;
         s.click("add-tenant").await;
         s.type_into("profile-name", "Session tenant").await;

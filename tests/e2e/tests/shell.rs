@@ -1,6 +1,7 @@
-//! The app starts, shows its frame, and talks to Rust.
+//! The app starts, shows its frame, and talks to Rust; without a GPU it paints its own way.
 
-use grantsmith_e2e::{Launch, run};
+use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::{Launch, run, session_log};
 
 #[tokio::test]
 async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
@@ -106,4 +107,33 @@ async fn an_injected_inline_script_and_a_fetch_elsewhere_are_blocked() {
     })
     .await;
     assert!(listener.accept().is_err(), "nothing connected to the listener");
+}
+
+/// Without a GPU render node (CI's machine, virtual machines, remote desktops) the app turns
+/// WebKit's compositing off and paints on the CPU (src-tauri/src/painting.rs), and says so in
+/// its log; a whole setup and its verified token work that way. With a GPU it changes nothing.
+/// No screenshots: WebKitWebDriver cannot take them with compositing off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_gpu_the_app_paints_on_the_cpu_and_a_whole_setup_works() {
+    let gpu = std::fs::read_dir("/dev/dri")
+        .is_ok_and(|d| d.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")));
+    let t = Tenant::start().await;
+    let launch = Launch { env: t.env(), painting_chosen_by_app: true, ..Launch::default() };
+    run("no-gpu", launch, move |s| async move {
+        s.wait_text("active-tenant-name", "Sandbox").await;
+        let log = std::fs::read_to_string(session_log(&s.data_dir)).expect("the app's log");
+        let chose = log.lines().find(|l| l.contains("WebKit paints on the CPU"));
+        if gpu {
+            assert!(chose.is_none(), "a GPU render node exists, yet: {chose:?}");
+        } else {
+            let chose = chose.expect("the app logs its painting choice without a GPU");
+            for var in ["WEBKIT_SKIA_ENABLE_CPU_RENDERING=1", "WEBKIT_DISABLE_COMPOSITING_MODE=1"] {
+                assert!(chose.contains(var), "{var} missing from {chose:?}");
+            }
+        }
+        go_through_the_wizard(&s, "RS256", "no-gpu").await;
+        s.click("token-get").await;
+        s.wait_text("token-verdict", "verified").await;
+    })
+    .await;
 }

@@ -14,7 +14,7 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
     let data_dir = Some(dir.path().to_path_buf());
     let secrets = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let ipc = secrets.clone();
-    run("token", Launch { env, data_dir }, move |s| async move {
+    run("token", Launch { env, data_dir, ..Launch::default() }, move |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
         s.record_ipc().await;
         go_through_the_wizard(&s, "RS256", "token-wizard").await;

@@ -33,7 +33,7 @@ async fn the_full_wizard_for_rs256_and_hs256_sets_up_the_tenant() {
     let env = t.env();
     let dir = tempfile::tempdir().unwrap();
     let data_dir = Some(dir.path().to_path_buf());
-    run("wizard", Launch { env, data_dir }, |s| async move {
+    run("wizard", Launch { env, data_dir, ..Launch::default() }, |s| async move {
         s.wait_text("active-tenant-name", "Sandbox").await;
         go_through_the_wizard(&s, "RS256", "wizard-rs256").await;
         s.click("wizard-restart").await;
@@ -80,7 +80,7 @@ async fn undo_asks_then_deletes_what_the_setup_created() {
 async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_restart() {
     let t = Tenant::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let launch = || Launch { env: t.env(), data_dir: Some(dir.path().to_path_buf()) };
+    let launch = || Launch { env: t.env(), data_dir: Some(dir.path().to_path_buf()), ..Launch::default() };
     run("wizard-validation", launch(), |s| async move {
         s.click("nav-wizard").await;
         s.type_into("wizard-app-name", "<script>alert(1)</script>").await;
