@@ -12,7 +12,7 @@
 // Argument types name core's DTOs (or std types); each consumer brings them into scope.
 commands! {
     app::app_info() -> AppInfo;
-    app::first_painted() -> ();
+    app::first_painted(page_ms: f64) -> ();
     settings::get_color_scheme() -> ColorScheme;
     settings::set_color_scheme(scheme: ColorScheme) -> ();
 

@@ -13,7 +13,7 @@ export function App() {
   // Tells the shell once the first real screen is on glass (two frames after it rendered):
   // what `cargo xtask bench` times a cold start by.
   useEffect(() => {
-    if (settled) requestAnimationFrame(() => requestAnimationFrame(() => void firstPainted().catch(() => {})));
+    if (settled) requestAnimationFrame(() => requestAnimationFrame(() => void firstPainted(performance.now()).catch(() => {})));
   }, [settled]);
   // Without its database the app cannot do anything useful: say why, full screen.
   if (info.error instanceof CommandError && info.error.error.kind === "storage") {

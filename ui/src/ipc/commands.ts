@@ -43,8 +43,8 @@ import { call, channel } from "./call";
 export const appInfo = () =>
   call<AppInfo>("app_info", {});
 
-export const firstPainted = () =>
-  call<null>("first_painted", {});
+export const firstPainted = (pageMs: number) =>
+  call<null>("first_painted", { pageMs });
 
 export const getColorScheme = () =>
   call<ColorScheme>("get_color_scheme", {});
