@@ -113,7 +113,7 @@ fn replace(
     }
     let mut insert = tx.prepare(
         "INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types, haystack)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3 || char(10) || ?2 || char(10) || ?5)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, lower(?3 || char(10) || ?2 || char(10) || ?5))",
     )?;
     for a in apps {
         let name = a.name.clone().unwrap_or_else(|| a.client_id.clone());
@@ -195,8 +195,10 @@ pub fn applications(
     limit: u32,
 ) -> Result<AppPage, IndexError> {
     let conn = store.conn();
-    let filter = "profile_id = ?1 AND haystack LIKE ?2 ESCAPE '\\' AND (?5 IS NULL OR app_type = ?5)";
-    let like = pattern(search);
+    // The haystack is stored folded to lower case (ASCII, like SQLite's lower()): instr() on
+    // it finds what a case-insensitive LIKE would, several times faster.
+    let filter = "profile_id = ?1 AND instr(haystack, ?2) > 0 AND (?5 IS NULL OR app_type = ?5)";
+    let needle = search.trim().to_ascii_lowercase();
     // Walks the sorted index and stops at the page's end; grants are counted for the page
     // only. (A window count would sort and count grants for every match first.)
     let mut stmt = conn.prepare(&format!(
@@ -205,7 +207,7 @@ pub fn applications(
          FROM index_apps a WHERE {filter} ORDER BY a.sort_key, a.client_id LIMIT ?3 OFFSET ?4"
     ))?;
     let rows: Vec<IndexedApp> = stmt
-        .query_map(params![profile, like, limit, offset, app_type], |r| {
+        .query_map(params![profile, needle, limit, offset, app_type], |r| {
             Ok(IndexedApp {
                 client_id: r.get(0)?,
                 name: r.get(1)?,
@@ -221,7 +223,7 @@ pub fn applications(
     } else {
         // ?3 and ?4 are the page's: bound, unused here.
         let count = format!("SELECT COUNT(*) FROM index_apps WHERE {filter}");
-        conn.query_row(&count, params![profile, like, limit, offset, app_type], |r| r.get(0))?
+        conn.query_row(&count, params![profile, needle, limit, offset, app_type], |r| r.get(0))?
     };
     Ok(AppPage { rows, total })
 }
@@ -238,7 +240,7 @@ pub fn record(store: &Store, profile: &str, what: &crate::change::apply::Indexed
             let types = serde_json::to_string(&a.grant_types).expect("strings serialize");
             conn.execute(
                 "INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types, haystack)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3 || char(10) || ?2 || char(10) || ?5)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, lower(?3 || char(10) || ?2 || char(10) || ?5))
                  ON CONFLICT (profile_id, client_id) DO UPDATE SET name = excluded.name, sort_key = excluded.sort_key,
                      description = excluded.description, app_type = excluded.app_type, grant_types = excluded.grant_types,
                      haystack = excluded.haystack",

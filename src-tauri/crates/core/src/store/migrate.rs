@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, name: "tenant index", sql: include_str!("migrations/0005_tenant_index.sql") },
     Migration { version: 6, name: "change sets", sql: include_str!("migrations/0006_change_sets.sql") },
     Migration { version: 7, name: "carry a setup", sql: include_str!("migrations/0007_carry.sql") },
+    Migration { version: 8, name: "search folded", sql: include_str!("migrations/0008_search_folded.sql") },
 ];
 
 pub(super) fn latest(migrations: &[Migration]) -> u32 {

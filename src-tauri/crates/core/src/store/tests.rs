@@ -134,3 +134,26 @@ fn a_read_only_data_folder_is_named_and_its_database_left_untouched() {
     assert!(text.contains("cannot be written to") && text.contains(&*dir.path().to_string_lossy()), "{text}");
     assert_eq!(bytes(&db), before, "the database was not touched");
 }
+
+/// An index built before version 8 kept its search haystack as typed; the upgrade folds it,
+/// so the instr() search still finds its applications whatever the case of either side.
+#[test]
+fn upgrading_folds_the_search_haystack_of_an_existing_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = Store::open_with(dir.path(), &MIGRATIONS[..7]).unwrap();
+    before
+        .conn()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO index_apps (profile_id, client_id, name, sort_key, description, app_type, grant_types, haystack)
+             VALUES ('p', 'AbC123', 'Orders Worker', 'orders worker', '', 'non_interactive', '[]',
+                     'Orders Worker' || char(10) || 'AbC123' || char(10) || '');",
+        )
+        .unwrap();
+    drop(before);
+    let store = Store::open(dir.path()).unwrap();
+    for search in ["orders WORKER", "aBc1"] {
+        let found = crate::index::applications(&store, "p", search, None, 0, 10).unwrap();
+        assert_eq!(found.rows.iter().map(|a| a.client_id.as_str()).collect::<Vec<_>>(), ["AbC123"], "{search}");
+    }
+}
