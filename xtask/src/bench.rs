@@ -118,7 +118,11 @@ machine with a GPU. The bare app keeps WebKit's defaults; the paragraph under th
 same variables. WebKitWebDriver's screenshots never answer with compositing off, so the e2e suite keeps it on, but \
 for one test that runs a whole setup with the app's own choice; the driven benchmark uses the app's choice.\n\n\
 What is left of the gap is a real page against one static page: a JavaScript framework evaluated and run cold, a \
-DOM of a few hundred elements styled by 141 KB of CSS.\n\n\
+DOM of a few hundred elements styled by 141 KB of CSS. Each run measures that split now: the row \"… of which the \
+page\" is the page's own clock from its navigation start; the rest of a start is the process's and WebKit's before \
+the page. Tried and not kept: the command palette loaded only when first opened, and the frame's five tooltips \
+removed — page medians 364 and 372 ms against 360 ms over 12 alternating starts each, nothing this machine's noise \
+can tell apart.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
