@@ -4,8 +4,9 @@
 //! and a screenshot under `target/e2e-screenshots/<name>.png` taken whether the test passes
 //! or fails. The driver and everything it started are killed when the test ends, also on a
 //! panic. WebKit composites as on a machine with a GPU unless a test lets the app choose
-//! (`Launch::painting_chosen_by_app`). `cargo xtask e2e` builds the app and sets the environment this reads:
-//! `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER` (tauri-driver).
+//! (`Launch::painting_chosen_by_app`). `cargo xtask e2e` builds the app and sets the
+//! environment this reads: `GRANTSMITH_E2E_APP` (the binary) and `GRANTSMITH_E2E_DRIVER`
+//! (tauri-driver).
 
 pub mod axe;
 pub mod flows;
@@ -190,8 +191,8 @@ impl Session {
 
     /// Saves a screenshot, named `<name>.png`, once transitions settled and two frames
     /// were painted (so it shows what the DOM holds, not an earlier frame). Not when the app
-    /// chose how WebKit paints (see `Launch`), nor with `GRANTSMITH_E2E_NO_SCREENSHOTS` set: a benchmark measuring the app's memory must not
-    /// count the snapshots WebKit keeps for them.
+    /// chose how WebKit paints (see `Launch`), nor with `GRANTSMITH_E2E_NO_SCREENSHOTS` set:
+    /// a benchmark measuring the app's memory must not count the snapshots WebKit keeps.
     pub async fn screenshot(&self, name: &str) {
         if !self.screenshots || std::env::var_os("GRANTSMITH_E2E_NO_SCREENSHOTS").is_some() {
             return;
