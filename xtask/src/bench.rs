@@ -266,7 +266,7 @@ pub fn apps() -> crate::Result {
     let app = std::env::var_os("GRANTSMITH_BENCH_APP").map_or_else(|| release.join("grantsmith"), PathBuf::from);
     let bare = release.join("bare-tauri");
     let data = std::env::temp_dir().join(format!("grantsmith-bench-{}", std::process::id()));
-    let (mut ours, mut base, mut base_cpu) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut base, mut base_same) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..STARTS {
         // A fresh data folder each time: a first start, as after installing.
         let dir = data.join(i.to_string());
@@ -275,7 +275,7 @@ pub fn apps() -> crate::Result {
         // When Grantsmith chose how WebKit paints (no GPU here), the bare app is also
         // measured painting that way: what the choice itself is worth, apart from the page.
         if !one.painting_env.is_empty() {
-            base_cpu.push(launch(&bare, &dir, &one.painting_env)?);
+            base_same.push(launch(&bare, &dir, &one.painting_env)?);
         }
         ours.push(one);
         base.push(launch(&bare, &dir, &[])?);
@@ -297,22 +297,23 @@ pub fn apps() -> crate::Result {
         Some(d) => format!("{:.1} MB (`{}`)", size(&d), d.file_name().unwrap_or_default().to_string_lossy()),
         None => "not built in this run (`cargo xtask bundle`)".into(),
     };
-    let driven = driven_rows(mem_base);
-    let cpu_row = if base_cpu.is_empty() {
+    let figures = Driven::read();
+    let driven = driven_rows(&figures, mem_base);
+    let same_row = if base_same.is_empty() {
         "Grantsmith painted with WebKit's defaults here (a GPU render node exists): no third column.\n".to_string()
     } else {
-        let (start_cpu, mem_cpu) = (start(&base_cpu), memory(&base_cpu));
+        let (start_same, mem_same) = (start(&base_same), memory(&base_same));
         let vars = ours[0].painting_env.iter().map(|(k, v)| format!("`{k}={v}`")).collect::<Vec<_>>().join(", ");
-        let setup = driven_value("memory_after_setup_mib");
+        let setup = figures.value("memory_after_setup_mib");
         format!(
             "This machine has no GPU render node, so Grantsmith tells WebKit to paint on the CPU without \
              compositing ({vars}; see \"Where the start and the memory go\"); the bare app above keeps WebKit's \
-             defaults. The bare app started with the same variables: first painted {start_cpu:.0} ms \
-             (Grantsmith **{:.2} ×** that), memory after start {mem_cpu:.0} MiB (Grantsmith after start \
+             defaults. The bare app started with the same variables: first painted {start_same:.0} ms \
+             (Grantsmith **{:.2} ×** that), memory after start {mem_same:.0} MiB (Grantsmith after start \
              **{:.2} ×**, after a setup **{:.2} ×**).\n",
-            start_ours / start_cpu,
-            mem_ours / mem_cpu,
-            setup / mem_cpu,
+            start_ours / start_same,
+            mem_ours / mem_same,
+            setup / mem_same,
         )
     };
     let report = format!(
@@ -328,7 +329,7 @@ pub fn apps() -> crate::Result {
          | release binary | {:.1} MB | {:.1} MB | | < 15 MB |\n\
          | `.deb` | {deb_row} | | | < 10 MB |\n\
          {driven}\n\
-         {cpu_row}\n\
+         {same_row}\n\
          Memory of one start, by process: Grantsmith {}; bare {}.\n",
         start_ours / start_base,
         page_ours / page_base,
@@ -347,27 +348,38 @@ pub fn apps() -> crate::Result {
     Ok(())
 }
 
-/// What the e2e crate's `bench` test wrote (empty when it did not run).
-fn driven_text() -> String {
-    std::fs::read_to_string(bench_dir().join("driven.txt")).unwrap_or_default()
-}
+/// The figures the e2e crate's `bench` test wrote (`name=value` lines), read once; empty
+/// when it did not run.
+struct Driven(Vec<(String, f64)>);
 
-/// One `name=value` figure of that run; NaN when missing.
-fn driven_value(name: &str) -> f64 {
-    driven_text().lines().find_map(|l| l.strip_prefix(name)?.strip_prefix('=')?.parse::<f64>().ok()).unwrap_or(f64::NAN)
+impl Driven {
+    fn read() -> Self {
+        let text = std::fs::read_to_string(bench_dir().join("driven.txt")).unwrap_or_default();
+        Self(
+            text.lines()
+                .filter_map(|l| l.split_once('='))
+                .filter_map(|(k, v)| Some((k.to_string(), v.parse().ok()?)))
+                .collect(),
+        )
+    }
+
+    /// One figure; NaN when missing.
+    fn value(&self, name: &str) -> f64 {
+        self.0.iter().find(|(k, _)| k == name).map_or(f64::NAN, |(_, v)| *v)
+    }
 }
 
 /// The rows measured through the window by the e2e crate's `bench` test (`driven.txt`,
 /// `name=value` lines), against the bare app's memory after start; a row saying so when
 /// that run is missing.
-fn driven_rows(bare_mib: f64) -> String {
-    if driven_text().is_empty() {
+fn driven_rows(driven: &Driven, bare_mib: f64) -> String {
+    if driven.0.is_empty() {
         return "| memory after a setup; Applications, click to first rows | not measured: the driven benchmark did not run | | | |\n".into();
     }
     let (start, setup, apps) = (
-        driven_value("memory_after_start_mib"),
-        driven_value("memory_after_setup_mib"),
-        driven_value("memory_after_applications_mib"),
+        driven.value("memory_after_start_mib"),
+        driven.value("memory_after_setup_mib"),
+        driven.value("memory_after_applications_mib"),
     );
     format!(
         "| memory after a whole setup and its verified token (driven through tauri-driver; after start there: {start:.0} MiB) \
@@ -376,9 +388,9 @@ fn driven_rows(bare_mib: f64) -> String {
          | Applications, click to first rows (5,000 applications, from the index; {:.0} visits) | median {:.0} ms, max {:.0} ms | | | < 300 ms |\n",
         setup / bare_mib,
         apps / bare_mib,
-        driven_value("applications_visits"),
-        driven_value("applications_first_rows_median_ms"),
-        driven_value("applications_first_rows_max_ms"),
+        driven.value("applications_visits"),
+        driven.value("applications_first_rows_median_ms"),
+        driven.value("applications_first_rows_max_ms"),
     )
 }
 
