@@ -1,5 +1,6 @@
 import "./app/styles";
 import "./app/scrollbars.css";
+import "./app/fonts.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";

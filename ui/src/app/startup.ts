@@ -42,14 +42,16 @@ export async function readStartup(client: QueryClient): Promise<ColorScheme> {
 /**
  * Text in the desktop's UI font by its name, where Rust read one (Linux): the theme's
  * `system-ui` is the same font, but WebKitGTK resolves it again for every size and weight
- * (~60 ms of a cold start's layout); a named, installed family is found at once.
+ * (~60 ms of a cold start's layout); a named, installed family is found at once. Code in
+ * fontconfig's `monospace` there: `ui-monospace` is Apple's name, which WebKitGTK looks up
+ * and misses for every weight before it falls back.
  */
 export function nameDesktopFont(family: string | undefined) {
   if (!family) return;
   const stack = `"${family.replace(/["\\]/g, "\\$&")}", sans-serif`;
-  for (const variable of ["--mantine-font-family", "--mantine-font-family-headings"]) {
-    document.documentElement.style.setProperty(variable, stack);
-  }
+  const root = document.documentElement.style;
+  for (const variable of ["--mantine-font-family", "--mantine-font-family-headings"]) root.setProperty(variable, stack);
+  root.setProperty("--mantine-font-family-monospace", "monospace");
 }
 
 /**

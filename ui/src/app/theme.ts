@@ -6,12 +6,7 @@ import { createTheme, DEFAULT_THEME, InputWrapper, Modal, type CSSVariablesResol
 export const theme = createTheme({
   primaryColor: "indigo",
   defaultRadius: "md",
-  // The system's own UI font on every OS. Two names only: WebKitGTK looks up every family of
-  // a list it cannot find, again for each size and weight — the longer list once cost a cold
-  // start ~20 ms per font used (see docs/BENCHMARKS.md); every Tauri webview knows system-ui.
-  fontFamily: "system-ui, sans-serif",
-  fontFamilyMonospace: "ui-monospace, monospace",
-  headings: { fontFamily: "system-ui, sans-serif" },
+  // The fonts are named in fonts.css (the system's own UI font on every OS), not here.
   // Filled buttons, badges and tabs use a deep shade, and pick black or white text by its
   // luminance; at 0.18 either choice is at least 4.5:1.
   primaryShade: { light: 8, dark: 8 },
