@@ -41,7 +41,18 @@ pub fn all() -> crate::Result {
 
     crate::setup::all()?;
     cmd::run(cmd::npm(&["run", "build"]))?;
-    cmd::run(cmd::cargo(&["build", "--release", "-p", "grantsmith", "-p", "bare-tauri"]))?;
+    // The floor page (ui/floor) is embedded in the bare app's `bare-floor` binary.
+    cmd::run(cmd::npm(&["run", "build:floor"]))?;
+    cmd::run(cmd::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "grantsmith",
+        "-p",
+        "bare-tauri",
+        "--features",
+        "bare-tauri/floor",
+    ]))?;
     // Driven through the window (tauri-driver): memory after a setup, Applications' first rows.
     let driven = bench_dir().join("driven.txt");
     let _ = std::fs::remove_file(&driven);
@@ -85,16 +96,22 @@ pub fn report() -> crate::Result {
 /// Where the start and the memory go, from a profile (not measured by each run: redo it
 /// when the ratios move).
 const PROFILE: &str = "## Where the start and the memory go\n\n\
-Profiled on 2026-11-28 with timestamps taken in the page (navigation start, module start, each render, a forced \
-layout after the first commit, animation frames) and in Rust (when each command was asked and answered), a cold \
-start under Xvfb on this machine:\n\n\
+Profiled on 2026-11-28 with timestamps taken in the page (navigation start, stylesheets loaded, modules evaluated, \
+reads answered, the first commit, a forced layout after it, two animation frames; medians of 12–16 alternating \
+cold starts under Xvfb on this machine), `perf` by library, and each thread's CPU time read from `/proc` at the \
+moment the page reported it painted:\n\n\
 | from → to | what | ours? |\n| --- | --- | --- |\n\
-| 0 → ~0.4 s | process start to the page's navigation start: GTK, WebKit's web and network processes | no (the bare app pays it too) |\n\
-| +0.09 s | loading and evaluating the JavaScript of the first screen (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | yes |\n\
-| +0.02 s | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`) | yes |\n\
-| +0.12 s | the one render of the shell and Home (JavaScriptCore still cold: the shell's navigation alone is 50–90 ms) | yes |\n\
-| +0.06–0.1 s | style and layout of that render | yes |\n\
-| +0.05 s | painting two frames | partly |\n\n\
+| 0 → ~0.35–0.45 s | process start to the page's navigation start: GTK, WebKit's web and network processes (the dynamic linker alone is ~0.1 s of CPU in each of the three processes) | no (the bare app pays it too) |\n\
+| +35–45 ms | the HTML and 141 KB of CSS | the floor pays it too |\n\
+| +50–100 ms | loading, parsing and evaluating the first screen's JavaScript (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened); evaluating the modules' bodies is only ~13 ms of it | mostly the stack's |\n\
+| +10–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`) | yes |\n\
+| +120–145 ms | the one render of the shell and Home, JavaScriptCore cold (React alone rendering one line from the same bundle: 25 ms; with Mantine's provider: 37–44 ms) | yes |\n\
+| +60–75 ms | style and layout of that render (fonts are part of it, below) | yes |\n\
+| +40–55 ms | painting two frames | partly |\n\n\
+By library, in the web process up to the first paint (`perf`, three starts each): JavaScriptCore 230–260 ms of CPU \
+(100 for React rendering one line from the same bundle), WebKit's own code 75–83 (27–33), fontconfig 45–50 (16–20), \
+code JavaScriptCore compiled 19–28 (1), plus 75–110 ms on its compiler threads (the other core). \
+The stack's floor (measured in each run, above) is the part a React and Mantine page pays whatever it shows.\n\n\
 Fixed this way, each measured before and after:\n\n\
 - **Reads before the first render** (about −0.3 s): asked from the first render, their answers (each under 10 ms in \
 Rust) waited behind that render's style, layout and paint, and the screen was laid out and painted a second time \
@@ -108,7 +125,12 @@ commits).\n\
 `font-family` list that is not installed, again for each size and weight — the seven-name system stack cost 17–30 ms \
 per font used, and `system-ui` alone still 6–10 ms. The theme's stack is `system-ui, sans-serif` (what macOS and \
 Windows resolve cheaply); on Linux the page names the desktop's UI font, which the shell reads once from GTK's \
-settings (`AppInfo::ui_font`): 2–3 ms per font.\n\
+settings (`AppInfo::ui_font`): 2–3 ms per font. Later (`ui/src/app/fonts.css`): the families are named in the \
+page's own stylesheet instead of the theme, because the first style WebKit computes comes before Mantine injects \
+the theme and still listed Mantine's default Apple, Microsoft and Google fonts (five misses), and on Linux code is \
+in fontconfig's `monospace` rather than Apple's `ui-monospace` (a miss per weight). Each font WebKit creates costs a \
+fontconfig match plus about a hundred more inside; matches until the first paint 2,503 → 1,852, fontconfig's CPU \
+45–50 ms → 21–43.\n\
 - **Painting on the CPU, without compositing, when there is no GPU** (two frames 180–270 ms → 30–60 ms; the web \
 process about 60 MiB smaller from the first screen on): with no GPU render node, WebKitGTK's defaults — Skia \
 painting through OpenGL, and accelerated compositing, which keeps the page as tiled layers and composites them with \
@@ -120,9 +142,12 @@ for one test that runs a whole setup with the app's own choice; the driven bench
 What is left of the gap is a real page against one static page: a JavaScript framework evaluated and run cold, a \
 DOM of a few hundred elements styled by 141 KB of CSS. Each run measures that split now: the row \"… of which the \
 page\" is the page's own clock from its navigation start; the rest of a start is the process's and WebKit's before \
-the page. Tried and not kept: the command palette loaded only when first opened, and the frame's five tooltips \
-removed — page medians 364 and 372 ms against 360 ms over 12 alternating starts each, nothing this machine's noise \
-can tell apart.\n\n\
+the page. Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
+palette loaded only when first opened, and the frame's five tooltips removed (page medians 364 and 372 ms against \
+360); the first screen's reads asked before the rest of the script is evaluated (they waited 14 ms after it, then \
+9: there is little evaluation to overlap, parsing comes first); the header's code font and every icon of the first \
+screen removed (the web process's CPU to first paint 822 and 807 ms against 810); JavaScriptCore's JIT thresholds \
+lowered, or its JIT off (render +14 ms without it).\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
@@ -265,8 +290,10 @@ pub fn apps() -> crate::Result {
     // GRANTSMITH_BENCH_APP: another build of Grantsmith to measure (e.g. another opt-level).
     let app = std::env::var_os("GRANTSMITH_BENCH_APP").map_or_else(|| release.join("grantsmith"), PathBuf::from);
     let bare = release.join("bare-tauri");
+    // Absent when only `bench-apps` runs after a build without the `floor` feature.
+    let floor = Some(release.join("bare-floor")).filter(|p| p.exists());
     let data = std::env::temp_dir().join(format!("grantsmith-bench-{}", std::process::id()));
-    let (mut ours, mut base, mut base_same) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut base, mut base_same, mut floors) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..STARTS {
         // A fresh data folder each time: a first start, as after installing.
         let dir = data.join(i.to_string());
@@ -276,6 +303,10 @@ pub fn apps() -> crate::Result {
         // measured painting that way: what the choice itself is worth, apart from the page.
         if !one.painting_env.is_empty() {
             base_same.push(launch(&bare, &dir, &one.painting_env)?);
+        }
+        // The stack's floor paints the way Grantsmith chose to, like Grantsmith.
+        if let Some(floor) = &floor {
+            floors.push(launch(floor, &dir, &one.painting_env)?);
         }
         ours.push(one);
         base.push(launch(&bare, &dir, &[])?);
@@ -316,6 +347,28 @@ pub fn apps() -> crate::Result {
             setup / mem_same,
         )
     };
+    let floor_row = if floors.is_empty() {
+        "The stack's floor was not measured in this run (`bare-floor` is built by `cargo xtask bench`).\n".to_string()
+    } else {
+        let (same, painted_so) = if base_same.is_empty() {
+            (&base, "the bare app's")
+        } else {
+            (&base_same, "the start of the bare app painting the same way")
+        };
+        let (start_floor, page_floor) = (start(&floors), page(&floors));
+        format!(
+            "The stack's floor: the bare app's `bare-floor` binary, whose page is React and Mantine set up as \
+             Grantsmith sets them up (provider, theme, stylesheets) rendering one title (`ui/floor`), started \
+             painting as Grantsmith does: first painted {start_floor:.0} ms, of which the page {page_floor:.0} ms, \
+             memory after start {:.0} MiB. The stack itself costs **{:.2} ×** {painted_so} (page {:.2} ×); \
+             Grantsmith's first screen costs **{:.2} ×** the floor's start (page {:.2} ×).\n",
+            memory(&floors),
+            start_floor / start(same),
+            page_floor / page(same),
+            start_ours / start_floor,
+            page_ours / page_floor,
+        )
+    };
     let report = format!(
         "# The app\n\n{STARTS} cold starts each under Xvfb, alternating, a fresh data folder each time; medians. \
          Baseline: `xtask/bare-tauri`, a Tauri 2 app with one static page, same release profile, built in the \
@@ -330,6 +383,7 @@ pub fn apps() -> crate::Result {
          | `.deb` | {deb_row} | | | < 10 MB |\n\
          {driven}\n\
          {same_row}\n\
+         {floor_row}\n\
          Memory of one start, by process: Grantsmith {}; bare {}.\n",
         start_ours / start_base,
         page_ours / page_base,

@@ -1,0 +1,28 @@
+// The floor of a cold start, for `cargo xtask bench`: the UI stack DESIGN.md requires, set up
+// as Grantsmith sets it up (React, Mantine's provider with Grantsmith's theme and stylesheets),
+// rendering one title in the bench's bare Tauri app (its `bare-floor` binary). What a
+// Grantsmith start costs beyond this page is Grantsmith's screens; what this page costs beyond
+// the bare app's static page is the stack's. Deliberately nothing else: no query cache, no
+// reads from Rust, no screens.
+import "../src/app/styles";
+import "../src/app/scrollbars.css";
+import "../src/app/fonts.css";
+import { MantineProvider, Title } from "@mantine/core";
+import { invoke } from "@tauri-apps/api/core";
+import { useEffect } from "react";
+import { createRoot } from "react-dom/client";
+import { readableColors, theme } from "../src/app/theme";
+
+function Page() {
+  // Reported as Grantsmith reports its first screen: two animation frames after it rendered.
+  useEffect(() => {
+    requestAnimationFrame(() => requestAnimationFrame(() => void invoke("painted", { pageMs: performance.now() })));
+  }, []);
+  return <Title>One React page</Title>;
+}
+
+createRoot(document.getElementById("root")!).render(
+  <MantineProvider theme={theme} cssVariablesResolver={readableColors}>
+    <Page />
+  </MantineProvider>,
+);
