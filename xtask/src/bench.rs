@@ -142,7 +142,12 @@ for one test that runs a whole setup with the app's own choice; the driven bench
 What is left of the gap is a real page against one static page: a JavaScript framework evaluated and run cold, a \
 DOM of a few hundred elements styled by 141 KB of CSS. Each run measures that split now: the row \"… of which the \
 page\" is the page's own clock from its navigation start; the rest of a start is the process's and WebKit's before \
-the page. Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
+the page; and the stack's floor says how much of the page is React and Mantine whatever they show. In the two runs \
+of 2026-11-28 that measured it, the floor alone started 1.27 and 1.33 × the bare app painting the same way (609 and \
+626 ms against 478 and 469; 1.07 and 1.06 × the bare app with WebKit's defaults): against the same-painting bare \
+app, 1.2 × is out of reach of any page built on the stack DESIGN.md requires. Grantsmith's first screen then cost \
+1.41 and 1.56 × the floor's start, its page 2.2 and 2.5 × the floor's (430 and 499 ms against 193 and 199) — that \
+part is ours: the shell and Home rendered cold, their style and layout, and the four reads. Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
 palette loaded only when first opened, and the frame's five tooltips removed (page medians 364 and 372 ms against \
 360); the first screen's reads asked before the rest of the script is evaluated (they waited 14 ms after it, then \
 9: there is little evaluation to overlap, parsing comes first); the header's code font and every icon of the first \
