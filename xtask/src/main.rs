@@ -87,11 +87,15 @@ pub fn build_app() -> Result {
 pub const CONTRACT: [&str; 3] = ["ui/src/bindings", "ui/src/ipc/commands.ts", "src-tauri/capabilities/main.json"];
 
 pub fn bindings() -> Result {
+    regenerate_contract(cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]))
+}
+
+/// Writes the contract from scratch with `generator` (a way to run `grantsmith-bindings`).
+pub fn regenerate_contract(mut generator: std::process::Command) -> Result {
     let dir = cmd::root().join(CONTRACT[0]);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
     }
-    let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-core", "--bin", "grantsmith-bindings", "--"]);
-    c.args(CONTRACT.map(|p| cmd::root().join(p)));
-    cmd::run(c)
+    generator.args(CONTRACT.map(|p| cmd::root().join(p)));
+    cmd::run(generator)
 }
