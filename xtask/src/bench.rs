@@ -6,7 +6,8 @@
 //!   Sandbox's latency L and the naive sequential path (`setup.md`, core's example);
 //! - the app: cold start to first painted screen and memory after start, against a bare
 //!   Tauri 2 app with one static page built with the same release profile in the same run,
-//!   and the release binary's size (`app.md`, measured here under Xvfb).
+//!   and against the same app with React and Mantine rendering one title (the stack's floor);
+//!   the release binary's size (`app.md`, measured here under Xvfb).
 //!
 //! Timings are ratios against baselines measured in the same run: absolute times drift on
 //! a shared machine.
