@@ -430,8 +430,16 @@ impl Tenants {
 
     async fn report(client: &Auth0Client) -> Result<ConnectionReport> {
         client.forget_token().await;
-        let granted = client.granted_scopes().await?;
-        Ok(ConnectionReport::from_granted(&granted))
+        let granted =
+            client.granted_scopes().await.inspect_err(|e| tracing::info!(error = %e, "connection test failed"))?;
+        let report = ConnectionReport::from_granted(&granted);
+        // A line per test: a support log then shows the test ran and what it found.
+        tracing::info!(
+            ready = report.ready,
+            missing = report.permissions.iter().filter(|p| p.required && !p.granted).count(),
+            "connection tested"
+        );
+        Ok(report)
     }
 
     /// Gets a management token for a saved profile and reports its permissions.

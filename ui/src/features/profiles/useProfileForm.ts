@@ -1,5 +1,5 @@
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ConnectionReport } from "../../bindings/ConnectionReport";
 import type { Profile } from "../../bindings/Profile";
@@ -35,7 +35,10 @@ export function useProfileForm(editing?: Profile) {
     queryKey: ["profile-check", value, editing?.id],
     queryFn: () => checkProfileInput(value, editing?.id ?? null),
   });
-  const check = useQuery(checkOf(debounced));
+  // While a change is re-checked the last answer stays: otherwise Test connection would go
+  // disabled for every keystroke's round trip and a click in that moment would be lost. Rust
+  // checks the input again when it tests or saves, so a stale "valid" cannot let bad input through.
+  const check = useQuery({ ...checkOf(debounced), placeholderData: keepPreviousData });
 
   const set = (f: keyof ProfileInput) => (value: string | boolean) => {
     setInput((i) => ({ ...i, [f]: value }));
