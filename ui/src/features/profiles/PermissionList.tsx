@@ -1,4 +1,5 @@
-import { Badge, Code, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Code, Stack, Table, Text } from "@mantine/core";
+import { Fragment } from "react";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import type { PermissionCheck } from "../../bindings/PermissionCheck";
 
@@ -17,15 +18,18 @@ export function PermissionList({ permissions, tested }: { permissions: Permissio
                   <IconX size={16} color="var(--mantine-color-red-6)" role="img" aria-label="missing" />
                 ))}
             </Table.Td>
-            <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                <Code style={{ whiteSpace: "normal", wordBreak: "break-all" }}>{p.scope}</Code>
+            {/* Room for most scopes on one line; the longest wrap after their `:`. */}
+            <Table.Td w="42%">
+              <Stack gap={2} align="flex-start">
+                <Code style={{ whiteSpace: "normal" }}>
+                  <Breakable scope={p.scope} />
+                </Code>
                 {!p.required && (
                   <Badge size="xs" variant="light" color="gray">
                     for undo
                   </Badge>
                 )}
-              </Group>
+              </Stack>
             </Table.Td>
             <Table.Td>
               <Text size="sm" c="dimmed">
@@ -37,6 +41,17 @@ export function PermissionList({ permissions, tested }: { permissions: Permissio
       </Table.Tbody>
     </Table>
   );
+}
+
+/** A scope that wraps, in a narrow column, after its `:` and `_` only: never inside a word. */
+function Breakable({ scope }: { scope: string }) {
+  // Split keeps the separators: "read", ":", "client", "_", "keys".
+  return scope.split(/([:_])/).map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {(part === ":" || part === "_") && <wbr />}
+    </Fragment>
+  ));
 }
 
 export function PermissionSummary({ ready, summary }: { ready: boolean; summary: string }) {
