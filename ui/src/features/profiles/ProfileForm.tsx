@@ -116,20 +116,22 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
                 {form.saveError.message}
               </Alert>
             )}
-            <Group justify="flex-end" mt="sm" gap="xs">
-              <Button variant="subtle" color="gray" onClick={form.cancel}>
-                Cancel
+            {/* Testing beside the form's fields, leaving (Cancel, Save) at the right: in a narrow
+                card the pair wraps under it together instead of Cancel standing alone. */}
+            <Group justify="space-between" mt="sm" gap="xs">
+              <Button
+                variant="light"
+                leftSection={<IconPlugConnected size={16} />}
+                loading={test.isPending}
+                disabled={!form.valid}
+                onClick={() => test.mutate()}
+                data-testid="profile-test"
+              >
+                Test connection
               </Button>
-              <Group gap="xs">
-                <Button
-                  variant="light"
-                  leftSection={<IconPlugConnected size={16} />}
-                  loading={test.isPending}
-                  disabled={!form.valid}
-                  onClick={() => test.mutate()}
-                  data-testid="profile-test"
-                >
-                  Test connection
+              <Group gap="xs" ml="auto">
+                <Button variant="subtle" color="gray" onClick={form.cancel}>
+                  Cancel
                 </Button>
                 <Button type="submit" loading={save.isPending} data-testid="profile-save">
                   {editing ? "Save changes" : "Save tenant"}
