@@ -338,10 +338,15 @@ impl Driver {
             .stderr(log_file(data_dir))
             .process_group(0);
         let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {}: {e}", driver.display()));
+        // Both must listen before a session is asked for: tauri-driver listens at once and
+        // forwards to WebKitWebDriver, which it starts beside it; a request that arrives first
+        // gets no answer (seen once in a bench run: "webdriver server did not respond").
         let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < WAIT, "tauri-driver did not listen on port {port} within {WAIT:?}");
-            std::thread::sleep(Duration::from_millis(50));
+        for (who, p) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+            while TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(started.elapsed() < WAIT, "{who} did not listen on port {p} within {WAIT:?}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         Self { child, port, app }
     }
