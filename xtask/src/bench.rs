@@ -148,7 +148,9 @@ of 2026-11-28 that measured it, the floor alone started 1.27 and 1.33 × the bar
 626 ms against 478 and 469; 1.07 and 1.06 × the bare app with WebKit's defaults): against the same-painting bare \
 app, 1.2 × is out of reach of any page built on the stack DESIGN.md requires. Grantsmith's first screen then cost \
 1.41 and 1.56 × the floor's start, its page 2.2 and 2.5 × the floor's (430 and 499 ms against 193 and 199) — that \
-part is ours: the shell and Home rendered cold, their style and layout, and the four reads. Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
+part is ours: the shell and Home rendered cold, their style and layout, and the four reads. The two runs of \
+2026-11-29 agree: the floor 1.26 and 1.34 × the same-painting bare app, Grantsmith 1.47 and 1.42 × the floor \
+(page 2.3 and 2.5 ×). Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
 palette loaded only when first opened, and the frame's five tooltips removed (page medians 364 and 372 ms against \
 360); the first screen's reads asked before the rest of the script is evaluated (they waited 14 ms after it, then \
 9: there is little evaluation to overlap, parsing comes first); the header's code font and every icon of the first \
@@ -167,7 +169,10 @@ four more times, the web process held 403, 413, 425, then 390 MiB — JavaScript
 earlier screens when its heap has grown enough, not when a screen is left. WebKitGTK offers no call to collect, \
 and its memory-pressure settings are fixed when the web context is built, inside wry. With compositing off \
 (above) the whole curve sits about 60 MiB lower. Next: WebKit's own heap snapshot (Web Inspector) to see what a \
-first visit of each screen leaves behind.\n\n\
+first visit of each screen leaves behind. Tried on 2026-11-29 and not kept, nothing the noise can tell apart: \
+WebKit's cache model \"document viewer\" instead of its default \"web browser\" (no memory cache, page cache or disk \
+cache: after a setup 507–512 MiB against 508–511, five alternating runs each — the page's resources are under \
+1 MiB), and `MALLOC_ARENA_MAX=2` for the app and its helpers (484–489 against 485–487 MiB, three each).\n\n\
 Fixed earlier: WebKitGTK's overlay scrollbars repainted a page that can scroll at every frame, forever \
 (about 15 % of a core with nothing moving, both cores under llvmpipe). Scrollbars are now drawn by the page's CSS; \
 the row \"CPU while the first screen sits still\" watches for it.\n";
