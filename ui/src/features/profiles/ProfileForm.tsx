@@ -116,7 +116,7 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
                 {form.saveError.message}
               </Alert>
             )}
-            {/* Testing beside the form's fields, leaving (Cancel, Save) at the right: in a narrow
+            {/* Test connection at the left, Cancel and Save as one group at the right: in a narrow
                 card the pair wraps under it together instead of Cancel standing alone. */}
             <Group justify="space-between" mt="sm" gap="xs">
               <Button
