@@ -11,16 +11,14 @@ const VALID: InputCheck = { issues: [], warnings: [] };
 
 describe("ProfileForm", () => {
   it("keeps Test connection usable while a change is being re-checked", async () => {
-    const checks: Array<(answer: InputCheck) => void> = [];
+    // The first check answers at once; later ones wait until the test answers them.
+    let checks = 0;
+    const waiting: Array<(answer: InputCheck) => void> = [];
     const tested: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "check_profile_input") {
-        // The first check answers at once; later ones wait until the test lets them.
-        if (checks.length === 0) {
-          checks.push(() => {});
-          return VALID;
-        }
-        return new Promise<InputCheck>((answer) => checks.push(answer));
+        checks++;
+        return checks === 1 ? VALID : new Promise<InputCheck>((answer) => waiting.push(answer));
       }
       if (cmd === "test_new_connection") tested.push(args);
       if (cmd === "permission_guide") return [];
@@ -36,11 +34,11 @@ describe("ProfileForm", () => {
 
     await userEvent.click(screen.getByTestId("env-staging"));
     // Past the 200 ms debounce: the new input's check is asked and not answered yet.
-    await waitFor(() => expect(checks.length).toBe(2), { timeout: 1000 });
+    await waitFor(() => expect(checks).toBe(2), { timeout: 1000 });
     expect(button().disabled).toBe(false);
     await userEvent.click(button());
     await waitFor(() => expect(tested).toHaveLength(1));
     expect(tested[0]).toMatchObject({ input: { environment: "staging" } });
-    checks[1]!(VALID);
+    waiting.forEach((answer) => answer(VALID));
   });
 });
