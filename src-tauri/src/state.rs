@@ -3,21 +3,30 @@
 //!
 //! A database that cannot be opened does not stop the window from starting: the error is
 //! kept and every command that needs the store returns it, so the UI can show it in words.
+//!
+//! The store is opened on a thread of its own while the window and WebKit's processes start
+//! (its migrations on a first start are ~15 ms that the window would otherwise wait for); a
+//! command that needs it before it is open waits. The page asks ~150 ms after the window
+//! exists, so in practice nothing waits. The same thread then probes the keychain once for
+//! the page's first `app_info` (a D-Bus round trip, ~7 ms the first screen would wait for).
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use grantsmith_auth0::ClientOptions;
+use grantsmith_core::app_info::KeychainStatus;
 use grantsmith_core::change::Engine;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::token::TokenCache;
-use grantsmith_core::{Channel, IpcError, KeychainStore, Store};
+use grantsmith_core::{Channel, ErrorKind, IpcError, KeychainStore, Store};
 
 pub struct AppState {
-    ready: Result<Ready, IpcError>,
+    ready: Arc<OnceLock<Result<Ready, IpcError>>>,
     /// See `Engine::settle_secs`; `GRANTSMITH_SETTLE_SECS` shortens it (tests, fast links).
     settle_secs: i64,
     pub keychain: Arc<KeychainStore>,
+    /// The keychain probed at start, for the first `app_info` (`take_start_probe`).
+    start_probe: Arc<Mutex<Option<KeychainStatus>>>,
     /// Test tokens and JWKS, in memory only.
     pub tokens: TokenCache,
     /// The desktop's UI font family (`desktop_font`), read once at start.
@@ -30,38 +39,50 @@ struct Ready {
 }
 
 impl AppState {
+    /// Returns at once; the store opens on its own thread (see the module's header).
     pub fn open(data_dir: PathBuf) -> Self {
         let keychain = Arc::new(KeychainStore::new(Channel::current()));
-        let ready = match Store::open(&data_dir) {
-            Ok(store) => {
-                let store = Arc::new(store);
-                let tenants = Tenants::new(
-                    store.clone(),
-                    keychain.clone(),
-                    Some(data_dir.join("sandbox.db")),
-                    ExternalSandbox::from_env(),
-                    ClientOptions::default(),
-                );
-                Ok(Ready { store, tenants })
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "could not open the database");
-                Err(IpcError::from(e))
-            }
+        let ready = Arc::new(OnceLock::new());
+        let start_probe = Arc::new(Mutex::new(None));
+        let (slot, dir, keys, probe) = (ready.clone(), data_dir.clone(), keychain.clone(), start_probe.clone());
+        let opening = move || {
+            // A panic must not leave the slot empty: every command would wait for it forever.
+            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_store(&dir, keys.clone())))
+                .unwrap_or_else(|_| {
+                    Err(IpcError::new(ErrorKind::Storage, "Opening the database failed unexpectedly."))
+                });
+            let _ = slot.set(opened);
+            let status = KeychainStatus::probe(&keys);
+            *probe.lock().unwrap_or_else(PoisonError::into_inner) = Some(status);
         };
+        if let Err(e) = std::thread::Builder::new().name("open-store".into()).spawn(opening) {
+            tracing::warn!(error = %e, "no thread to open the database on: opening it before the window");
+            let _ = ready.set(open_store(&data_dir, keychain.clone()));
+        }
         let settle_secs = std::env::var("GRANTSMITH_SETTLE_SECS")
             .ok()
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(grantsmith_core::change::engine::SETTLE_SECS);
-        Self { ready, keychain, tokens: TokenCache::default(), settle_secs, ui_font: None }
+        Self { ready, keychain, start_probe, tokens: TokenCache::default(), settle_secs, ui_font: None }
+    }
+
+    /// The keychain as probed at start, once; `None` after that or if the probe is still
+    /// running (then the caller probes: a later `app_info` must say what is true now).
+    pub fn take_start_probe(&self) -> Option<KeychainStatus> {
+        self.start_probe.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// The opened store, waiting for it if it is still opening.
+    fn ready(&self) -> Result<&Ready, IpcError> {
+        self.ready.wait().as_ref().map_err(Clone::clone)
     }
 
     pub fn store(&self) -> Result<&Store, IpcError> {
-        self.ready.as_ref().map(|r| &*r.store).map_err(Clone::clone)
+        self.ready().map(|r| &*r.store)
     }
 
     pub fn tenants(&self) -> Result<&Tenants, IpcError> {
-        self.ready.as_ref().map(|r| &r.tenants).map_err(Clone::clone)
+        self.ready().map(|r| &r.tenants)
     }
 
     /// The change engine: every write to a tenant goes through it.
@@ -71,6 +92,22 @@ impl AppState {
         engine.tokens = Some(&self.tokens);
         Ok(engine)
     }
+}
+
+fn open_store(data_dir: &Path, keychain: Arc<KeychainStore>) -> Result<Ready, IpcError> {
+    let store = Store::open(data_dir).map_err(|e| {
+        tracing::error!(error = %e, "could not open the database");
+        IpcError::from(e)
+    })?;
+    let store = Arc::new(store);
+    let tenants = Tenants::new(
+        store.clone(),
+        keychain,
+        Some(data_dir.join("sandbox.db")),
+        ExternalSandbox::from_env(),
+        ClientOptions::default(),
+    );
+    Ok(Ready { store, tenants })
 }
 
 /// `GRANTSMITH_DATA_DIR` overrides the platform's app data folder (tests use a temp dir).

@@ -10,7 +10,9 @@ pub async fn app_info<R: tauri::Runtime>(
     state: State<'_, AppState>,
 ) -> Result<AppInfo, IpcError> {
     let version = app.package_info().version.to_string();
-    let keychain = super::profiles::off_main_thread(|| KeychainStatus::probe(&state.keychain));
+    let keychain = state
+        .take_start_probe()
+        .unwrap_or_else(|| super::profiles::off_main_thread(|| KeychainStatus::probe(&state.keychain)));
     Ok(AppInfo::collect(&version, state.store()?, keychain, state.ui_font.clone())?)
 }
 
