@@ -1,4 +1,4 @@
-import { AppShell, Box, Group, Loader, NavLink, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Loader } from "@mantine/core";
 import { Suspense } from "react";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
@@ -7,6 +7,7 @@ import { Home } from "../features/home/Home";
 import { useProfiles } from "../features/profiles/useProfiles";
 import { AREAS, areaShortcut } from "./areas";
 import { CommandPalette } from "./CommandPalette";
+import classes from "./Frame.module.css";
 import { Logo } from "./Logo";
 import { useNavigation, type Screen } from "./navigation";
 import { ApiPage, ApisScreen, AppPage, AppsScreen, HistoryScreen, ProfileForm, TenantsScreen, TokenScreen, WizardScreen } from "./screens";
@@ -24,68 +25,65 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
   const production = active?.environment === "production";
 
   return (
-    <AppShell navbar={{ width: 232, breakpoint: 0 }} header={{ height: 52 }} padding={0}>
-      <AppShell.Header>
+    <>
+      <header className={classes.header}>
         <TenantBar onOpenPalette={open} />
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppShell.Section>
-          <UnstyledButton onClick={() => go({ kind: "home" })} aria-label="Grantsmith home" data-testid="nav-home">
-            <Group gap="xs" px="xs" pb="md" wrap="nowrap">
-              <Logo size={28} />
-              <Text fw={700} size="lg">
-                Grantsmith
-              </Text>
-            </Group>
-          </UnstyledButton>
-        </AppShell.Section>
-        <AppShell.Section grow component={ScrollArea}>
-          <Stack gap={2}>
-            {AREAS.map((a) => {
-              const current = screen.kind === "area" && screen.area === a.id;
-              return (
-                <NavLink
-                  key={a.id}
-                  component="button"
-                  data-testid={`nav-${a.id}`}
-                  label={a.label}
-                  leftSection={<a.icon size={18} stroke={1.6} />}
-                  active={current}
-                  aria-current={current ? "page" : undefined}
-                  onClick={() => go({ kind: "area", area: a.id })}
-                />
-              );
-            })}
-          </Stack>
+      <nav className={classes.navbar} aria-label="Main navigation">
+        <button
+          type="button"
+          className={`${classes.plain} mantine-focus-auto`}
+          onClick={() => go({ kind: "home" })}
+          aria-label="Grantsmith home"
+          data-testid="nav-home"
+        >
+          <span className={classes.brand}>
+            <Logo size={28} />
+            Grantsmith
+          </span>
+        </button>
+        <div className={classes.links}>
+          {AREAS.map((a) => {
+            const current = screen.kind === "area" && screen.area === a.id;
+            return (
+              <button
+                key={a.id}
+                type="button"
+                className={`${classes.link} mantine-focus-auto`}
+                data-testid={`nav-${a.id}`}
+                aria-current={current ? "page" : undefined}
+                onClick={() => go({ kind: "area", area: a.id })}
+              >
+                <a.icon size={18} stroke={1.6} aria-hidden />
+                {a.label}
+              </button>
+            );
+          })}
           <TenantSwitcher />
-        </AppShell.Section>
-        <AppShell.Section>
-          <Group justify="space-between" px="xs" pt="sm">
-            <Text size="xs" c="dimmed" data-testid="app-version">
-              {info ? `v${info.version}` : infoError ? "version unknown" : "…"}
-            </Text>
-            <ThemeToggle />
-          </Group>
-        </AppShell.Section>
-      </AppShell.Navbar>
+        </div>
+        <div className={classes.foot}>
+          <span className={`${classes.small} ${classes.dimmed}`} data-testid="app-version">
+            {info ? `v${info.version}` : infoError ? "version unknown" : "…"}
+          </span>
+          <ThemeToggle />
+        </div>
+      </nav>
 
-      <AppShell.Main>
+      <main className={classes.main}>
         {production && (
-          <Box bg="red.9" c="white" px="lg" py={6} data-testid="production-banner" role="status">
-            <Text size="sm" fw={700}>
-              PRODUCTION — {active?.name}: changes here affect live systems.
-            </Text>
-          </Box>
+          <div className={classes.banner} data-testid="production-banner" role="status">
+            PRODUCTION — {active?.name}: changes here affect live systems.
+          </div>
         )}
-        <Box data-testid="main-pane" maw={1100} p="lg">
+        <div className={classes.pane} data-testid="main-pane">
           <Suspense fallback={<Loader size="sm" aria-label="Opening" m="md" />}>
             <ScreenView screen={screen} info={info} infoError={infoError} />
           </Suspense>
-        </Box>
-      </AppShell.Main>
+        </div>
+      </main>
       <CommandPalette opened={palette} onClose={close} />
-    </AppShell>
+    </>
   );
 }
 

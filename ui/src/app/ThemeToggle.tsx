@@ -1,9 +1,10 @@
-import { ActionIcon, Group, Tooltip, useMantineColorScheme } from "@mantine/core";
+import { ActionIcon, Tooltip, useMantineColorScheme } from "@mantine/core";
 import { IconDeviceDesktop, IconMoon, IconSun } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import { getColorScheme, setColorScheme as saveColorScheme } from "../ipc";
+import classes from "./Frame.module.css";
 import { COLOR_SCHEME_KEY } from "./startup";
 
 const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
@@ -40,7 +41,7 @@ export function ThemeToggle() {
   };
 
   return (
-    <Group gap={2} role="radiogroup" aria-label="Colour theme">
+    <div className={classes.choices} role="radiogroup" aria-label="Colour theme">
       {CHOICES.map((c) => (
         <Tooltip key={c.value} label={error ?? c.label} color={error ? "red" : undefined}>
           <ActionIcon
@@ -57,6 +58,6 @@ export function ThemeToggle() {
           </ActionIcon>
         </Tooltip>
       ))}
-    </Group>
+    </div>
   );
 }

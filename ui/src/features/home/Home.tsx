@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, List } from "@mantine/core";
 import { IconPlugConnected, IconWand } from "@tabler/icons-react";
 import type { AppInfo } from "../../bindings/AppInfo";
 import { useQuery } from "@tanstack/react-query";
@@ -6,7 +6,8 @@ import { useNavigation } from "../../app/navigation";
 import { UNFINISHED } from "../../app/startup";
 import { wizardUnfinished } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
-import { InstallationCard } from "../about/InstallationCard";
+import { InstallationCard } from "./InstallationCard";
+import classes from "./Home.module.css";
 
 /** First screen: what Grantsmith will do for you, and where to start. */
 export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }) {
@@ -14,55 +15,53 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
   const { go } = useNavigation();
   const unfinished = useQuery({ queryKey: key(UNFINISHED), queryFn: wizardUnfinished });
   return (
-    <Stack gap="lg">
+    <div className={classes.screen}>
       {unfinished.data && (
         <Alert color="yellow" title="A setup did not finish" data-testid="home-unfinished">
-          <Group justify="space-between">
-            <Text size="sm">It can be resumed without creating duplicates, or undone.</Text>
+          <div className={classes.split}>
+            It can be resumed without creating duplicates, or undone.
             <Button size="xs" onClick={() => go({ kind: "area", area: "wizard" })}>
               Open it
             </Button>
-          </Group>
+          </div>
         </Alert>
       )}
-      <Stack gap={6}>
-        <Title order={1} size="h2">Set up machine-to-machine access</Title>
-        <Text c="dimmed" maw={720}>
+      <div className={classes.intro}>
+        <h1 className={classes.title}>Set up machine-to-machine access</h1>
+        <p className={classes.lead}>
           A backend service, script or daemon that calls your API needs an access token of its own. Auth0 issues
           one through the Client Credentials grant once three things exist: a Machine to Machine
           <b> application</b> (the caller), an <b>API</b> with its permissions (scopes), and a <b>client grant</b>{" "}
           that authorizes the application for some of those permissions. The setup wizard creates them in order,
           shows you every change before it is made, and finishes with a verified test token.
-        </Text>
-      </Stack>
+        </p>
+      </div>
 
-      <Card withBorder padding="lg">
-        <Stack gap="sm">
-          <Text fw={600}>The wizard will</Text>
-          <List spacing={4} size="sm">
-            <List.Item>create a Machine to Machine application, or use one you have;</List.Item>
-            <List.Item>create an API with its identifier and signing algorithm (RS256 or HS256);</List.Item>
-            <List.Item>define the permissions (scopes) the API offers;</List.Item>
-            <List.Item>authorize the application for the permissions it needs;</List.Item>
-            <List.Item>get a test token, verify it, and show quickstart code.</List.Item>
-          </List>
-          <Group mt="xs">
-            <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" onClick={() => go({ kind: "area", area: "wizard" })}>
-              Start setup
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconPlugConnected size={18} />}
-              onClick={() => go({ kind: "add-tenant" })}
-              data-testid="home-connect-tenant"
-            >
-              Connect your Auth0 tenant
-            </Button>
-          </Group>
-          <Text size="xs" c="dimmed">
-            New here? The Sandbox tenant runs on this computer and needs no Auth0 account: try the whole setup there first.
-          </Text>
-        </Stack>
+      <Card withBorder padding="lg" className={classes.card}>
+        <p className={classes.heading}>The wizard will</p>
+        <List spacing={4} size="sm">
+          <List.Item>create a Machine to Machine application, or use one you have;</List.Item>
+          <List.Item>create an API with its identifier and signing algorithm (RS256 or HS256);</List.Item>
+          <List.Item>define the permissions (scopes) the API offers;</List.Item>
+          <List.Item>authorize the application for the permissions it needs;</List.Item>
+          <List.Item>get a test token, verify it, and show quickstart code.</List.Item>
+        </List>
+        <div className={classes.actions}>
+          <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" onClick={() => go({ kind: "area", area: "wizard" })}>
+            Start setup
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPlugConnected size={18} />}
+            onClick={() => go({ kind: "add-tenant" })}
+            data-testid="home-connect-tenant"
+          >
+            Connect your Auth0 tenant
+          </Button>
+        </div>
+        <p className={classes.note}>
+          New here? The Sandbox tenant runs on this computer and needs no Auth0 account: try the whole setup there first.
+        </p>
       </Card>
 
       {infoError ? (
@@ -72,6 +71,6 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
       ) : (
         <InstallationCard info={info} />
       )}
-    </Stack>
+    </div>
   );
 }

@@ -1,0 +1,48 @@
+import { Badge, Card, Skeleton } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { AppInfo } from "../../bindings/AppInfo";
+import { CopyValue } from "../../components/Copy";
+import classes from "./Home.module.css";
+
+/** Where this installation keeps its data, and whether the keychain answers (on Home). */
+export function InstallationCard({ info }: { info?: AppInfo }) {
+  return (
+    <Card withBorder padding="lg" data-testid="installation">
+      <p className={classes.heading}>This installation</p>
+      {info ? (
+        <dl className={classes.facts}>
+          <Fact label="Version">{info.version}</Fact>
+          <Fact label="Database">
+            <CopyValue value={info.database} what="database path" testId="app-database" size="sm" />
+          </Fact>
+          <Fact label="Schema version">{info.schema_version}</Fact>
+          <Fact label="Secrets" testId="keychain-status">
+            {info.keychain.available ? (
+              <Badge color="green" variant="light">
+                Keychain ready
+              </Badge>
+            ) : (
+              <Badge color="orange" variant="light">
+                Keychain unavailable
+              </Badge>
+            )}
+            <span className={classes.dimmed}>
+              {info.keychain.available ? `stored in the system keychain (service ${info.keychain.service})` : info.keychain.problem}
+            </span>
+          </Fact>
+        </dl>
+      ) : (
+        <Skeleton height={96} mt="sm" role="status" aria-label="Loading installation details" />
+      )}
+    </Card>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
