@@ -2,7 +2,6 @@ import { Loader } from "@mantine/core";
 import { Suspense } from "react";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
-import { AreaPlaceholder } from "../features/home/AreaPlaceholder";
 import { Home } from "../features/home/Home";
 import { useProfiles } from "../features/profiles/useProfiles";
 import { AREAS, areaShortcut } from "./areas";
@@ -101,11 +100,17 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
     case "home":
       return <Home info={info} infoError={infoError} />;
     case "area":
-      if (screen.area === "wizard") return <WizardScreen />;
-      if (screen.area === "apps") return screen.open ? <AppPage key={screen.open} clientId={screen.open} /> : <AppsScreen />;
-      if (screen.area === "history") return <HistoryScreen />;
-      if (screen.area === "token") return <TokenScreen key={JSON.stringify(screen.prefill ?? {})} prefill={screen.prefill} />;
-      if (screen.area === "apis") return screen.open ? <ApiPage key={screen.open} audience={screen.open} /> : <ApisScreen />;
-      return <AreaPlaceholder area={AREAS.find((a) => a.id === screen.area)!} />;
+      switch (screen.area) {
+        case "wizard":
+          return <WizardScreen />;
+        case "apps":
+          return screen.open ? <AppPage key={screen.open} clientId={screen.open} /> : <AppsScreen />;
+        case "history":
+          return <HistoryScreen />;
+        case "token":
+          return <TokenScreen key={JSON.stringify(screen.prefill ?? {})} prefill={screen.prefill} />;
+        case "apis":
+          return screen.open ? <ApiPage key={screen.open} audience={screen.open} /> : <ApisScreen />;
+      }
   }
 }
