@@ -97,23 +97,35 @@ pub fn report() -> crate::Result {
 /// Where the start and the memory go, from a profile (not measured by each run: redo it
 /// when the ratios move).
 const PROFILE: &str = "## Where the start and the memory go\n\n\
-Profiled on 2026-11-28 with timestamps taken in the page (navigation start, stylesheets loaded, modules evaluated, \
-reads answered, the first commit, a forced layout after it, two animation frames; medians of 12–16 alternating \
-cold starts under Xvfb on this machine), `perf` by library, and each thread's CPU time read from `/proc` at the \
-moment the page reported it painted:\n\n\
+Profiled on 2026-11-28 and 2026-11-29 with timestamps taken in the page (navigation start, resources fetched, \
+the first module's body, modules evaluated, reads answered, the first commit, a forced layout after it, two \
+animation frames; medians of 24–30 alternating cold starts under Xvfb on this machine, of a build without embedded \
+assets whose page a local HTTP server served, so that variants of the page could be swapped without rebuilding), \
+`perf` by library, and each thread's CPU time read from `/proc` at the moment the page reported it painted:\n\n\
 | from → to | what | ours? |\n| --- | --- | --- |\n\
-| 0 → ~0.35–0.45 s | process start to the page's navigation start: GTK, WebKit's web and network processes (the dynamic linker alone is ~0.1 s of CPU in each of the three processes) | no (the bare app pays it too) |\n\
-| +35–45 ms | the HTML and 141 KB of CSS | the floor pays it too |\n\
-| +50–100 ms | loading, parsing and evaluating the first screen's JavaScript (about 510 KB: React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened); evaluating the modules' bodies is only ~13 ms of it | mostly the stack's |\n\
-| +10–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`) | yes |\n\
-| +120–145 ms | the one render of the shell and Home, JavaScriptCore cold (React alone rendering one line from the same bundle: 25 ms; with Mantine's provider: 37–44 ms) | yes |\n\
-| +60–75 ms | style and layout of that render (fonts are part of it, below) | yes |\n\
-| +40–55 ms | painting two frames | partly |\n\n\
-By library, in the web process up to the first paint (`perf`, three starts each): JavaScriptCore 230–260 ms of CPU \
+| 0 → ~0.37–0.40 s | process start to the page's navigation start: GTK, WebKit's web and network processes (the dynamic linker alone is ~0.1 s of CPU in each of the three processes) | no (the bare app pays it too) |\n\
+| +~25 ms | the HTML, 137 KB of CSS and 480 KB of JavaScript fetched | the floor pays most of it |\n\
+| +~55 ms | parsing them: the first module's body runs ~80 ms after the navigation started (React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | mostly the stack's |\n\
+| +~12 ms | evaluating the modules' bodies | mostly the stack's |\n\
+| +12–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`): the four answer together, a round trip of Tauri's IPC | partly |\n\
+| +85–95 ms | the one render of the frame and Home, JavaScriptCore cold (115–130 ms before the frame lost Mantine's layout components, below). Rendering the whole frame a second time, hidden, adds only 30 ms to the first's 112: most of a cold render is code running for the first time, not elements | yes |\n\
+| +45–50 ms | style and layout of that render, ~30 ms of it creating the fonts the screen uses (one per family, size and weight: with all text in one size and weight, 20 ms instead of 51) | yes |\n\
+| +50–60 ms | painting two frames | partly |\n\n\
+By library, in the web process up to the first paint (`perf`, three starts each, 2026-11-28): JavaScriptCore 230–260 ms of CPU \
 (100 for React rendering one line from the same bundle), WebKit's own code 75–83 (27–33), fontconfig 45–50 (16–20), \
 code JavaScriptCore compiled 19–28 (1), plus 75–110 ms on its compiler threads (the other core). \
 The stack's floor (measured in each run, above) is the part a React and Mantine page pays whatever it shows.\n\n\
 Fixed this way, each measured before and after:\n\n\
+- **The frame and Home in plain elements** (page median 358 → 297 ms, 30 alternating cold starts each): taking \
+the first screen apart showed where its page went — without the frame (Home alone) 200 ms against 333, and 184 \
+with one heading instead of Home as well — and that no single part of the frame stood out (its navigation 47 ms, \
+Mantine's AppShell 27, the header 20, the palette and the navigation's scroll area nothing measurable). The frame \
+and Home are now laid out with plain elements and two small stylesheets (`ui/src/app/Frame.module.css`, \
+`ui/src/features/home/Home.module.css`) in the measures of the Mantine components they replace (AppShell, NavLink, \
+Group, Stack, Text, Title, Table); buttons, badges, cards, the list and the tooltips are still Mantine's.\n\
+- **The window no longer waits for the store** (~15 ms of a first start): the database opened, with a first \
+start's migrations, in Tauri's `setup`, before the window was created. It opens on a thread of its own now, which \
+then also probes the keychain for the first `app_info` (~7 ms of the first screen's reads).\n\
 - **Reads before the first render** (about −0.3 s): asked from the first render, their answers (each under 10 ms in \
 Rust) waited behind that render's style, layout and paint, and the screen was laid out and painted a second time \
 with them. The window now renders once, complete and in the saved colour scheme (1.5 s patience, then it renders \
@@ -140,22 +152,28 @@ and `WEBKIT_DISABLE_COMPOSITING_MODE=1` (each unless the user set it), logs what
 machine with a GPU. The bare app keeps WebKit's defaults; the paragraph under the first table measures it with the \
 same variables. WebKitWebDriver's screenshots never answer with compositing off, so the e2e suite keeps it on, but \
 for one test that runs a whole setup with the app's own choice; the driven benchmark uses the app's choice.\n\n\
-What is left of the gap is a real page against one static page: a JavaScript framework evaluated and run cold, a \
-DOM of a few hundred elements styled by 141 KB of CSS. Each run measures that split now: the row \"… of which the \
-page\" is the page's own clock from its navigation start; the rest of a start is the process's and WebKit's before \
-the page; and the stack's floor says how much of the page is React and Mantine whatever they show. In the two runs \
-of 2026-11-28 that measured it, the floor alone started 1.27 and 1.33 × the bare app painting the same way (609 and \
-626 ms against 478 and 469; 1.07 and 1.06 × the bare app with WebKit's defaults): against the same-painting bare \
-app, 1.2 × is out of reach of any page built on the stack DESIGN.md requires. Grantsmith's first screen then cost \
-1.41 and 1.56 × the floor's start, its page 2.2 and 2.5 × the floor's (430 and 499 ms against 193 and 199) — that \
-part is ours: the shell and Home rendered cold, their style and layout, and the four reads. The two runs of \
-2026-11-29 agree: the floor 1.26 and 1.34 × the same-painting bare app, Grantsmith 1.47 and 1.42 × the floor \
-(page 2.3 and 2.5 ×). Tried and not kept, because nothing this machine's noise can tell apart came of them: the command \
-palette loaded only when first opened, and the frame's five tooltips removed (page medians 364 and 372 ms against \
-360); the first screen's reads asked before the rest of the script is evaluated (they waited 14 ms after it, then \
-9: there is little evaluation to overlap, parsing comes first); the header's code font and every icon of the first \
-screen removed (the web process's CPU to first paint 822 and 807 ms against 810); JavaScriptCore's JIT thresholds \
-lowered, or its JIT off (render +14 ms without it).\n\n\
+What is left of the gap is a real page against one static page: a JavaScript framework parsed, evaluated and run \
+cold, a DOM of a few hundred elements styled by 137 KB of CSS, in the fonts it uses. Each run measures that split: \
+the row \"… of which the page\" is the page's own clock from its navigation start; the rest of a start is the \
+process's and WebKit's before the page; and the stack's floor says how much of the page is React and Mantine \
+whatever they show. In the runs of 2026-11-28 and 2026-11-29 the floor alone started 1.26–1.37 × the bare app \
+painting the same way (and 1.06–1.08 × the bare app with WebKit's defaults): against the same-painting bare app, \
+1.2 × is out of reach of any page built on the stack DESIGN.md requires. Grantsmith's first screen cost 1.42 and \
+1.47 × the floor's start on the morning of 2026-11-29 (page 375 and 390 ms); after the frame and Home lost \
+Mantine's layout components and the store left the window's path, 1.39, 1.30 and 1.36 × in three runs the same \
+day (page 338, 331 and 300 ms against the floor's 162, 169 and 160; against the bare app with WebKit's defaults \
+1.45, 1.39 and 1.46 ×, that bare app itself starting anywhere from 463 to 521 ms). With the floor at 1.07 × the \
+bare app, 1.2 × allows a page ~60–70 ms over the floor's; Grantsmith's is 140–170 ms over — the frame and Home \
+rendered cold (each component type's code runs for the first time), their fonts, style and layout, and the four \
+reads. Tried and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
+24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282), \
+every tooltip of the first screen removed (316 against 330), Home's cards and list and the header's key cap as \
+plain elements too (324 against 330), and the first screen's reads not asked again when its screens mount (293 \
+against 292); before, the first screen's reads asked before the rest of the script is evaluated (they waited 14 \
+ms after it, then 9: there is little evaluation to overlap, parsing comes first); the header's code font and every \
+icon of the first screen removed (the web process's CPU to first paint 822 and 807 ms against 810); \
+JavaScriptCore's JIT thresholds lowered, or its JIT off (render +14 ms without it). Fewer distinct font sizes \
+and weights would save part of the fonts' ~30 ms, at the cost of the design's type scale; not done.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
