@@ -44,6 +44,13 @@ async fn screens(s: &Session, scheme: &str) -> Vec<String> {
 
     s.click("open-palette").await;
     s.testid("palette-input").await;
+    // The pointer is still on "Go to…": its tooltip must not cover the palette it opened.
+    s.wait_until(
+        "the Go to tooltip hid",
+        "return ![...document.querySelectorAll('[role=tooltip]')]\
+         .some((t) => t.getClientRects().length > 0 && t.textContent.includes('Switch tenant'))",
+    )
+    .await;
     found.extend(s.audit(&format!("palette-{scheme}")).await);
     s.press(ESCAPE).await;
     s.wait_until("the palette closed", "return !document.querySelector('[data-testid=palette-input]')").await;

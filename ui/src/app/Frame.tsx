@@ -26,7 +26,7 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
   return (
     <>
       <header className={classes.header}>
-        <TenantBar onOpenPalette={open} />
+        <TenantBar onOpenPalette={open} paletteOpen={palette} />
       </header>
 
       <nav className={classes.navbar} aria-label="Main navigation">

@@ -6,8 +6,11 @@ import type { Environment } from "../bindings/Environment";
 import classes from "./Frame.module.css";
 import { useNavigation } from "./navigation";
 
-/** The active tenant, always visible: name, domain, environment; ⌘K to switch. */
-export function TenantBar({ onOpenPalette }: { onOpenPalette: () => void }) {
+/**
+ * The active tenant, always visible: name, domain, environment; ⌘K to switch. `paletteOpen`
+ * hides the button's tooltip while the palette is open (it would cover the palette's field).
+ */
+export function TenantBar({ onOpenPalette, paletteOpen }: { onOpenPalette: () => void; paletteOpen: boolean }) {
   const { active, error } = useProfiles();
   return (
     <>
@@ -29,7 +32,7 @@ export function TenantBar({ onOpenPalette }: { onOpenPalette: () => void }) {
           <span className={error ? classes.failed : classes.dimmed}>{error ? error.message : "Loading tenants…"}</span>
         )}
       </div>
-      <Tooltip label="Switch tenant, start setup, find an application (Ctrl+K)">
+      <Tooltip label="Switch tenant, start setup, find an application (Ctrl+K)" disabled={paletteOpen}>
         <Button variant="default" size="xs" onClick={onOpenPalette} rightSection={<Kbd size="xs">Ctrl K</Kbd>} data-testid="open-palette">
           Go to…
         </Button>
