@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { Profiler } from "react";
@@ -174,5 +174,14 @@ describe("App", () => {
     const input = await screen.findByTestId("palette-input");
     await userEvent.type(input, "acme{Enter}");
     await waitFor(() => expect(screen.getByTestId("active-tenant-name").textContent).toBe("Acme Prod"));
+  });
+
+  it("offers a setup that did not finish on Home, and opens it", async () => {
+    backend({ wizard_unfinished: () => ({ id: "run-1" }) });
+    renderWithProviders(<App />);
+    const alert = await screen.findByTestId("home-unfinished");
+    expect(alert.textContent).toContain("resumed without creating duplicates");
+    await userEvent.click(within(alert).getByRole("button", { name: "Open it" }));
+    await waitFor(() => expect(screen.getByTestId("nav-wizard").getAttribute("aria-current")).toBe("page"));
   });
 });
