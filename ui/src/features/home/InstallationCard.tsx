@@ -16,7 +16,8 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
             <CopyValue value={info.database} what="database path" testId="app-database" size="sm" />
           </Fact>
           <Fact label="Schema version">{info.schema_version}</Fact>
-          <Fact label="Secrets" testId="keychain-status">
+          <dt>Secrets</dt>
+          <dd data-testid="keychain-status">
             {info.keychain.available ? (
               <Badge color="green" variant="light">
                 Keychain ready
@@ -29,7 +30,7 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
             <span className={classes.dimmed}>
               {info.keychain.available ? `stored in the system keychain (service ${info.keychain.service})` : info.keychain.problem}
             </span>
-          </Fact>
+          </dd>
         </dl>
       ) : (
         <Skeleton height={96} mt="sm" role="status" aria-label="Loading installation details" />
@@ -38,11 +39,11 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
   );
 }
 
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
+      <dd>{children}</dd>
     </>
   );
 }
