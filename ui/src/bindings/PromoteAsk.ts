@@ -10,6 +10,7 @@ export type PromoteAsk = { client_id: string, audience: string,
  */
 target: string, 
 /**
- * `None`: the source's own values.
+ * `None`: the source's own values — a dialog's first ask, for which the target's
+ * applications are listed afresh (`Engine::preview_promotion`).
  */
 mapping?: PromoteMapping, };

@@ -14,6 +14,7 @@ use grantsmith_sandbox::{Sandbox, SandboxConfig};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::carry::listing::AppListings;
 use crate::profiles::model::{CleanInput, check, host_of};
 use crate::profiles::*;
 use crate::rule::{self, FieldIssue, Rule};
@@ -92,6 +93,7 @@ pub struct Tenants {
     /// The sandbox's address once known, for labels (readable without awaiting).
     sandbox_url: Mutex<Option<String>>,
     clients: Mutex<HashMap<String, Arc<Auth0Client>>>,
+    app_listings: AppListings,
     options: ClientOptions,
 }
 
@@ -129,6 +131,7 @@ impl Tenants {
             external,
             sandbox: tokio::sync::Mutex::new(None),
             clients: Mutex::new(HashMap::new()),
+            app_listings: AppListings::default(),
             options,
         }
     }
@@ -393,6 +396,11 @@ impl Tenants {
                 ),
             ))
         })
+    }
+
+    /// The tenants' applications as promotions last listed them.
+    pub fn app_listings(&self) -> &AppListings {
+        &self.app_listings
     }
 
     /// The client for a profile, starting the embedded sandbox on first use.

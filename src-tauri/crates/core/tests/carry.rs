@@ -1,8 +1,9 @@
 //! Carrying a setup between two tenants — two sandboxes in this process, each over real
 //! HTTP: promote with a mapped identifier onto an empty production tenant, promote onto a
 //! target that already has part of the setup (reused, nothing duplicated, nothing taken
-//! away), mappings the target cannot take, drift after a change made outside Grantsmith,
-//! and the journal after every kind of change.
+//! away), a large target listed once per dialog and live to apply, mappings the target
+//! cannot take, drift after a change made outside Grantsmith, and the journal after every
+//! kind of change.
 
 mod common;
 
@@ -13,7 +14,7 @@ use grantsmith_core::carry::promote::{DiffState, PromoteAsk, PromoteMapping};
 use grantsmith_core::change::Engine;
 use grantsmith_core::profiles::Environment;
 use grantsmith_core::wizard::{ApiChoice, RunStatus, StepKind, WizardSpec};
-use grantsmith_sandbox::{Sandbox, SandboxConfig};
+use grantsmith_sandbox::{Sandbox, SandboxConfig, Seed};
 
 const DEV_AUD: &str = "https://api.dev.example.com/orders";
 const PROD_AUD: &str = "https://api.example.com/orders";
@@ -22,8 +23,7 @@ const PROD_AUD: &str = "https://api.example.com/orders";
 /// production tenant on a second sandbox as another profile.
 struct Two {
     dev: common::Tenant,
-    /// Kept running for as long as the test.
-    _prod: Sandbox,
+    prod: Sandbox,
     prod_admin: Auth0Client,
     prod_id: String,
     client_id: String,
@@ -36,8 +36,13 @@ fn unlimited() -> SandboxConfig {
 }
 
 async fn two() -> Two {
+    two_with(Seed::default()).await
+}
+
+/// `two`, production seeded with `seed` besides.
+async fn two_with(seed: Seed) -> Two {
     let dev = common::tenant_with(unlimited(), 5_000).await;
-    let prod = Sandbox::start(unlimited()).await.unwrap();
+    let prod = Sandbox::start(SandboxConfig { seed, ..unlimited() }).await.unwrap();
     let prod_admin = common::admin(&prod, 5_000);
     let prod_id = dev
         .tenants
@@ -59,7 +64,7 @@ async fn two() -> Two {
     let engine = Engine::new(&dev.tenants);
     let plan = engine.plan_setup(&spec).await.unwrap();
     let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
-    Two { client_id: run.client_id.unwrap(), dev, _prod: prod, prod_admin, prod_id }
+    Two { client_id: run.client_id.unwrap(), dev, prod, prod_admin, prod_id }
 }
 
 impl Two {
@@ -129,6 +134,48 @@ async fn promote_maps_the_identifier_needs_the_production_name_and_gives_a_new_s
     assert!(
         !t.dev.tenants.store().journal("sandbox", &Default::default()).unwrap().iter().any(|e| e.kind == "promote")
     );
+}
+
+/// The list requests of applications production answered since `from` (its request log).
+fn app_listings(prod: &Sandbox, from: usize) -> usize {
+    prod.requests()[from..]
+        .iter()
+        .filter(|r| r.method == "GET" && r.path.split('?').next() == Some("/api/v2/clients"))
+        .count()
+}
+
+#[tokio::test]
+async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_and_again_to_apply() {
+    let t = two_with(Seed { clients: 1_000, apis: 0, grants: 0 }).await;
+    let engine = Engine::new(&t.dev.tenants);
+    // The dialog opens: no mapping yet, production's applications are listed.
+    let start = t.prod.requests().len();
+    let first = engine.preview_promotion(&t.ask(None)).await.unwrap();
+    let one_listing = app_listings(&t.prod, start);
+    assert!(one_listing >= 10, "1,000 applications take pages: {one_listing}");
+
+    // Each edit of the mapping asks again: they are not listed again.
+    let before = t.prod.requests().len();
+    let mut ask = t.ask(Some(t.mapped()));
+    engine.preview_promotion(&ask).await.unwrap();
+    ask.mapping = Some(PromoteMapping { api_name: "Orders API (production)".into(), ..t.mapped() });
+    let edited = engine.preview_promotion(&ask).await.unwrap();
+    assert_eq!(app_listings(&t.prod, before), 0, "the dialog's listing is reused");
+    assert_eq!(edited.rows.len(), first.rows.len());
+
+    // Someone adds the application elsewhere: the review still plans a new one, but applying
+    // lists production live, sees it, and writes nothing.
+    let plan = edited.plan.clone().unwrap();
+    t.prod_admin.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
+    let before = t.prod.requests().len();
+    let err = engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap_err();
+    assert_eq!(app_listings(&t.prod, before), one_listing, "applying lists production live");
+    assert_eq!(t.prod_apps_named("Orders worker").await.len(), 1, "nothing duplicated: {err:?}");
+
+    // Asked again, the preview sees it: a write or a refused apply forgets the listing.
+    let again = engine.preview_promotion(&ask).await.unwrap();
+    let app_row = again.rows.iter().find(|r| r.label == "Application").unwrap();
+    assert_eq!(app_row.state, DiffState::Same, "{:?}", again.rows);
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ pub mod deploy_cli;
 pub mod drift;
 mod export;
 mod label;
+pub mod listing;
 pub mod promote;
 pub mod record;
 pub mod terraform;

@@ -7,6 +7,8 @@
 //! setup (review, production confirmation, retry safety); the application gets its own new
 //! secret there, never a copied one.
 
+use std::sync::Arc;
+
 use grantsmith_auth0::types::{Client, ClientGrant, ResourceServer};
 use grantsmith_auth0::{Auth0Client, Auth0Error};
 use serde::{Deserialize, Serialize};
@@ -44,7 +46,8 @@ pub struct PromoteAsk {
     pub audience: String,
     /// The target profile's id.
     pub target: String,
-    /// `None`: the source's own values.
+    /// `None`: the source's own values — a dialog's first ask, for which the target's
+    /// applications are listed afresh (`Engine::preview_promotion`).
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping: Option<PromoteMapping>,
@@ -86,17 +89,22 @@ pub struct Found {
     pub grant: Option<ClientGrant>,
 }
 
-pub async fn find(target: &Auth0Client, mapping: &PromoteMapping) -> Result<Found, IpcError> {
+/// What the target has: the applications of `listing` (the target's, listed beside the API's
+/// lookup) with the mapped name, the API with the mapped identifier, the grant between them.
+pub async fn find(
+    target: &Auth0Client,
+    mapping: &PromoteMapping,
+    listing: impl Future<Output = Result<Arc<Vec<Client>>, Auth0Error>>,
+) -> Result<Found, IpcError> {
     let name = mapping.app_name.trim();
-    let mut no_progress = |_| {};
-    let (apps, api) = tokio::join!(target.list_clients(None, &mut no_progress), async {
+    let (apps, api) = tokio::join!(listing, async {
         match target.get_resource_server(mapping.identifier.trim()).await {
             Err(Auth0Error::NotFound { .. }) => Ok(None),
             r => r.map(Some),
         }
     });
     let apps: Vec<Client> =
-        apps.map_err(from_auth0)?.into_iter().filter(|c| c.name.as_deref().map(str::trim) == Some(name)).collect();
+        apps.map_err(from_auth0)?.iter().filter(|c| c.name.as_deref().map(str::trim) == Some(name)).cloned().collect();
     let api = api.map_err(from_auth0)?;
     let grant = match (apps.as_slice(), &api) {
         ([app], Some(api)) => target

@@ -32,7 +32,8 @@ pub struct PromotePreview {
 }
 
 impl Engine<'_> {
-    async fn promotion(&self, ask: &PromoteAsk) -> Result<(PromotePreview, WizardSpec), IpcError> {
+    /// `fresh`: list the target's applications now rather than reuse the dialog's listing.
+    async fn promotion(&self, ask: &PromoteAsk, fresh: bool) -> Result<(PromotePreview, WizardSpec), IpcError> {
         let source_id = self.tenants.active_id()?;
         if ask.target == source_id {
             return Err(IpcError {
@@ -44,7 +45,8 @@ impl Engine<'_> {
         let (target_profile, target) = self.bound(&ask.target).await?;
         let setup = carry::read(&source, &ask.client_id, &ask.audience).await?;
         let mapping = ask.mapping.clone().unwrap_or_else(|| PromoteMapping::same_as(&setup));
-        let found = promote::find(&target, &mapping).await?;
+        let listing = self.tenants.app_listings().get(&ask.target, &target, fresh);
+        let found = promote::find(&target, &mapping, listing).await?;
         let (rows, spec, issues) = promote::compare(&setup, &mapping, &found, &target_profile.name);
         let preview = PromotePreview {
             source: setup,
@@ -58,17 +60,20 @@ impl Engine<'_> {
         Ok((preview, spec))
     }
 
-    /// The comparison with the target and, when the mapping is valid, the plan there.
+    /// The comparison with the target and, when the mapping is valid, the plan there. A
+    /// comparison without a mapping is a dialog's first and lists the target's applications
+    /// now; those with one (the admin editing the mapping) reuse that listing for a while.
     pub async fn preview_promotion(&self, ask: &PromoteAsk) -> Result<PromotePreview, IpcError> {
-        let (mut preview, spec) = self.promotion(ask).await?;
+        let (mut preview, spec) = self.promotion(ask, ask.mapping.is_none()).await?;
         if preview.issues.is_empty() {
             preview.plan = Some(self.plan_setup_on(&ask.target, &spec).await?);
         }
         Ok(preview)
     }
 
-    /// Applies a reviewed promotion on its target: the comparison is made again and must
-    /// plan the same operations as the review, or nothing is written.
+    /// Applies a reviewed promotion on its target: the comparison is made again, from a
+    /// live listing of the target, and must plan the same operations as the review, or
+    /// nothing is written.
     pub async fn apply_promotion(
         &self,
         ask: &PromoteAsk,
@@ -79,7 +84,7 @@ impl Engine<'_> {
         if reviewed.profile_id != ask.target {
             return Err(IpcError::new(ErrorKind::Conflict, "This plan was made for another tenant. Review it again."));
         }
-        let (preview, spec) = self.promotion(ask).await?;
+        let (preview, spec) = self.promotion(ask, true).await?;
         if let Some(issue) = preview.issues.into_iter().next() {
             return Err(IpcError { field: Some(issue.field), ..IpcError::new(ErrorKind::Validation, issue.message) });
         }
