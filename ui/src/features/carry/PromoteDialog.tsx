@@ -2,7 +2,7 @@
 // differs per tenant (API identifier, names), see the side-by-side comparison Rust made
 // against what the target has, review the plan there, apply it, see the result. Rust finds,
 // compares, plans and applies; nothing is decided here.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Modal, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowsExchange } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -185,6 +185,12 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
             />
           ))}
         </Stack>
+      )}
+      {target && preview.isFetching && (
+        <Group gap="xs" role="status" data-testid="promote-comparing">
+          <Loader size="sm" />
+          <Text size="sm">Comparing with {targetProfile?.name}: reading its applications and API…</Text>
+        </Group>
       )}
       {preview.error && !targetError && (
         <Alert color="red" title="Cannot compare">
