@@ -186,7 +186,8 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
           ))}
         </Stack>
       )}
-      {target && preview.isFetching && (
+      {/* Not for an edit of the mapping: that comparison reuses the target's listing and is quick. */}
+      {target && preview.isFetching && preview.data?.target_profile !== targetProfile?.name && (
         <Group gap="xs" role="status" data-testid="promote-comparing">
           <Loader size="sm" />
           <Text size="sm">Comparing with {targetProfile?.name}: reading its applications and API…</Text>
