@@ -59,6 +59,9 @@ pub struct TokenRequest<'a> {
 
 const PER_PAGE: u32 = 100;
 
+/// An application's fields in `list_client_summaries`: each readable with `read:clients`.
+const SUMMARY_FIELDS: &str = "client_id,name,description,app_type,grant_types,client_metadata";
+
 /// Auth0's longest access-token lifetime (contract §5: `token_lifetime` ≤ 2592000 s).
 const MAX_TOKEN_LIFETIME_SECS: i64 = 2_592_000;
 
@@ -249,6 +252,19 @@ impl Auth0Client {
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<Vec<Client>, Auth0Error> {
         let filters: Vec<(&str, String)> = app_type.map(|a| ("app_type", a.to_string())).into_iter().collect();
+        self.list_all("clients", "clients", &filters, progress).await
+    }
+
+    /// Every application with only what lists, searches and look-ups by name or marker
+    /// read (`SUMMARY_FIELDS`): no secret, no signing key or certificate — a page of 100 is
+    /// a few kilobytes instead of a few hundred.
+    pub async fn list_client_summaries(
+        &self,
+        app_type: Option<&str>,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<Vec<Client>, Auth0Error> {
+        let mut filters = vec![("fields", SUMMARY_FIELDS.to_string()), ("include_fields", "true".to_string())];
+        filters.extend(app_type.map(|a| ("app_type", a.to_string())));
         self.list_all("clients", "clients", &filters, progress).await
     }
 

@@ -341,6 +341,25 @@ async fn management_token_is_cached_and_refreshed_once_on_401() {
 }
 
 #[tokio::test]
+async fn summaries_list_every_application_without_its_secret_or_keys() {
+    let (_sb, c) =
+        sandbox(SandboxConfig { seed: Seed { clients: 250, apis: 0, grants: 0 }, ..SandboxConfig::default() }).await;
+    let full = c.list_clients(None, &mut no_progress()).await.unwrap();
+    assert!(full.iter().any(|a| a.client_secret.is_some()), "the sandbox's management client may read keys");
+    let summaries = c.list_client_summaries(None, &mut no_progress()).await.unwrap();
+    let ids = |v: &[grantsmith_auth0::types::Client]| v.iter().map(|a| a.client_id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&summaries), ids(&full));
+    for (s, f) in summaries.iter().zip(&full) {
+        assert_eq!((&s.name, &s.app_type, &s.grant_types), (&f.name, &f.app_type, &f.grant_types));
+        assert!(s.client_secret.is_none(), "no secret in a summary");
+        // Auth0 adds `tenant` whatever the fields asked (see the sandbox's decisions).
+        assert!(s.extra.keys().all(|k| k == "tenant"), "only the asked fields: {:?}", s.extra.keys());
+    }
+    let m2m = c.list_client_summaries(Some("non_interactive"), &mut no_progress()).await.unwrap();
+    assert!(!m2m.is_empty() && m2m.iter().all(|a| a.app_type.as_deref() == Some("non_interactive")));
+}
+
+#[tokio::test]
 async fn paging_streams_more_than_a_thousand_objects_with_progress() {
     let (_sb, c) =
         sandbox(SandboxConfig { seed: Seed { clients: 1_050, apis: 0, grants: 0 }, ..SandboxConfig::default() }).await;

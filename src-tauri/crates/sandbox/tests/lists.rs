@@ -90,6 +90,13 @@ async fn fields_and_include_fields_project_items() {
     for rs in v.as_array().unwrap() {
         assert!(rs.get("scopes").is_none() && rs.get("name").is_none() && rs.get("identifier").is_some());
     }
+    // SPEC's pattern for a client's fields: a name outside it is refused, and named.
+    let (status, e) = t.get("/api/v2/clients?fields=client_id,secret_sauce&include_fields=true").await;
+    assert_eq!(status, 400);
+    assert_eq!(e["errorCode"], "invalid_query_string");
+    assert!(e["message"].as_str().unwrap().contains("\"secret_sauce\""), "{e}");
+    let (status, _) = t.get("/api/v2/clients?fields=client_id,name,grant_types,client_metadata").await;
+    assert_eq!(status, 200);
 }
 
 #[tokio::test]

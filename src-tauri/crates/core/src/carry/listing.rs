@@ -39,7 +39,7 @@ impl AppListings {
         {
             return Ok(apps.clone());
         }
-        let apps = Arc::new(client.list_clients(None, &mut |_| {}).await?);
+        let apps = Arc::new(client.list_client_summaries(None, &mut |_| {}).await?);
         self.lock().insert(profile_id.to_string(), (Instant::now(), apps.clone()));
         Ok(apps)
     }

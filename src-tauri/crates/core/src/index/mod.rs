@@ -89,7 +89,7 @@ pub async fn build(
             on_progress(IndexProgress { list: list.into(), done: p.done, total: p.total })
         }
     };
-    let apps = client.list_clients(None, &mut report("applications")).await?;
+    let apps = client.list_client_summaries(None, &mut report("applications")).await?;
     let apis = client.list_resource_servers(&mut report("apis")).await?;
     let grants = client.list_client_grants(None, None, &mut report("grants")).await?;
     let mut conn = store.conn();

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::auth::{Caller, authenticate};
 use super::error::ApiError;
 use super::validate::{self, Field, Kind, check, field};
-use super::{body, json_response, list};
+use super::{body, client_fields, json_response, list};
 use crate::state::Shared;
 use crate::tenant::Filter;
 use crate::{ids, objects};
@@ -121,7 +121,10 @@ fn visible(mut client: Value, caller: &Caller) -> Value {
     client
 }
 
-fn forbidden_fields(q: &list::ListQuery, caller: &Caller) -> Result<(), ApiError> {
+/// Fields that are not a client's are refused (400); key fields asked by a caller that may
+/// not read keys, too (403).
+fn check_fields(q: &list::ListQuery, caller: &Caller) -> Result<(), ApiError> {
+    client_fields::check(&q.fields)?;
     if caller.has_any(READ_KEYS) || !q.include_fields {
         return Ok(());
     }
@@ -152,7 +155,7 @@ pub async fn list(
     if !q.values("q").is_empty() {
         return Err(ApiError::bad_query("'q' (Lucene search) is not supported by the sandbox tenant."));
     }
-    forbidden_fields(&q, &caller)?;
+    check_fields(&q, &caller)?;
     let mut filters = Vec::new();
     let app_types = q.values("app_type");
     if !app_types.is_empty() {
@@ -178,7 +181,7 @@ pub async fn get(
     let caller = authenticate(&s, &headers)?;
     caller.require(READ)?;
     let q = list::parse(q.as_deref(), &[])?;
-    forbidden_fields(&q, &caller)?;
+    check_fields(&q, &caller)?;
     let mut client = visible(s.store.client(&id)?.ok_or_else(not_found)?, &caller);
     list::project(&mut client, &q.fields, q.include_fields, &["tenant"]);
     Ok(json_response(StatusCode::OK, &client))

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod client_fields;
 pub mod client_grants;
 pub mod clients;
 mod control;

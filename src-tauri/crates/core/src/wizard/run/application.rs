@@ -20,7 +20,7 @@ impl Executor<'_> {
 
     /// The application this run created, found by its marker.
     pub(super) async fn find_marked_client(&self) -> StepResult<Option<String>> {
-        let apps = self.client.list_clients(Some("non_interactive"), &mut |_| {}).await.map_err(auth0)?;
+        let apps = self.client.list_client_summaries(Some("non_interactive"), &mut |_| {}).await.map_err(auth0)?;
         Ok(apps
             .into_iter()
             .find(|c| c.client_metadata.get(RUN_MARKER).and_then(Value::as_str) == Some(self.run_id.as_str()))
