@@ -172,8 +172,17 @@ plain elements too (324 against 330), and the first screen's reads not asked aga
 against 292); before, the first screen's reads asked before the rest of the script is evaluated (they waited 14 \
 ms after it, then 9: there is little evaluation to overlap, parsing comes first); the header's code font and every \
 icon of the first screen removed (the web process's CPU to first paint 822 and 807 ms against 810); \
-JavaScriptCore's JIT thresholds lowered, or its JIT off (render +14 ms without it). Fewer distinct font sizes \
-and weights would save part of the fonts' ~30 ms, at the cost of the design's type scale; not done.\n\n\
+JavaScriptCore's JIT thresholds lowered, or its JIT off (render +14 ms without it). Later on 2026-11-29, with \
+timestamps in the shell and 12–20 alternating starts each: the time before the page is not Grantsmith's — process \
+start to navigation start was 380–400 ms for Grantsmith and for the floor alike (Tauri's `build` ~100 ms, the \
+window created by ~200 ms), and switching off, one by one in the same build, the clipboard and dialog plugins, the \
+content security policy, the frozen prototype and the zoom hotkeys moved nothing past the noise; the first \
+screen is 333 React fibers and 176 elements, so at ~0.27 ms a fiber its render is code running for the first \
+time (parsed, compiled to bytecode, interpreted), not work per element; the four reads asked from an inline \
+script before the app's script is parsed, so that they answer while it parses, did not help (page 326 against \
+317 ms: the answers are handled on the same main thread, after the parse); and all text in one font — the most \
+that fewer sizes and weights could give — saved ~25 ms of page (312 against 336). Fewer font sizes and weights \
+(the first screen uses 14) would save part of that, at the cost of the design's type scale; not done.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
