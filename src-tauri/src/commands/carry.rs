@@ -6,6 +6,7 @@ use grantsmith_core::carry::drift::{self, DriftReport};
 use grantsmith_core::carry::promote::PromoteAsk;
 use grantsmith_core::carry::{self, Export, ExportFormat};
 use grantsmith_core::change::promotion::PromotePreview;
+use grantsmith_core::index::IndexProgress;
 use grantsmith_core::wizard::{Plan, RunView};
 use grantsmith_core::{ErrorKind, IpcError};
 use tauri::ipc::Channel;
@@ -50,10 +51,17 @@ pub async fn drift_accept(
 }
 
 /// The setup on the active tenant compared with what `ask.target` has, and (with a valid
-/// mapping) the plan to carry it there.
+/// mapping) the plan to carry it there; streams how far the target's applications are read.
 #[tauri::command]
-pub async fn promote_preview(state: State<'_, AppState>, ask: PromoteAsk) -> Result<PromotePreview, IpcError> {
-    state.engine()?.preview_promotion(&ask).await
+pub async fn promote_preview(
+    state: State<'_, AppState>,
+    ask: PromoteAsk,
+    on_update: Channel<IndexProgress>,
+) -> Result<PromotePreview, IpcError> {
+    let send = |p: IndexProgress| {
+        let _ = on_update.send(p);
+    };
+    state.engine()?.preview_promotion(&ask, &send).await
 }
 
 /// Applies a reviewed promotion on its target tenant, streaming the run.

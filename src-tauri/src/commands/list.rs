@@ -36,7 +36,7 @@ commands! {
     journal::journal_export(filter: JournalFilter) -> JournalExport;
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
     carry::save_export(file_name: String, text: String) -> Option<String>;
-    carry::promote_preview(ask: PromoteAsk) -> PromotePreview;
+    carry::promote_preview(ask: PromoteAsk) streams IndexProgress -> PromotePreview;
     carry::drift_check(client_id: String, audience: String) -> DriftReport;
     carry::drift_accept(client_id: String, audience: String) -> DriftReport;
     carry::promote_apply(ask: PromoteAsk, reviewed: Plan, confirm: Option<String>) streams RunView -> RunView;

@@ -1,11 +1,13 @@
 //! Carrying a setup in the real window: a setup on the Sandbox exported as Terraform and as
 //! deploy-cli YAML (copied, and saved), promoted to a second, production profile with the
-//! API identifier mapped (comparison, review with the typed name, result, checked on that
-//! tenant), then the journal and a drift check there. Every dialog screenshotted and
+//! API identifier mapped (how far production's 251 applications are read, comparison, review
+//! with the typed name, result, checked on that tenant), then the journal and a drift check
+//! there. Every dialog screenshotted and
 //! audited with axe-core, light and dark.
 
 use grantsmith_e2e::flows::{Tenant, add_production_profile};
 use grantsmith_e2e::{ESCAPE, Launch, Session, run};
+use grantsmith_sandbox::{Fault, SandboxConfig, Seed};
 use serde_json::json;
 
 const DEV_AUD: &str = "https://api.dev.example.com/orders";
@@ -32,7 +34,9 @@ async fn setup_menu(s: &Session, item: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
     let dev = Tenant::start().await;
-    let prod = std::sync::Arc::new(Tenant::start().await);
+    // Production with applications enough for pages: the comparison reads them page by page.
+    let seed = Seed { clients: 250, apis: 0, grants: 0 };
+    let prod = std::sync::Arc::new(Tenant::start_with(SandboxConfig { seed, ..SandboxConfig::default() }).await);
     let scopes = json!([{ "value": "read:orders", "description": "Read orders" }, { "value": "write:orders", "description": "" }]);
     dev.post("/api/v2/resource-servers", json!({ "identifier": DEV_AUD, "name": "Orders API", "signing_alg": "RS256", "token_lifetime": 3600, "scopes": scopes })).await;
     let app = dev
@@ -84,7 +88,13 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         s.click("app-grant-more").await;
         s.click("app-grant-promote").await;
         s.testid("promote-target").await;
+        // Production's first page of applications answers at once, its second slowly: the
+        // dialog says how far it has read meanwhile.
+        p.sb.add_fault(Fault { delay_ms: Some(1), ..Fault::on("GET", "/api/v2/clients") }).unwrap();
+        p.sb.add_fault(Fault { delay_ms: Some(8_000), ..Fault::on("GET", "/api/v2/clients") }).unwrap();
         s.css("[data-testid=promote-target] option:nth-child(2)").await.click().await.unwrap();
+        s.wait_text("promote-comparing", "Comparing with Acme Prod: read 100 of 251 applications").await;
+        found.extend(s.audit("promote-comparing-dark").await);
         s.testid("promote-map-identifier").await;
         s.type_into("promote-map-identifier", PROD_AUD).await;
         s.wait_until(

@@ -109,8 +109,8 @@ export const exportSetup = (clientId: string, audience: string, format: ExportFo
 export const saveExport = (fileName: string, text: string) =>
   call<string | null>("save_export", { fileName, text });
 
-export const promotePreview = (ask: PromoteAsk) =>
-  call<PromotePreview>("promote_preview", { ask });
+export const promotePreview = (ask: PromoteAsk, onUpdate: (update: IndexProgress) => void) =>
+  call<PromotePreview>("promote_preview", { ask, onUpdate: channel(onUpdate) });
 
 export const driftCheck = (clientId: string, audience: string) =>
   call<DriftReport>("drift_check", { clientId, audience });

@@ -12,6 +12,7 @@ use grantsmith_auth0::types::{NewClient, NewResourceServer, Scope};
 use grantsmith_core::carry::RecordOrigin;
 use grantsmith_core::carry::promote::{DiffState, PromoteAsk, PromoteMapping};
 use grantsmith_core::change::Engine;
+use grantsmith_core::index::IndexProgress;
 use grantsmith_core::profiles::Environment;
 use grantsmith_core::wizard::{ApiChoice, RunStatus, StepKind, WizardSpec};
 use grantsmith_sandbox::{Sandbox, SandboxConfig, Seed};
@@ -92,7 +93,7 @@ async fn promote_maps_the_identifier_needs_the_production_name_and_gives_a_new_s
     let t = two().await;
     let engine = Engine::new(&t.dev.tenants);
     let ask = t.ask(Some(t.mapped()));
-    let preview = engine.preview_promotion(&ask).await.unwrap();
+    let preview = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     assert_eq!(preview.target_profile, "Production");
     assert!(preview.issues.is_empty(), "{:?}", preview.issues);
     assert!(preview.rows.iter().all(|r| r.state == DiffState::Added && r.target.is_none()), "{:?}", preview.rows);
@@ -150,17 +151,23 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
     let engine = Engine::new(&t.dev.tenants);
     // The dialog opens: no mapping yet, production's applications are listed.
     let start = t.prod.requests().len();
-    let first = engine.preview_promotion(&t.ask(None)).await.unwrap();
+    let reports = std::sync::Mutex::new(Vec::new());
+    let report = |p: IndexProgress| reports.lock().unwrap().push((p.done, p.total));
+    let first = engine.preview_promotion(&t.ask(None), &report).await.unwrap();
     let one_listing = app_listings(&t.prod, start);
     assert!(one_listing >= 10, "1,000 applications take pages: {one_listing}");
+    let seen = std::mem::take(&mut *reports.lock().unwrap());
+    assert_eq!(seen.len(), one_listing, "a report per page: {seen:?}");
+    assert_eq!(seen.last(), Some(&(1_001, Some(1_001))), "the seeded ones and the management client");
 
     // Each edit of the mapping asks again: they are not listed again.
     let before = t.prod.requests().len();
     let mut ask = t.ask(Some(t.mapped()));
-    engine.preview_promotion(&ask).await.unwrap();
+    engine.preview_promotion(&ask, &report).await.unwrap();
     ask.mapping = Some(PromoteMapping { api_name: "Orders API (production)".into(), ..t.mapped() });
-    let edited = engine.preview_promotion(&ask).await.unwrap();
+    let edited = engine.preview_promotion(&ask, &report).await.unwrap();
     assert_eq!(app_listings(&t.prod, before), 0, "the dialog's listing is reused");
+    assert!(reports.lock().unwrap().is_empty(), "nothing read, nothing reported");
     assert_eq!(edited.rows.len(), first.rows.len());
 
     // Someone adds the application elsewhere: the review still plans a new one, but applying
@@ -173,7 +180,7 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
     assert_eq!(t.prod_apps_named("Orders worker").await.len(), 1, "nothing duplicated: {err:?}");
 
     // Asked again, the preview sees it: a write or a refused apply forgets the listing.
-    let again = engine.preview_promotion(&ask).await.unwrap();
+    let again = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     let app_row = again.rows.iter().find(|r| r.label == "Application").unwrap();
     assert_eq!(app_row.state, DiffState::Same, "{:?}", again.rows);
 }
@@ -199,7 +206,7 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
 
     let engine = Engine::new(&t.dev.tenants);
     let ask = t.ask(Some(t.mapped()));
-    let preview = engine.preview_promotion(&ask).await.unwrap();
+    let preview = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     let state = |label: &str| preview.rows.iter().find(|r| r.label == label).map(|r| r.state);
     assert_eq!(state("Application"), Some(DiffState::Same));
     assert_eq!(state("Client Credentials grant"), Some(DiffState::Changed));
@@ -233,7 +240,7 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
     // writes nothing else.
     let grant = &t.prod_admin.list_client_grants(Some(&app.client_id), Some(PROD_AUD), &mut |_| {}).await.unwrap()[0];
     t.prod_admin.update_client_grant_scopes(&grant.id, &["read:orders".into(), "admin:orders".into()]).await.unwrap();
-    let again = engine.preview_promotion(&ask).await.unwrap();
+    let again = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     assert!(again.rows.iter().all(|r| r.state != DiffState::Added), "{:?}", again.rows);
     let plan = again.plan.unwrap();
     assert!(plan.steps.iter().all(|s| !s.writes), "{:?}", plan.steps);
@@ -249,24 +256,24 @@ async fn mappings_the_target_cannot_take_are_named_by_field() {
     let engine = Engine::new(&t.dev.tenants);
 
     let bad = PromoteMapping { identifier: "   ".into(), ..t.mapped() };
-    let preview = engine.preview_promotion(&t.ask(Some(bad.clone()))).await.unwrap();
+    let preview = engine.preview_promotion(&t.ask(Some(bad.clone())), &|_| {}).await.unwrap();
     assert!(preview.issues.iter().any(|i| i.field == "identifier"), "{:?}", preview.issues);
     assert!(preview.plan.is_none(), "no plan while the mapping is wrong");
 
     for _ in 0..2 {
         t.prod_admin.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
     }
-    let preview = engine.preview_promotion(&t.ask(None)).await.unwrap();
+    let preview = engine.preview_promotion(&t.ask(None), &|_| {}).await.unwrap();
     let issue = preview.issues.iter().find(|i| i.field == "app_name").expect("two of the same name");
     assert!(issue.message.contains("2 applications on Production"), "{}", issue.message);
 
     let onto_itself = PromoteAsk { target: "sandbox".into(), ..t.ask(None) };
-    let err = engine.preview_promotion(&onto_itself).await.unwrap_err();
+    let err = engine.preview_promotion(&onto_itself, &|_| {}).await.unwrap_err();
     assert_eq!(err.field.as_deref(), Some("target"));
 
     // A stale review is refused and writes nothing.
     let ok = engine
-        .preview_promotion(&t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() })))
+        .preview_promotion(&t.ask(Some(PromoteMapping { app_name: "Orders v2".into(), ..t.mapped() })), &|_| {})
         .await
         .unwrap();
     let plan = ok.plan.unwrap();
@@ -399,7 +406,7 @@ async fn the_journal_has_every_kind_of_change_with_its_objects_and_exports_json_
         .unwrap();
     apply(ChangeRequest::Reapply { client_id: t.client_id.clone(), audience: DEV_AUD.into() }).await;
     let ask = t.ask(Some(t.mapped()));
-    let preview = engine.preview_promotion(&ask).await.unwrap();
+    let preview = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     engine.apply_promotion(&ask, &preview.plan.unwrap(), Some("Production"), &common::noop).await.unwrap();
 
     let store = tenants.store();

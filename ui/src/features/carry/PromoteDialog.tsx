@@ -2,12 +2,13 @@
 // differs per tenant (API identifier, names), see the side-by-side comparison Rust made
 // against what the target has, review the plan there, apply it, see the result. Rust finds,
 // compares, plans and applies; nothing is decided here.
-import { Alert, Badge, Button, Group, Loader, Modal, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Progress, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowsExchange } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { DiffState } from "../../bindings/DiffState";
+import type { IndexProgress } from "../../bindings/IndexProgress";
 import type { Plan } from "../../bindings/Plan";
 import type { PromoteMapping } from "../../bindings/PromoteMapping";
 import type { PromotePreview } from "../../bindings/PromotePreview";
@@ -107,9 +108,11 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
   const [mapping, setMapping] = useState<PromoteMapping>();
   const [asked] = useDebouncedValue(mapping, 300);
   const ask = { client_id: clientId, audience, target, mapping: asked };
+  // How far the target's applications are read, for the comparison being asked.
+  const [listed, setListed] = useState<IndexProgress>();
   const preview = useQuery({
     queryKey: ["promote", clientId, audience, ask],
-    queryFn: () => promotePreview(ask),
+    queryFn: () => (setListed(undefined), promotePreview(ask, setListed)),
     enabled: !!target,
     placeholderData: keepPreviousData,
     gcTime: 0,
@@ -188,10 +191,13 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
       )}
       {/* Not for an edit of the mapping: that comparison reuses the target's listing and is quick. */}
       {target && preview.isFetching && preview.data?.target_profile !== targetProfile?.name && (
-        <Group gap="xs" role="status" data-testid="promote-comparing">
-          <Loader size="sm" />
-          <Text size="sm">Comparing with {targetProfile?.name}: reading its applications and API…</Text>
-        </Group>
+        <Stack gap={4} role="status" data-testid="promote-comparing">
+          <Text size="sm">
+            Comparing with {targetProfile?.name}:{" "}
+            {listed?.total ? `read ${listed.done} of ${listed.total} applications…` : "reading its applications and API…"}
+          </Text>
+          <Progress value={listed?.total ? (100 * listed.done) / listed.total : 0} animated aria-label={`Reading ${targetProfile?.name}`} />
+        </Stack>
       )}
       {preview.error && !targetError && (
         <Alert color="red" title="Cannot compare">

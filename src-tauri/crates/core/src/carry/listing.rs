@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use grantsmith_auth0::types::Client;
+use grantsmith_auth0::types::{Client, Progress};
 use grantsmith_auth0::{Auth0Client, Auth0Error};
 
 /// How long a listing answers the comparisons that follow it.
@@ -26,12 +26,13 @@ pub struct AppListings(Mutex<HashMap<String, Listed>>);
 
 impl AppListings {
     /// The applications of `profile_id`'s tenant: a listing kept within `KEEP`, unless
-    /// `fresh` asks to list them now.
+    /// `fresh` asks to list them now (reporting `progress` after each page).
     pub async fn get(
         &self,
         profile_id: &str,
         client: &Auth0Client,
         fresh: bool,
+        progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<Arc<Vec<Client>>, Auth0Error> {
         if let Some((at, apps)) = self.lock().get(profile_id)
             && !fresh
@@ -39,7 +40,7 @@ impl AppListings {
         {
             return Ok(apps.clone());
         }
-        let apps = Arc::new(client.list_client_summaries(None, &mut |_| {}).await?);
+        let apps = Arc::new(client.list_client_summaries(None, progress).await?);
         self.lock().insert(profile_id.to_string(), (Instant::now(), apps.clone()));
         Ok(apps)
     }

@@ -3,6 +3,7 @@
 //! same review, production confirmation, lease and journal as any setup. Afterwards the
 //! target's setup is recorded for drift.
 
+use grantsmith_auth0::types::Progress;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -10,6 +11,7 @@ use super::Engine;
 use crate::carry::promote::{self, DiffRow, PromoteAsk, PromoteMapping};
 use crate::carry::{self, RecordOrigin, Setup};
 use crate::error::{ErrorKind, IpcError};
+use crate::index::IndexProgress;
 use crate::rule::FieldIssue;
 use crate::wizard::plan::identifier_of;
 use crate::wizard::run::OnUpdate;
@@ -32,8 +34,14 @@ pub struct PromotePreview {
 }
 
 impl Engine<'_> {
-    /// `fresh`: list the target's applications now rather than reuse the dialog's listing.
-    async fn promotion(&self, ask: &PromoteAsk, fresh: bool) -> Result<(PromotePreview, WizardSpec), IpcError> {
+    /// `fresh`: list the target's applications now rather than reuse the dialog's listing,
+    /// reporting how far that listing is to `on_listing`.
+    async fn promotion(
+        &self,
+        ask: &PromoteAsk,
+        fresh: bool,
+        on_listing: &(dyn Fn(IndexProgress) + Sync),
+    ) -> Result<(PromotePreview, WizardSpec), IpcError> {
         let source_id = self.tenants.active_id()?;
         if ask.target == source_id {
             return Err(IpcError {
@@ -45,7 +53,9 @@ impl Engine<'_> {
         let (target_profile, target) = self.bound(&ask.target).await?;
         let setup = carry::read(&source, &ask.client_id, &ask.audience).await?;
         let mapping = ask.mapping.clone().unwrap_or_else(|| PromoteMapping::same_as(&setup));
-        let listing = self.tenants.app_listings().get(&ask.target, &target, fresh);
+        let mut report =
+            |p: Progress| on_listing(IndexProgress { list: "applications".into(), done: p.done, total: p.total });
+        let listing = self.tenants.app_listings().get(&ask.target, &target, fresh, &mut report);
         let found = promote::find(&target, &mapping, listing).await?;
         let (rows, spec, issues) = promote::compare(&setup, &mapping, &found, &target_profile.name);
         let preview = PromotePreview {
@@ -62,9 +72,14 @@ impl Engine<'_> {
 
     /// The comparison with the target and, when the mapping is valid, the plan there. A
     /// comparison without a mapping is a dialog's first and lists the target's applications
-    /// now; those with one (the admin editing the mapping) reuse that listing for a while.
-    pub async fn preview_promotion(&self, ask: &PromoteAsk) -> Result<PromotePreview, IpcError> {
-        let (mut preview, spec) = self.promotion(ask, ask.mapping.is_none()).await?;
+    /// now, reporting how far it is to `on_listing`; those with one (the admin editing the
+    /// mapping) reuse that listing for a while.
+    pub async fn preview_promotion(
+        &self,
+        ask: &PromoteAsk,
+        on_listing: &(dyn Fn(IndexProgress) + Sync),
+    ) -> Result<PromotePreview, IpcError> {
+        let (mut preview, spec) = self.promotion(ask, ask.mapping.is_none(), on_listing).await?;
         if preview.issues.is_empty() {
             preview.plan = Some(self.plan_setup_on(&ask.target, &spec).await?);
         }
@@ -84,7 +99,7 @@ impl Engine<'_> {
         if reviewed.profile_id != ask.target {
             return Err(IpcError::new(ErrorKind::Conflict, "This plan was made for another tenant. Review it again."));
         }
-        let (preview, spec) = self.promotion(ask, true).await?;
+        let (preview, spec) = self.promotion(ask, true, &|_| {}).await?;
         if let Some(issue) = preview.issues.into_iter().next() {
             return Err(IpcError { field: Some(issue.field), ..IpcError::new(ErrorKind::Validation, issue.message) });
         }
