@@ -1,9 +1,9 @@
 //! Carrying a setup in the real window: a setup on the Sandbox exported as Terraform and as
 //! deploy-cli YAML (copied, and saved), promoted to a second, production profile with the
 //! API identifier mapped (how far production's 251 applications are read, comparison, review
-//! with the typed name, result, checked on that tenant), then the journal and a drift check
-//! there. Every dialog screenshotted and
-//! audited with axe-core, light and dark.
+//! with the typed name, production read again while applying, result, checked on that
+//! tenant), then the journal and a drift check there. Every dialog screenshotted and audited
+//! with axe-core, light and dark.
 
 use grantsmith_e2e::flows::{Tenant, add_production_profile};
 use grantsmith_e2e::{ESCAPE, Launch, Session, run};
@@ -108,7 +108,10 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         s.click("promote-review").await;
         s.type_into("change-confirm-tenant", "Acme Prod").await;
         found.extend(s.audit("promote-review-dark").await);
+        // Applying reads production's applications again first, and says so.
+        p.sb.add_fault(Fault { delay_ms: Some(2_000), ..Fault::on("GET", "/api/v2/clients") }).unwrap();
         s.click("promote-apply").await;
+        s.wait_text("promote-checking", "Checking Acme Prod again before anything is written").await;
         s.wait_until(
             "the promotion is done",
             "return document.querySelector('[data-testid=promote-result]')?.dataset.status === 'done'",

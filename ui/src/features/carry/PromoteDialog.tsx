@@ -150,6 +150,12 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
           />
         )}
         {apply.error && failure?.field !== "confirm_tenant" && <Alert color="red">{apply.error.message}</Alert>}
+        {apply.isPending && (
+          // Before its first step the run reads the target again (all its applications).
+          <Text size="sm" c="dimmed" role="status" data-testid="promote-checking">
+            Checking {targetProfile?.name} again before anything is written: nothing made there since the review is duplicated or overwritten…
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setReviewed(undefined)}>
             Back
