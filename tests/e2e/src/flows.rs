@@ -2,7 +2,7 @@
 //! wizard walked as a user would.
 
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::Session;
 
@@ -21,19 +21,8 @@ impl Tenant {
     /// A sandbox with its own settings (a seed of thousands of objects, a rate limit).
     pub async fn start_with(config: SandboxConfig) -> Self {
         let sb = Sandbox::start(config).await.unwrap();
-        let http = reqwest::Client::new();
-        let t: Value = http
-            .post(format!("{}/oauth/token", sb.base_url()))
-            .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
-                "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = t["access_token"].as_str().unwrap().to_string();
-        Self { sb, http, token }
+        let token = sb.management_token().unwrap();
+        Self { sb, http: reqwest::Client::new(), token }
     }
 
     pub fn env(&self) -> Vec<(String, String)> {

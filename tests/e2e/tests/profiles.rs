@@ -9,20 +9,9 @@ use serde_json::json;
 
 async fn sandbox_with_app(app_name: &str) -> Sandbox {
     let sb = Sandbox::start(SandboxConfig::default()).await.unwrap();
-    let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{}/oauth/token", sb.base_url()))
-        .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
-            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let r = http
+    let r = reqwest::Client::new()
         .post(format!("{}/api/v2/clients", sb.base_url()))
-        .bearer_auth(token["access_token"].as_str().unwrap())
+        .bearer_auth(sb.management_token().unwrap())
         .json(&json!({"name": app_name, "app_type": "non_interactive", "grant_types": ["client_credentials"]}))
         .send()
         .await

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use grantsmith_core::carry::{self, ExportFormat, Setup};
 use grantsmith_core::change::Engine;
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const TARGET_AUD: &str = "https://api.example.com/orders-staging";
 
@@ -54,20 +54,6 @@ fn deploy_cli() -> PathBuf {
     })
 }
 
-async fn management_token(sb: &Sandbox) -> String {
-    let t: Value = reqwest::Client::new()
-        .post(format!("{}/oauth/token", sb.base_url()))
-        .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
-            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    t["access_token"].as_str().unwrap().to_string()
-}
-
 // Multi-threaded: the sandboxes and the TLS front keep serving while deploy-cli runs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs auth0-deploy-cli: run through `cargo xtask test`"]
@@ -94,7 +80,7 @@ async fn deploy_cli_imports_the_export_into_a_fresh_tenant_as_the_original_setup
     std::fs::write(dir.path().join("setup.yaml"), &export.text).unwrap();
     let config = json!({
         "AUTH0_DOMAIN": format!("localhost:{port}"),
-        "AUTH0_ACCESS_TOKEN": management_token(&fresh).await,
+        "AUTH0_ACCESS_TOKEN": fresh.management_token().unwrap(),
         "AUTH0_KEYWORD_REPLACE_MAPPINGS": { "API_IDENTIFIER": TARGET_AUD },
         "AUTH0_ALLOW_DELETE": false,
         "AUTH0_INCLUDED_ONLY": ["clients", "resourceServers", "clientGrants"],

@@ -4,7 +4,6 @@
 use std::time::{Duration, Instant};
 
 use grantsmith_sandbox::{Sandbox, SandboxConfig, Seed};
-use serde_json::json;
 
 const CLIENTS: usize = 5_000;
 const ROUNDS: usize = 300;
@@ -34,17 +33,7 @@ async fn main() {
     .expect("sandbox starts");
     let seed_time = seed_started.elapsed();
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{}/oauth/token", sb.base_url()))
-        .json(&json!({"grant_type": "client_credentials", "client_id": sb.management_client_id(),
-            "client_secret": sb.management_client_secret(), "audience": sb.management_audience()}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = token["access_token"].as_str().expect("management token").to_string();
+    let token = sb.management_token().expect("management token");
 
     let cases = [
         ("GET /api/v2/clients (first page, 50)", "/api/v2/clients?per_page=50".to_string()),

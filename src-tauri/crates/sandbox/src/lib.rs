@@ -156,6 +156,12 @@ impl Sandbox {
         self.shared.management_client_secret().unwrap_or_default()
     }
 
+    /// A Management API token for the management client, issued in process (for tests and
+    /// benchmarks that call the API over HTTP without asking `/oauth/token` first).
+    pub fn management_token(&self) -> Result<String, String> {
+        http::oauth::management_token(&self.shared)
+    }
+
     /// The line the binary prints on stdout when ready.
     pub fn ready_line(&self) -> Value {
         json!({

@@ -238,3 +238,15 @@ async fn jwks_and_discovery_have_the_published_fields() {
 pub fn urlencode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>().replace('+', "%20")
 }
+
+#[tokio::test]
+async fn the_in_process_management_token_is_the_one_the_token_endpoint_gives() {
+    let t = start().await;
+    let token = t.sb.management_token().unwrap();
+    let (over_http, in_process) = (claims(&t.token), claims(&token));
+    for claim in ["iss", "sub", "aud", "azp", "gty", "scope"] {
+        assert_eq!(in_process[claim], over_http[claim], "{claim}");
+    }
+    let (status, _) = t.call_with(&token, reqwest::Method::GET, "/api/v2/clients", None).await;
+    assert_eq!(status, StatusCode::OK, "the Management API takes it");
+}

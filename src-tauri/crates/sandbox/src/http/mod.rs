@@ -9,7 +9,7 @@ pub mod clients;
 mod control;
 pub mod error;
 pub mod list;
-mod oauth;
+pub(crate) mod oauth;
 pub mod resource_servers;
 pub mod validate;
 

@@ -153,6 +153,19 @@ pub async fn token(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) 
     Ok(json_response(StatusCode::OK, &response))
 }
 
+/// A Management API token for the sandbox's own management client, with its granted
+/// scopes, signed here as `POST /oauth/token` would sign it.
+pub(crate) fn management_token(s: &Shared) -> Result<String, String> {
+    let (client_id, audience) = (&s.management_client_id, &s.management_audience);
+    let missing = |what: &str| format!("the sandbox tenant has no {what}");
+    let store = |e: crate::tenant::StoreError| e.to_string();
+    let api =
+        s.store.resource_server_by_identifier(audience).map_err(store)?.ok_or_else(|| missing("Management API"))?;
+    let grant = s.store.grant_for(client_id, audience).map_err(store)?.ok_or_else(|| missing("management grant"))?;
+    let scopes: Vec<&str> = grant["scope"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    sign(s, client_id, audience, &api, &scopes).map(|(token, _)| token).map_err(|e| e.description)
+}
+
 fn sign(
     s: &Shared,
     client_id: &str,
