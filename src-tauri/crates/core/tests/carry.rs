@@ -179,7 +179,7 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
     assert_eq!(app_listings(&t.prod, before), one_listing, "applying lists production live");
     assert_eq!(t.prod_apps_named("Orders worker").await.len(), 1, "nothing duplicated: {err:?}");
 
-    // Asked again, the preview sees it: a write or a refused apply forgets the listing.
+    // Asked again, the comparison sees it: the listing kept is the one applying made.
     let again = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     let app_row = again.rows.iter().find(|r| r.label == "Application").unwrap();
     assert_eq!(app_row.state, DiffState::Same, "{:?}", again.rows);
