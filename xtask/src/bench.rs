@@ -180,7 +180,7 @@ content security policy, the frozen prototype and the zoom hotkeys moved nothing
 screen is 333 React fibers and 176 elements, so at ~0.27 ms a fiber its render is code running for the first \
 time (parsed, compiled to bytecode, interpreted), not work per element; the four reads asked from an inline \
 script before the app's script is parsed, so that they answer while it parses, did not help (page 326 against \
-317 ms: the answers are handled on the same main thread, after the parse); and all text in one font — the most \
+317 ms; presumably because the answers are handled on the page's main thread, busy parsing until then); and all text in one font — the most \
 that fewer sizes and weights could give — saved ~25 ms of page (312 against 336). Fewer font sizes and weights \
 (the first screen uses 14) would save part of that, at the cost of the design's type scale; not done.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
