@@ -129,7 +129,7 @@ pub async fn token(State(s): State<Arc<Shared>>, headers: HeaderMap, req: Body) 
             "Client \"{client_id}\" is not authorized to access resource server \"{audience}\". You need to create a \"client-grant\" associated to this API."
         ))
     })?;
-    let granted: Vec<&str> = grant["scope"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let granted = granted_scopes(&grant);
     let scopes: Vec<&str> = match r.scope.as_deref().map(str::split_whitespace) {
         Some(asked) => {
             let asked: Vec<&str> = asked.collect();
@@ -162,8 +162,12 @@ pub(crate) fn management_token(s: &Shared) -> Result<String, String> {
     let api =
         s.store.resource_server_by_identifier(audience).map_err(store)?.ok_or_else(|| missing("Management API"))?;
     let grant = s.store.grant_for(client_id, audience).map_err(store)?.ok_or_else(|| missing("management grant"))?;
-    let scopes: Vec<&str> = grant["scope"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    sign(s, client_id, audience, &api, &scopes).map(|(token, _)| token).map_err(|e| e.description)
+    sign(s, client_id, audience, &api, &granted_scopes(&grant)).map(|(token, _)| token).map_err(|e| e.description)
+}
+
+/// The scopes a client grant holds.
+fn granted_scopes(grant: &Value) -> Vec<&str> {
+    grant["scope"].as_array().into_iter().flatten().filter_map(Value::as_str).collect()
 }
 
 fn sign(
