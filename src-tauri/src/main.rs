@@ -6,10 +6,11 @@
 
 mod commands;
 mod contract;
-mod desktop_font;
+mod desktop;
 mod painting;
 mod security;
 mod state;
+mod window;
 
 use tauri::Manager;
 
@@ -33,7 +34,7 @@ fn main() {
     // two processes on one folder from executing the same run).
     if std::env::var_os("GRANTSMITH_DATA_DIR").is_none() {
         builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(window::MAIN) {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
@@ -45,9 +46,12 @@ fn main() {
         .setup(|app| {
             let channel = grantsmith_core::Channel::current();
             let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));
+            // Read before the store's thread starts: it may be migrating the file meanwhile.
+            let scheme = grantsmith_core::settings::ColorScheme::saved_in(&data_dir);
             let mut state = state::AppState::open(data_dir);
-            state.ui_font = desktop_font::read();
+            state.ui_font = desktop::ui_font();
             app.manage(state);
+            window::build_main(app, scheme)?;
             Ok(())
         })
         .invoke_handler(commands::handler())

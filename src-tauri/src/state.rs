@@ -29,7 +29,7 @@ pub struct AppState {
     start_probe: Arc<Mutex<Option<KeychainStatus>>>,
     /// Test tokens and JWKS, in memory only.
     pub tokens: TokenCache,
-    /// The desktop's UI font family (`desktop_font`), read once at start.
+    /// The desktop's UI font family (`desktop::ui_font`), read once at start.
     pub ui_font: Option<String>,
 }
 

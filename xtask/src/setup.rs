@@ -23,6 +23,8 @@ const PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "dbus-x11",
     "gnome-keyring",
+    // xwd: what the display shows before the page can be asked (the window's first colour).
+    "x11-apps",
     // Runs the Go quickstart's calling side (standard library only).
     "golang-go",
 ];

@@ -1,6 +1,6 @@
 use grantsmith_core::IpcError;
 use grantsmith_core::settings::ColorScheme;
-use tauri::State;
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::state::AppState;
 
@@ -10,6 +10,12 @@ pub fn get_color_scheme(state: State<'_, AppState>) -> Result<ColorScheme, IpcEr
 }
 
 #[tauri::command]
-pub fn set_color_scheme(state: State<'_, AppState>, scheme: ColorScheme) -> Result<(), IpcError> {
-    Ok(state.store()?.set_color_scheme(scheme)?)
+pub fn set_color_scheme<R: Runtime>(
+    state: State<'_, AppState>,
+    window: WebviewWindow<R>,
+    scheme: ColorScheme,
+) -> Result<(), IpcError> {
+    state.store()?.set_color_scheme(scheme)?;
+    crate::window::follow_scheme(&window, scheme);
+    Ok(())
 }

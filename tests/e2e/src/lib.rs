@@ -10,6 +10,7 @@
 
 pub mod axe;
 pub mod flows;
+pub mod screen;
 
 use std::future::Future;
 use std::net::{TcpListener, TcpStream};

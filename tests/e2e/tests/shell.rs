@@ -1,6 +1,7 @@
 //! The app starts, shows its frame, and talks to Rust; without a GPU it paints its own way.
 
 use grantsmith_e2e::flows::{Tenant, go_through_the_wizard};
+use grantsmith_e2e::screen::Sampler;
 use grantsmith_e2e::{Launch, run, session_log};
 
 #[tokio::test]
@@ -51,6 +52,8 @@ async fn damaged_database_is_explained_and_left_untouched() {
     assert_eq!(std::fs::read(&db).unwrap(), garbage, "the damaged file must not be modified");
 }
 
+/// The choice is saved, and a restart opens dark from its first frame: WebKit's white never
+/// shows between the window appearing and the page's first paint (`src-tauri/src/window.rs`).
 #[tokio::test]
 async fn dark_theme_choice_is_applied_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,11 +67,19 @@ async fn dark_theme_choice_is_applied_and_survives_a_restart() {
         wait_for_scheme(&s, scheme, "dark").await;
     })
     .await;
+    let sampler = Sampler::start();
     run("shell-dark-after-restart", launch(), move |s| async move {
         s.wait_text("app-version", "v").await;
         wait_for_scheme(&s, scheme, "dark").await;
     })
     .await;
+    let frames = sampler.stop();
+    // The window covers most of the display: at least a few frames must have seen it, so
+    // that none being white means something.
+    let with_window = frames.iter().filter(|f| f.lit > 0.5).count();
+    assert!(with_window >= 3, "the window was seen in {with_window} of {} frames", frames.len());
+    let white: Vec<_> = frames.iter().enumerate().filter(|(_, f)| f.white > 0.25).collect();
+    assert!(white.is_empty(), "white frames (of {}) in a dark start: {white:?}", frames.len());
 }
 
 async fn wait_for_scheme(s: &grantsmith_e2e::Session, script: &str, want: &str) {

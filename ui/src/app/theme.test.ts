@@ -1,5 +1,6 @@
 import { DEFAULT_THEME } from "@mantine/core";
 import { describe, expect, it } from "vitest";
+import pageBackground from "./page-background.json";
 import { contrast, readableColors, theme } from "./theme";
 
 const resolved = readableColors({ ...DEFAULT_THEME, ...theme } as typeof DEFAULT_THEME);
@@ -25,5 +26,14 @@ describe("readable colours", () => {
     expect(contrast(resolved.light["--mantine-color-dimmed"]!, DEFAULT_THEME.colors.gray[1])).toBeGreaterThanOrEqual(4.5);
     expect(contrast(resolved.dark["--mantine-color-dimmed"]!, DEFAULT_THEME.colors.dark[6])).toBeGreaterThanOrEqual(4.5);
     expect(contrast(resolved.dark["--mantine-color-error"]!, DEFAULT_THEME.colors.dark[6])).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("paints the page in the colours the window starts with, and its text reads on them", () => {
+    expect(resolved.light["--mantine-color-body"]).toBe(pageBackground.light);
+    expect(resolved.dark["--mantine-color-body"]).toBe(pageBackground.dark);
+    expect(contrast("#000000", pageBackground.light)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(resolved.light["--mantine-color-dimmed"]!, pageBackground.light)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(DEFAULT_THEME.colors.dark[0], pageBackground.dark)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(resolved.dark["--mantine-color-dimmed"]!, pageBackground.dark)).toBeGreaterThanOrEqual(4.5);
   });
 });

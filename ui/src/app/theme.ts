@@ -2,6 +2,9 @@
 // dark: secondary ("dimmed") text, coloured text (`c="red"`, errors) and the text of light
 // badges and alerts. Fixed here once, for every screen, rather than element by element.
 import { createTheme, DEFAULT_THEME, InputWrapper, Modal, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+// The page's background in each scheme. Rust reads the same file to give the window that
+// colour before the page has painted (`src-tauri/src/window.rs`): no white flash in dark.
+import pageBackground from "./page-background.json";
 
 export const theme = createTheme({
   primaryColor: "indigo",
@@ -59,6 +62,7 @@ const PALETTES = Object.keys(DEFAULT_THEME.colors).filter((c) => c !== "dark" &&
 export const readableColors: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
+    "--mantine-color-body": pageBackground.light,
     "--mantine-color-dimmed": "#5f6670",
     "--mantine-color-error": readableOnLight(t.colors.red),
     ...Object.fromEntries(
@@ -72,6 +76,7 @@ export const readableColors: CSSVariablesResolver = (t) => ({
     ),
   },
   dark: {
+    "--mantine-color-body": pageBackground.dark,
     "--mantine-color-dimmed": "#a6a6a6",
     "--mantine-color-error": t.colors.red[4],
   },

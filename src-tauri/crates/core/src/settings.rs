@@ -1,8 +1,12 @@
 //! User preferences kept in the store (never secrets).
 
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::store::DB_FILE_NAME;
 use crate::{Store, StoreError};
 
 /// Light, dark, or follow the operating system (the default).
@@ -29,11 +33,23 @@ impl ColorScheme {
     fn parse(s: &str) -> Option<Self> {
         [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark].into_iter().find(|c| c.as_str() == s)
     }
+
+    /// The scheme saved in `data_dir`'s database, read before the store is opened (the
+    /// window's colour is chosen before it exists, and the store opens on a thread of its
+    /// own). Read-only: a missing, damaged or newer file is neither created nor touched, and
+    /// anything unreadable reads as `Auto` — the store, opened next, says what is wrong.
+    pub fn saved_in(data_dir: &Path) -> ColorScheme {
+        let read = || -> rusqlite::Result<Option<String>> {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(data_dir.join(DB_FILE_NAME), flags)?;
+            conn.query_row("SELECT value FROM settings WHERE key = ?1", [COLOR_SCHEME_KEY], |r| r.get(0)).optional()
+        };
+        read().ok().flatten().as_deref().and_then(ColorScheme::parse).unwrap_or_default()
+    }
 }
 
 impl Store {
     pub(crate) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        use rusqlite::OptionalExtension;
         Ok(self.conn().query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
@@ -68,5 +84,25 @@ mod tests {
         assert_eq!(store.color_scheme().unwrap(), ColorScheme::Dark);
         store.set_color_scheme(ColorScheme::Light).unwrap();
         assert_eq!(store.color_scheme().unwrap(), ColorScheme::Light);
+    }
+
+    #[test]
+    fn saved_scheme_is_read_before_the_store_opens_without_creating_or_touching_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(DB_FILE_NAME);
+        assert_eq!(ColorScheme::saved_in(dir.path()), ColorScheme::Auto);
+        assert!(!db.exists(), "reading must not create the database");
+
+        let store = Store::open(dir.path()).unwrap();
+        store.set_color_scheme(ColorScheme::Dark).unwrap();
+        // Read while the store holds the file open (WAL), and after it closed.
+        assert_eq!(ColorScheme::saved_in(dir.path()), ColorScheme::Dark);
+        drop(store);
+        assert_eq!(ColorScheme::saved_in(dir.path()), ColorScheme::Dark);
+
+        let garbage = b"not a database ".repeat(100);
+        std::fs::write(&db, &garbage).unwrap();
+        assert_eq!(ColorScheme::saved_in(dir.path()), ColorScheme::Auto);
+        assert_eq!(std::fs::read(&db).unwrap(), garbage, "a damaged file stays as it was");
     }
 }
