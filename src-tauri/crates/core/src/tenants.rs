@@ -14,7 +14,7 @@ use grantsmith_sandbox::{Sandbox, SandboxConfig};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::carry::listing::AppListings;
+use crate::carry::kept::PromoteReads;
 use crate::profiles::model::{CleanInput, check, host_of};
 use crate::profiles::*;
 use crate::rule::{self, FieldIssue, Rule};
@@ -93,7 +93,7 @@ pub struct Tenants {
     /// The sandbox's address once known, for labels (readable without awaiting).
     sandbox_url: Mutex<Option<String>>,
     clients: Mutex<HashMap<String, Arc<Auth0Client>>>,
-    app_listings: AppListings,
+    promote_reads: PromoteReads,
     options: ClientOptions,
 }
 
@@ -131,7 +131,7 @@ impl Tenants {
             external,
             sandbox: tokio::sync::Mutex::new(None),
             clients: Mutex::new(HashMap::new()),
-            app_listings: AppListings::default(),
+            promote_reads: PromoteReads::default(),
             options,
         }
     }
@@ -398,9 +398,9 @@ impl Tenants {
         })
     }
 
-    /// The tenants' applications as promotions last listed them.
-    pub fn app_listings(&self) -> &AppListings {
-        &self.app_listings
+    /// What promote dialogs last read from the tenants.
+    pub fn promote_reads(&self) -> &PromoteReads {
+        &self.promote_reads
     }
 
     /// The client for a profile, starting the embedded sandbox on first use.

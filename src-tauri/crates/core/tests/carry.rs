@@ -9,6 +9,7 @@ mod common;
 
 use grantsmith_auth0::Auth0Client;
 use grantsmith_auth0::types::{NewClient, NewResourceServer, Scope};
+use grantsmith_core::ErrorKind;
 use grantsmith_core::carry::RecordOrigin;
 use grantsmith_core::carry::promote::{DiffState, PromoteAsk, PromoteMapping};
 use grantsmith_core::change::Engine;
@@ -160,14 +161,18 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
     assert_eq!(seen.len(), one_listing, "a report per page: {seen:?}");
     assert_eq!(seen.last(), Some(&(1_001, Some(1_001))), "the seeded ones and the management client");
 
-    // Each edit of the mapping asks again: they are not listed again.
+    // Each edit of the mapping asks again: production's applications are not listed again,
+    // nor is the setup read again on the source tenant.
     let before = t.prod.requests().len();
+    let source_before = t.dev.sb.requests().len();
     let mut ask = t.ask(Some(t.mapped()));
     engine.preview_promotion(&ask, &report).await.unwrap();
     ask.mapping = Some(PromoteMapping { api_name: "Orders API (production)".into(), ..t.mapped() });
     let edited = engine.preview_promotion(&ask, &report).await.unwrap();
     assert_eq!(app_listings(&t.prod, before), 0, "the dialog's listing is reused");
     assert!(reports.lock().unwrap().is_empty(), "nothing read, nothing reported");
+    let source_reads: Vec<String> = t.dev.sb.requests()[source_before..].iter().map(|r| r.path.clone()).collect();
+    assert!(source_reads.is_empty(), "the source setup is read once for the dialog: {source_reads:?}");
     assert_eq!(edited.rows.len(), first.rows.len());
 
     // Someone adds the application elsewhere: the review still plans a new one, but applying
@@ -175,14 +180,41 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
     let plan = edited.plan.clone().unwrap();
     t.prod_admin.create_client(&NewClient::machine_to_machine("Orders worker")).await.unwrap();
     let before = t.prod.requests().len();
+    let source_before = t.dev.sb.requests().len();
     let err = engine.apply_promotion(&ask, &plan, Some("Production"), &common::noop).await.unwrap_err();
     assert_eq!(app_listings(&t.prod, before), one_listing, "applying lists production live");
+    assert!(t.dev.sb.requests().len() - source_before >= 3, "and reads the source setup again");
     assert_eq!(t.prod_apps_named("Orders worker").await.len(), 1, "nothing duplicated: {err:?}");
 
     // Asked again, the comparison sees it: the listing kept is the one applying made.
     let again = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     let app_row = again.rows.iter().find(|r| r.label == "Application").unwrap();
     assert_eq!(app_row.state, DiffState::Same, "{:?}", again.rows);
+}
+
+/// The dialog's edits reuse the source setup it read first; applying reads it again, so a
+/// setup changed on the source meanwhile is not carried as it was reviewed.
+#[tokio::test]
+async fn a_source_setup_changed_after_the_review_is_not_promoted_as_reviewed() {
+    let t = two().await;
+    let engine = Engine::new(&t.dev.tenants);
+    engine.preview_promotion(&t.ask(None), &|_| {}).await.unwrap();
+    let ask = t.ask(Some(t.mapped()));
+    let reviewed = engine.preview_promotion(&ask, &|_| {}).await.unwrap().plan.unwrap();
+
+    // On the source, the application is now also authorized for write:orders.
+    let grants = t.dev.admin.list_client_grants(Some(&t.client_id), Some(DEV_AUD), &mut |_| {}).await.unwrap();
+    let both = ["read:orders".to_string(), "write:orders".to_string()];
+    t.dev.admin.update_client_grant_scopes(&grants[0].id, &both).await.unwrap();
+
+    let err = engine.apply_promotion(&ask, &reviewed, Some("Production"), &common::noop).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Conflict, "{err:?}");
+    assert!(t.prod_apps_named("Orders worker").await.is_empty(), "nothing written on production");
+
+    // Compared again, the dialog shows what applying would carry now.
+    let again = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
+    let scopes = &again.source.grant.as_ref().expect("the source's grant").scopes;
+    assert!(scopes.contains(&"write:orders".to_string()), "{scopes:?}");
 }
 
 #[tokio::test]

@@ -9,8 +9,8 @@
 pub mod deploy_cli;
 pub mod drift;
 mod export;
+pub mod kept;
 mod label;
-pub mod listing;
 pub mod promote;
 pub mod record;
 pub mod terraform;

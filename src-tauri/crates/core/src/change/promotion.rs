@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::Engine;
 use crate::carry::promote::{self, DiffRow, PromoteAsk, PromoteMapping};
-use crate::carry::{self, RecordOrigin, Setup};
+use crate::carry::{self, RecordOrigin, Setup, kept};
 use crate::error::{ErrorKind, IpcError};
 use crate::index::IndexProgress;
 use crate::rule::FieldIssue;
@@ -34,8 +34,8 @@ pub struct PromotePreview {
 }
 
 impl Engine<'_> {
-    /// `fresh`: list the target's applications now rather than reuse the dialog's listing,
-    /// reporting how far that listing is to `on_listing`.
+    /// `fresh`: read the source setup and list the target's applications now rather than
+    /// reuse the dialog's reads, reporting how far that listing is to `on_listing`.
     async fn promotion(
         &self,
         ask: &PromoteAsk,
@@ -51,11 +51,14 @@ impl Engine<'_> {
         }
         let (source_profile, source) = self.bound(&source_id).await?;
         let (target_profile, target) = self.bound(&ask.target).await?;
-        let setup = carry::read(&source, &ask.client_id, &ask.audience).await?;
+        let reads = self.tenants.promote_reads();
+        let source_key = kept::source_key(&source_id, &ask.client_id, &ask.audience);
+        let read = carry::read(&source, &ask.client_id, &ask.audience);
+        let setup = Setup::clone(&*reads.sources.get(&source_key, fresh, read).await?);
         let mapping = ask.mapping.clone().unwrap_or_else(|| PromoteMapping::same_as(&setup));
         let mut report =
             |p: Progress| on_listing(IndexProgress { list: "applications".into(), done: p.done, total: p.total });
-        let listing = self.tenants.app_listings().get(&ask.target, &target, fresh, &mut report);
+        let listing = reads.target_apps.get(&ask.target, fresh, target.list_client_summaries(None, &mut report));
         let found = promote::find(&target, &mapping, listing).await?;
         let (rows, spec, issues) = promote::compare(&setup, &mapping, &found, &target_profile.name);
         let preview = PromotePreview {
@@ -71,9 +74,9 @@ impl Engine<'_> {
     }
 
     /// The comparison with the target and, when the mapping is valid, the plan there. A
-    /// comparison without a mapping is a dialog's first and lists the target's applications
-    /// now, reporting how far it is to `on_listing`; those with one (the admin editing the
-    /// mapping) reuse that listing for a while.
+    /// comparison without a mapping is a dialog's first: it reads the source setup and lists
+    /// the target's applications now, reporting how far it is to `on_listing`; those with one
+    /// (the admin editing the mapping) reuse those reads for a while.
     pub async fn preview_promotion(
         &self,
         ask: &PromoteAsk,
@@ -86,8 +89,8 @@ impl Engine<'_> {
         Ok(preview)
     }
 
-    /// Applies a reviewed promotion on its target: the comparison is made again, from a
-    /// live listing of the target, and must plan the same operations as the review, or
+    /// Applies a reviewed promotion on its target: the comparison is made again, from the
+    /// source and the target as they are now, and must plan the same operations as the review, or
     /// nothing is written.
     pub async fn apply_promotion(
         &self,
