@@ -34,7 +34,7 @@ export function ApiPage({ audience }: { audience: string }) {
 function ApiView({ api: a }: { api: ApiDetail }) {
   return (
     <>
-      <Stack gap={4}>
+      <Stack gap="xs">
         <Title order={1} style={{ overflowWrap: "anywhere" }}>
           {a.name}
         </Title>

@@ -40,7 +40,7 @@ function AppView({ app: a }: { app: AppDetail }) {
   const ready = a.grants.find((g) => !g.orphaned);
   return (
     <>
-      <Stack gap={4}>
+      <Stack gap="xs">
         <Title order={1} style={{ overflowWrap: "anywhere" }}>
           {a.name}
         </Title>
