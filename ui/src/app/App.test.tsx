@@ -5,6 +5,7 @@ import { Profiler } from "react";
 import { describe, expect, it } from "vitest";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ProfilesView } from "../bindings/ProfilesView";
+import type { WizardDraft } from "../bindings/WizardDraft";
 import { renderWithProviders } from "../test/render";
 import { PROFILES_KEY } from "../features/profiles/useProfiles";
 import { App } from "./App";
@@ -53,6 +54,8 @@ function backend(extra: Record<string, (args: unknown) => unknown> = {}) {
         return "auto";
       case "list_profiles":
         return { ...PROFILES, active_id: active };
+      case "wizard_draft":
+        return BLANK_DRAFT;
       case "switch_profile":
         active = (args as { id: string }).id;
         return { ...PROFILES, active_id: active };
@@ -61,6 +64,17 @@ function backend(extra: Record<string, (args: unknown) => unknown> = {}) {
     }
   });
 }
+
+/** Rust's blank setup, for the screens that open the wizard. */
+const BLANK_DRAFT: WizardDraft = {
+  spec: {
+    app: { mode: "new", name: "", description: "" },
+    api: { mode: "new", name: "", identifier: "", signing_alg: "RS256", token_lifetime: 86400 },
+    scopes: [],
+    grant_scopes: [],
+  },
+  step: 0,
+};
 
 const INFO: AppInfo = {
   version: "9.9.9",
@@ -140,6 +154,20 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "History" })).toBeTruthy();
     expect(screen.getByTestId("nav-history").getAttribute("aria-current")).toBe("page");
     expect(screen.getByTestId("nav-wizard").getAttribute("aria-current")).toBeNull();
+  });
+
+  it("keeps the current screen on show while the next one's code loads", async () => {
+    backend();
+    renderWithProviders(<App />);
+    await screen.findByText("v9.9.9");
+    // APIs is opened nowhere else in this file: its code is not loaded yet.
+    await userEvent.click(screen.getByTestId("nav-apis"));
+    expect(screen.queryByLabelText("Opening")).toBeNull();
+    expect(screen.getByRole("heading", { name: "Set up machine-to-machine access" })).toBeTruthy();
+    expect(screen.getByTestId("main-pane").getAttribute("aria-busy")).toBe("true");
+    expect(await screen.findByRole("heading", { name: "APIs" })).toBeTruthy();
+    expect(screen.getByTestId("main-pane").getAttribute("aria-busy")).toBeNull();
+    expect(screen.getByTestId("nav-apis").getAttribute("aria-current")).toBe("page");
   });
 
   it("saves the chosen theme through Rust before applying it", async () => {

@@ -14,7 +14,7 @@ import { TenantBar, TenantSwitcher } from "./TenantSlot";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string }) {
-  const { screen, go } = useNavigation();
+  const { screen, go, pending } = useNavigation();
   const { active } = useProfiles();
   const [palette, { open, close }] = useDisclosure(false);
   useHotkeys([
@@ -75,7 +75,7 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
             PRODUCTION — {active?.name}: changes here affect live systems.
           </div>
         )}
-        <div className={classes.pane} data-testid="main-pane">
+        <div className={classes.pane} data-testid="main-pane" aria-busy={pending || undefined}>
           <Suspense fallback={<Loader size="sm" aria-label="Opening" m="md" />}>
             <ScreenView screen={screen} info={info} infoError={infoError} />
           </Suspense>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useState, useTransition, type ReactNode } from "react";
 import type { AreaId } from "./areas";
 
 /** Opens the token screen for an application and API, and gets a token at once. */
@@ -21,13 +21,20 @@ export type Screen =
 interface Navigation {
   screen: Screen;
   go: (screen: Screen) => void;
+  /** The next screen's code is still loading; the current one stays on show meanwhile. */
+  pending: boolean;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [screen, go] = useState<Screen>({ kind: "home" });
-  return <NavigationContext.Provider value={{ screen, go }}>{children}</NavigationContext.Provider>;
+  const [screen, setScreen] = useState<Screen>({ kind: "home" });
+  // Each screen's code loads when it is first opened (screens.ts). Moving in a transition
+  // keeps the current screen on show until the next one is ready, instead of blanking the
+  // pane to a loader for a few frames.
+  const [pending, startTransition] = useTransition();
+  const go = useCallback((next: Screen) => startTransition(() => setScreen(next)), []);
+  return <NavigationContext.Provider value={{ screen, go, pending }}>{children}</NavigationContext.Provider>;
 }
 
 export function useNavigation(): Navigation {
