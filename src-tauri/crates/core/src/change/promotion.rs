@@ -90,8 +90,8 @@ impl Engine<'_> {
     }
 
     /// Applies a reviewed promotion on its target: the comparison is made again, from the
-    /// source and the target as they are now, and must plan the same operations as the review, or
-    /// nothing is written.
+    /// source and the target as they are now, and must plan the same operations as the
+    /// review, or nothing is written.
     pub async fn apply_promotion(
         &self,
         ask: &PromoteAsk,
