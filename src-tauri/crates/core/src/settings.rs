@@ -30,8 +30,10 @@ impl ColorScheme {
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
-        [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark].into_iter().find(|c| c.as_str() == s)
+    /// A saved value; none, or one this version does not know, reads as `Auto`.
+    fn from_saved(saved: Option<String>) -> Self {
+        let known = [ColorScheme::Auto, ColorScheme::Light, ColorScheme::Dark];
+        saved.and_then(|s| known.into_iter().find(|c| c.as_str() == s)).unwrap_or_default()
     }
 
     /// The scheme saved in `data_dir`'s database, read before the store is opened (the
@@ -41,16 +43,19 @@ impl ColorScheme {
     pub fn saved_in(data_dir: &Path) -> ColorScheme {
         let read = || -> rusqlite::Result<Option<String>> {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let conn = Connection::open_with_flags(data_dir.join(DB_FILE_NAME), flags)?;
-            conn.query_row("SELECT value FROM settings WHERE key = ?1", [COLOR_SCHEME_KEY], |r| r.get(0)).optional()
+            read_setting(&Connection::open_with_flags(data_dir.join(DB_FILE_NAME), flags)?, COLOR_SCHEME_KEY)
         };
-        read().ok().flatten().as_deref().and_then(ColorScheme::parse).unwrap_or_default()
+        ColorScheme::from_saved(read().ok().flatten())
     }
+}
+
+fn read_setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()
 }
 
 impl Store {
     pub(crate) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn().query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(read_setting(&self.conn(), key)?)
     }
 
     pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -64,7 +69,7 @@ impl Store {
 
     /// The saved colour scheme; an unknown saved value reads as `Auto`.
     pub fn color_scheme(&self) -> Result<ColorScheme, StoreError> {
-        Ok(self.setting(COLOR_SCHEME_KEY)?.as_deref().and_then(ColorScheme::parse).unwrap_or_default())
+        Ok(ColorScheme::from_saved(self.setting(COLOR_SCHEME_KEY)?))
     }
 
     pub fn set_color_scheme(&self, scheme: ColorScheme) -> Result<(), StoreError> {
