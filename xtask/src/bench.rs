@@ -164,8 +164,7 @@ Mantine's layout components and the store left the window's path, 1.39, 1.30 and
 day (page 338, 331 and 300 ms against the floor's 162, 169 and 160; against the bare app with WebKit's defaults \
 1.45, 1.39 and 1.46 ×, that bare app itself starting anywhere from 463 to 521 ms). With the floor at 1.07 × the \
 bare app, 1.2 × allows a page ~60–70 ms over the floor's; Grantsmith's is 140–170 ms over — the frame and Home \
-rendered cold (each component type's code runs for the first time), their fonts, style and layout, and the four \
-reads. Tried and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
+rendered cold (each component type's code runs for the first time), their fonts, style and layout. Tried and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
 24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282), \
 every tooltip of the first screen removed (316 against 330), Home's cards and list and the header's key cap as \
 plain elements too (324 against 330), and the first screen's reads not asked again when its screens mount (293 \
@@ -182,7 +181,13 @@ time (parsed, compiled to bytecode, interpreted), not work per element; the four
 script before the app's script is parsed, so that they answer while it parses, did not help (page 326 against \
 317 ms; presumably because the answers are handled on the page's main thread, busy parsing until then); and all text in one font — the most \
 that fewer sizes and weights could give — saved ~25 ms of page (312 against 336). Fewer font sizes and weights \
-(the first screen uses 14) would save part of that, at the cost of the design's type scale; not done.\n\n\
+(the first screen uses 14) would save part of that, at the cost of the design's type scale; not done. On the \
+evening of 2026-11-29: the first screen's four reads answered in the page from canned data, no IPC at all (page \
+298 against 296 ms, 20 alternating starts) — they cost the start nothing now, so handing the page its data with \
+its HTML would not help either; and GTK's OpenGL probe switched off (`GDK_GL=disable`): opening the display, GTK \
+loads Mesa's GLX driver with llvmpipe and LLVM (~30 ms of dynamic loading, on the path to the window in both \
+apps), but WebKit then loads the same driver through EGL (its web process aborts without an EGL display), so the \
+start moved nothing (767 against 748 ms, 15 alternating starts).\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
