@@ -107,7 +107,7 @@ assets whose page a local HTTP server served, so that variants of the page could
 | +~25 ms | the HTML, 137 KB of CSS and 480 KB of JavaScript fetched | the floor pays most of it |\n\
 | +~55 ms | parsing them: the first module's body runs ~80 ms after the navigation started (React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | mostly the stack's |\n\
 | +~12 ms | evaluating the modules' bodies | mostly the stack's |\n\
-| +12–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`): the four answer together, a round trip of Tauri's IPC | partly |\n\
+| +12–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`): the four answer together, a round trip of Tauri's IPC (answered from canned data in the page instead, the page took as long: below) | partly |\n\
 | +85–95 ms | the one render of the frame and Home, JavaScriptCore cold (115–130 ms before the frame lost Mantine's layout components, below). Rendering the whole frame a second time, hidden, adds only 30 ms to the first's 112: most of a cold render is code running for the first time, not elements | yes |\n\
 | +45–50 ms | style and layout of that render, ~30 ms of it creating the fonts the screen uses (one per family, size and weight: with all text in one size and weight, 20 ms instead of 51) | yes |\n\
 | +50–60 ms | painting two frames | partly |\n\n\
