@@ -5,6 +5,7 @@
 
 mod bench;
 mod cmd;
+mod packages;
 mod release;
 mod reliability;
 mod setup;
@@ -26,7 +27,8 @@ usage: cargo xtask <command>
   reliability  run every proof of the engine's guarantees, write docs/RELIABILITY.md
   build      build the UI and the app (debug, UI embedded)
   bundle     build the release .deb and .rpm (target/release/bundle/)
-  release-check  bundle, install the .deb with apt, start it under Xvfb, see its first screen, remove it
+  release-check  bundle, check what the .deb and .rpm hold, install the .deb with apt, start it under Xvfb,
+                 see its first screen, remove it
 ";
 
 fn main() -> ExitCode {

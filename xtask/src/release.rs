@@ -1,7 +1,7 @@
 //! Shipping: `cargo xtask bundle` builds the `.deb` and `.rpm` (release profile, UI
-//! embedded) with Tauri's bundler; `cargo xtask release-check` installs the `.deb` with
-//! apt, starts the installed binary under Xvfb, waits for its first painted screen, and
-//! removes the package again.
+//! embedded) with Tauri's bundler; `cargo xtask release-check` checks what both hold
+//! (`packages`), installs the `.deb` with apt, starts the installed binary under Xvfb, waits
+//! for its first painted screen, and removes the package again.
 //!
 //! AppImage is not built: its bundler downloads tools at bundle time, which this machine
 //! cannot do. The Tauri config keeps its settings right for when it can.
@@ -63,7 +63,9 @@ pub fn check() -> crate::Result {
     if !is_root() {
         return Err("release-check installs a package with apt-get: run it as root (CI does)".into());
     }
+    crate::setup::packages(crate::packages::TOOLS)?;
     let deb = artifact("deb", "deb")?;
+    crate::packages::check(&deb, &artifact("rpm", "rpm")?, "grantsmith")?;
     let mut install = cmd::new("apt-get");
     install.env("DEBIAN_FRONTEND", "noninteractive").args(["install", "-y", "-qq"]).arg(&deb);
     cmd::run(install)?;

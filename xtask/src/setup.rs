@@ -44,7 +44,12 @@ fn system_packages() -> crate::Result {
         // macOS and Windows ship their webview; Tauri's prerequisites page covers the rest.
         return Ok(());
     }
-    let missing: Vec<&str> = PACKAGES.iter().copied().filter(|p| !dpkg_installed(p)).collect();
+    packages(PACKAGES)
+}
+
+/// Installs those of `wanted` (Debian packages) that are missing.
+pub fn packages(wanted: &[&str]) -> crate::Result {
+    let missing: Vec<&str> = wanted.iter().copied().filter(|p| !dpkg_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
