@@ -60,7 +60,7 @@ pub fn bundle() -> crate::Result {
 /// Installs the `.deb`, starts what it installed, sees the first screen, removes it.
 pub fn check() -> crate::Result {
     bundle()?;
-    if !is_root() {
+    if !crate::setup::is_root() {
         return Err("release-check installs a package with apt-get: run it as root (CI does)".into());
     }
     crate::setup::packages(crate::packages::TOOLS)?;
@@ -74,12 +74,6 @@ pub fn check() -> crate::Result {
     remove.env("DEBIAN_FRONTEND", "noninteractive").args(["remove", "-y", "-qq", "grantsmith"]);
     let removed = cmd::run(remove);
     result.and(removed)
-}
-
-fn is_root() -> bool {
-    let mut id = cmd::new("id");
-    id.arg("-u");
-    cmd::output(id).is_ok_and(|u| u.trim() == "0")
 }
 
 fn first_screen_of_installed() -> crate::Result {

@@ -54,10 +54,7 @@ pub fn packages(wanted: &[&str]) -> crate::Result {
         return Ok(());
     }
     let line = format!("apt-get install -y --no-install-recommends {}", missing.join(" "));
-    let mut id = cmd::new("id");
-    id.arg("-u");
-    let is_root = cmd::output(id).is_ok_and(|s| s.trim() == "0");
-    if !is_root || cmd::which("apt-get").is_none() {
+    if !is_root() || cmd::which("apt-get").is_none() {
         return Err(format!("missing system packages: {}\nInstall them with:\n  sudo {line}", missing.join(" ")));
     }
     eprintln!("installing missing system packages: {}", missing.join(" "));
@@ -68,6 +65,12 @@ pub fn packages(wanted: &[&str]) -> crate::Result {
     install.env("DEBIAN_FRONTEND", "noninteractive").args(["install", "-y", "-qq", "--no-install-recommends"]);
     install.args(&missing);
     cmd::run(install).map_err(|e| format!("{e}\nTry it by hand:\n  {line}"))
+}
+
+pub fn is_root() -> bool {
+    let mut id = cmd::new("id");
+    id.arg("-u");
+    cmd::output(id).is_ok_and(|u| u.trim() == "0")
 }
 
 fn dpkg_installed(package: &str) -> bool {
