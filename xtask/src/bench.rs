@@ -187,7 +187,13 @@ evening of 2026-11-29: the first screen's four reads answered in the page from c
 its HTML would not help either; and GTK's OpenGL probe switched off (`GDK_GL=disable`): opening the display, GTK \
 loads Mesa's GLX driver with llvmpipe and LLVM (~30 ms of dynamic loading, on the path to the window in both \
 apps), but WebKit then loads the same driver through EGL (its web process aborts without an EGL display), so the \
-start moved nothing (767 against 748 ms, 15 alternating starts).\n\n\
+start moved nothing (767 against 748 ms, 15 alternating starts). Where the stack's page goes, each variant \
+served to the same Grantsmith shell (15 alternating cold starts, page medians): a static page 34 ms, React alone \
+rendering one heading 80, React with Mantine's stylesheets 98, React with Mantine's provider and no stylesheets \
+112, both (the floor) 161–167, Grantsmith's first screen 337 — the stack's setup is about half of its page, React \
+itself the smaller part. The theme's CSS variables written as a static stylesheet instead of by the provider at \
+run time took 16 ms off the floor's page and nothing off Grantsmith's (294 against 292 ms, 20 starts each); not \
+kept.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
 process. Measured step by step through the window (RSS of the web process, compositing on): start 264 MiB, wizard \
 open 277, API step 297, scopes 313, review 309, applied 312, verified token 342 — and 337 twelve seconds after \
