@@ -181,8 +181,8 @@ time (parsed, compiled to bytecode, interpreted), not work per element; the four
 script before the app's script is parsed, so that they answer while it parses, did not help (page 326 against \
 317 ms; presumably because the answers are handled on the page's main thread, busy parsing until then); and all text in one font — the most \
 that fewer sizes and weights could give — saved ~25 ms of page (312 against 336). Fewer font sizes and weights \
-(the first screen uses 14) would save part of that, at the cost of the design's type scale; not done. On the \
-evening of 2026-11-29: the first screen's four reads answered in the page from canned data, no IPC at all (page \
+(the first screen uses 14) would save part of that, at the cost of the design's type scale; not done. Last, on \
+2026-11-29: the first screen's four reads answered in the page from canned data, no IPC at all (page \
 298 against 296 ms, 20 alternating starts) — they cost the start nothing now, so handing the page its data with \
 its HTML would not help either; and GTK's OpenGL probe switched off (`GDK_GL=disable`): opening the display, GTK \
 loads Mesa's GLX driver with llvmpipe and LLVM (~30 ms of dynamic loading, on the path to the window in both \
@@ -190,8 +190,8 @@ apps), but WebKit then loads the same driver through EGL (its web process aborts
 start moved nothing (767 against 748 ms, 15 alternating starts). Where the stack's page goes, each variant \
 served to the same Grantsmith shell (15 alternating cold starts, page medians): a static page 34 ms, React alone \
 rendering one heading 80, React with Mantine's stylesheets 98, React with Mantine's provider and no stylesheets \
-112, both (the floor) 161–167, Grantsmith's first screen 337 — the stack's setup is about half of its page, React \
-itself the smaller part. The theme's CSS variables written as a static stylesheet instead of by the provider at \
+112, both (the floor) 161–167, Grantsmith's first screen 337 — the floor is about half of Grantsmith's page, and React \
+alone the smaller part of the floor. The theme's CSS variables written as a static stylesheet instead of by the provider at \
 run time took 16 ms off the floor's page and nothing off Grantsmith's (294 against 292 ms, 20 starts each); not \
 kept.\n\n\
 Memory: the app's own process is within about 10–20 MiB of the bare app's; the difference is WebKit's web \
