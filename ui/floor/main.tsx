@@ -4,6 +4,9 @@
 // Grantsmith start costs beyond this page is Grantsmith's screens; what this page costs beyond
 // the bare app's static page is the stack's. Deliberately nothing else: no query cache, no
 // reads from Rust, no screens.
+import "@mantine/core/styles/baseline.css";
+import "@mantine/core/styles/default-css-variables.css";
+import "@mantine/core/styles/global.css";
 import "../src/app/styles";
 import "../src/app/scrollbars.css";
 import "../src/app/fonts.css";

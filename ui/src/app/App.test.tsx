@@ -2,15 +2,15 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { Profiler } from "react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ProfilesView } from "../bindings/ProfilesView";
 import type { WizardDraft } from "../bindings/WizardDraft";
-import { renderWithProviders } from "../test/render";
 import { PROFILES_KEY } from "../features/profiles/useProfiles";
 import { App } from "./App";
 import { newQueryClient, Providers } from "./Providers";
 import { readStartup } from "./startup";
+import { preloadMantine } from "./withMantine";
 
 const PROFILES: ProfilesView = {
   active_id: "sandbox",
@@ -84,10 +84,34 @@ const INFO: AppInfo = {
   keychain: { available: false, service: "dev.grantsmith.desktop.test", problem: "no Secret Service" },
 };
 
+/** As the window mounts it (`main.tsx`): Mantine comes with the screens that use it. */
+function renderApp() {
+  return render(
+    <Providers>
+      <App />
+    </Providers>,
+  );
+}
+
 describe("App", () => {
+  // Mantine's chunk, loaded once for the file: under Vitest's transform its first load takes
+  // seconds, longer than a test waits for a screen.
+  beforeAll(async () => void (await preloadMantine()), 60_000);
+
+  it("shows the first screen without Mantine, and brings Mantine in with the next", async () => {
+    backend();
+    renderApp();
+    expect(await screen.findByText("v9.9.9")).toBeTruthy();
+    // Mantine's provider injects its styles where it is mounted: not under Home.
+    expect(document.querySelector("style[data-mantine-styles]")).toBeNull();
+    await userEvent.click(screen.getByTestId("nav-history"));
+    expect(await screen.findByRole("heading", { name: "History" })).toBeTruthy();
+    expect(document.querySelector("style[data-mantine-styles]")).not.toBeNull();
+  });
+
   it("shows the frame with the version and installation details from Rust", async () => {
     backend();
-    renderWithProviders(<App />);
+    renderApp();
     expect(await screen.findByText("v9.9.9")).toBeTruthy();
     expect(screen.getByTestId("app-database").textContent).toBe("/data/grantsmith.db");
     expect(screen.getByTestId("keychain-status").textContent).toContain("no Secret Service");
@@ -104,7 +128,7 @@ describe("App", () => {
         throw storage;
       },
     });
-    renderWithProviders(<App />);
+    renderApp();
     const error = await screen.findByTestId("startup-error");
     expect(error.textContent).toContain("not a readable Grantsmith database");
     expect(screen.queryByTestId("main-pane")).toBeNull();
@@ -149,7 +173,7 @@ describe("App", () => {
 
   it("navigates between areas and marks the current one", async () => {
     backend();
-    renderWithProviders(<App />);
+    renderApp();
     await userEvent.click(screen.getByTestId("nav-history"));
     expect(await screen.findByRole("heading", { name: "History" })).toBeTruthy();
     expect(screen.getByTestId("nav-history").getAttribute("aria-current")).toBe("page");
@@ -158,7 +182,7 @@ describe("App", () => {
 
   it("keeps the current screen on show while the next one's code loads", async () => {
     backend();
-    renderWithProviders(<App />);
+    renderApp();
     await screen.findByText("v9.9.9");
     // APIs is opened nowhere else in this file: its code is not loaded yet.
     await userEvent.click(screen.getByTestId("nav-apis"));
@@ -176,16 +200,17 @@ describe("App", () => {
       set_color_scheme: (args) => saved.push((args as { scheme: string }).scheme),
       get_color_scheme: () => "light",
     });
-    renderWithProviders(<App />);
+    renderApp();
     await waitFor(() => expect(screen.getByTestId("theme-light").getAttribute("aria-checked")).toBe("true"));
     await userEvent.click(screen.getByTestId("theme-dark"));
     await waitFor(() => expect(screen.getByTestId("theme-dark").getAttribute("aria-checked")).toBe("true"));
     expect(saved).toEqual(["dark"]);
+    expect(document.documentElement.getAttribute("data-mantine-color-scheme")).toBe("dark");
   });
 
   it("shows the active tenant and switches in one click, with a production band", async () => {
     backend();
-    renderWithProviders(<App />);
+    renderApp();
     expect((await screen.findByTestId("active-tenant-name")).textContent).toBe("Sandbox");
     expect(screen.queryByTestId("production-banner")).toBeNull();
     await userEvent.click(screen.getByTestId("tenant-p_prod"));
@@ -196,7 +221,7 @@ describe("App", () => {
 
   it("opens the palette with Ctrl+K and switches tenant from it", async () => {
     backend();
-    renderWithProviders(<App />);
+    renderApp();
     await screen.findByTestId("active-tenant-name");
     await userEvent.keyboard("{Control>}k{/Control}");
     const input = await screen.findByTestId("palette-input");
@@ -206,7 +231,7 @@ describe("App", () => {
 
   it("offers a setup that did not finish on Home, and opens it", async () => {
     backend({ wizard_unfinished: () => ({ id: "run-1" }) });
-    renderWithProviders(<App />);
+    renderApp();
     const alert = await screen.findByTestId("home-unfinished");
     expect(alert.textContent).toContain("resumed without creating duplicates");
     await userEvent.click(within(alert).getByRole("button", { name: "Open it" }));

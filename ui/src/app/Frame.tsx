@@ -1,17 +1,19 @@
-import { Loader } from "@mantine/core";
-import { Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useDisclosure, useHotkeys } from "@mantine/hooks";
 import type { AppInfo } from "../bindings/AppInfo";
+import { Loading } from "../components/Plain";
 import { Home } from "../features/home/Home";
 import { useProfiles } from "../features/profiles/useProfiles";
 import { AREAS, areaShortcut } from "./areas";
-import { CommandPalette } from "./CommandPalette";
 import classes from "./Frame.module.css";
 import { Logo } from "./Logo";
 import { useNavigation, type Screen } from "./navigation";
 import { ApiPage, ApisScreen, AppPage, AppsScreen, HistoryScreen, ProfileForm, TenantsScreen, TokenScreen, WizardScreen } from "./screens";
 import { TenantBar, TenantSwitcher } from "./TenantSlot";
 import { ThemeToggle } from "./ThemeToggle";
+import { WithMantine } from "./withMantine";
+
+const CommandPalette = lazy(() => import("./CommandPalette").then((m) => ({ default: m.CommandPalette })));
 
 export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string }) {
   const { screen, go, pending } = useNavigation();
@@ -22,6 +24,12 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
     ...AREAS.map((a, i): [string, () => void] => [areaShortcut(i).keys, () => go({ kind: "area", area: a.id })]),
   ]);
   const production = active?.environment === "production";
+  // Home and the frame are plain elements; the other screens and the palette are Mantine's.
+  // Once a screen has needed Mantine, the pane stays under its provider (switching back and
+  // forth would mount Mantine's provider again at every step).
+  const [mantine, setMantine] = useState(false);
+  if (!mantine && (screen.kind !== "home" || palette)) setMantine(true);
+  const view = <ScreenView screen={screen} info={info} infoError={infoError} />;
 
   return (
     <>
@@ -76,12 +84,22 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
           </div>
         )}
         <div className={classes.pane} data-testid="main-pane" aria-busy={pending || undefined}>
-          <Suspense fallback={<Loader size="sm" aria-label="Opening" m="md" />}>
-            <ScreenView screen={screen} info={info} infoError={infoError} />
+          {/* One boundary from the start: while a screen's code loads, the transition
+              (navigation.tsx) keeps the current screen on show rather than this fallback. */}
+          <Suspense fallback={<Loading />}>
+            {mantine ? (
+              <WithMantine>
+                {view}
+                <Suspense>
+                  <CommandPalette opened={palette} onClose={close} />
+                </Suspense>
+              </WithMantine>
+            ) : (
+              view
+            )}
           </Suspense>
         </div>
       </main>
-      <CommandPalette opened={palette} onClose={close} />
     </>
   );
 }

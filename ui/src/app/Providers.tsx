@@ -1,9 +1,5 @@
-import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import type { ColorScheme } from "../bindings/ColorScheme";
-import { savedColorScheme } from "./startup";
-import { readableColors, theme } from "./theme";
 
 export function newQueryClient() {
   return new QueryClient({
@@ -13,23 +9,11 @@ export function newQueryClient() {
 }
 
 /**
- * Mantine and the query cache. The window passes the client `readStartup` filled and the
- * saved colour scheme; tests get a client of their own per mounted tree (no shared cache).
+ * The query cache. The window passes the client `readStartup` filled; tests get a client of
+ * their own per mounted tree (no shared cache). Mantine's provider is not here: it starts
+ * where Mantine's screens do (`withMantine.tsx`).
  */
-export function Providers({
-  children,
-  client: given,
-  colorScheme = "auto",
-}: {
-  children: ReactNode;
-  client?: QueryClient;
-  colorScheme?: ColorScheme;
-}) {
+export function Providers({ children, client: given }: { children: ReactNode; client?: QueryClient }) {
   const [client] = useState(() => given ?? newQueryClient());
-  const [manager] = useState(() => savedColorScheme(colorScheme));
-  return (
-    <MantineProvider theme={theme} cssVariablesResolver={readableColors} colorSchemeManager={manager} defaultColorScheme={colorScheme}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </MantineProvider>
-  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -1,8 +1,8 @@
-import { Badge, Button, Kbd, Tooltip } from "@mantine/core";
 import { IconPlus, IconSettings } from "@tabler/icons-react";
 import { envColor, envLabel } from "../features/profiles/environment";
 import { useProfiles, useSwitchProfile } from "../features/profiles/useProfiles";
 import type { Environment } from "../bindings/Environment";
+import { Badge, Hint, Kbd, PlainButton } from "../components/Plain";
 import classes from "./Frame.module.css";
 import { useNavigation } from "./navigation";
 
@@ -24,7 +24,7 @@ export function TenantBar({ onOpenPalette, paletteOpen }: { onOpenPalette: () =>
             <span className={`${classes.truncate} ${classes.dimmed} ${classes.code}`} data-testid="active-tenant-domain">
               {active.domain}
             </span>
-            <Badge color={envColor(active.environment)} variant="light" data-testid="active-tenant-env">
+            <Badge color={envColor(active.environment)} data-testid="active-tenant-env">
               {envLabel(active.environment)}
             </Badge>
           </>
@@ -32,11 +32,11 @@ export function TenantBar({ onOpenPalette, paletteOpen }: { onOpenPalette: () =>
           <span className={error ? classes.failed : classes.dimmed}>{error ? error.message : "Loading tenants…"}</span>
         )}
       </div>
-      <Tooltip label="Switch tenant, start setup, find an application (Ctrl+K)" disabled={paletteOpen}>
-        <Button variant="default" size="xs" onClick={onOpenPalette} rightSection={<Kbd size="xs">Ctrl K</Kbd>} data-testid="open-palette">
+      <Hint label="Switch tenant, start setup, find an application (Ctrl+K)" disabled={paletteOpen}>
+        <PlainButton variant="default" size="xs" onClick={onOpenPalette} right={<Kbd>Ctrl K</Kbd>} data-testid="open-palette">
           Go to…
-        </Button>
-      </Tooltip>
+        </PlainButton>
+      </Hint>
     </>
   );
 }
@@ -50,7 +50,7 @@ export function TenantSwitcher() {
     <div className={classes.tenants} data-testid="tenant-switcher" role="group" aria-label="Tenants">
       <div className={classes.heading}>
         Tenants
-        <Tooltip label="Manage tenants">
+        <Hint label="Manage tenants">
           <button
             type="button"
             className={`${classes.plain} mantine-focus-auto`}
@@ -60,7 +60,7 @@ export function TenantSwitcher() {
           >
             <IconSettings size={14} />
           </button>
-        </Tooltip>
+        </Hint>
       </div>
       {error && <p className={classes.problem}>{error.message}</p>}
       {data?.profiles.map((p) => {
@@ -80,16 +80,9 @@ export function TenantSwitcher() {
           </button>
         );
       })}
-      <Button
-        variant="subtle"
-        size="xs"
-        justify="flex-start"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => go({ kind: "add-tenant" })}
-        data-testid="add-tenant"
-      >
+      <PlainButton variant="subtle" size="xs" left={<IconPlus size={14} />} onClick={() => go({ kind: "add-tenant" })} data-testid="add-tenant">
         Add tenant
-      </Button>
+      </PlainButton>
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { ActionIcon, Tooltip, useMantineColorScheme } from "@mantine/core";
 import { IconDeviceDesktop, IconMoon, IconSun } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { ColorScheme } from "../bindings/ColorScheme";
+import { Hint, IconButton } from "../components/Plain";
 import { getColorScheme, setColorScheme as saveColorScheme } from "../ipc";
 import classes from "./Frame.module.css";
+import { setColorScheme, useColorScheme } from "./colorScheme";
 import { COLOR_SCHEME_KEY } from "./startup";
 
 const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
@@ -15,12 +16,12 @@ const CHOICES: { value: ColorScheme; label: string; icon: typeof IconSun }[] = [
 
 /** Light / dark / follow the OS; the choice is saved by Rust and applied once saved. */
 export function ThemeToggle() {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const colorScheme = useColorScheme();
   const saved = useQuery({ queryKey: COLOR_SCHEME_KEY, queryFn: getColorScheme, staleTime: Infinity });
   const [error, setError] = useState<string>();
 
-  // Apply the saved choice once when it arrives; `setColorScheme` changes identity on every
-  // render, so it must not be a dependency (that would undo the user's next choice).
+  // Apply the saved choice once when it arrives (later answers must not undo the user's next
+  // choice).
   const applied = useRef(false);
   useEffect(() => {
     if (saved.data && !applied.current) {
@@ -43,11 +44,10 @@ export function ThemeToggle() {
   return (
     <div className={classes.choices} role="radiogroup" aria-label="Colour theme">
       {CHOICES.map((c) => (
-        <Tooltip key={c.value} label={error ?? c.label} color={error ? "red" : undefined}>
-          <ActionIcon
+        <Hint key={c.value} label={error ?? c.label} tone={error ? "red" : undefined}>
+          <IconButton
             variant={colorScheme === c.value ? "light" : "subtle"}
-            color={error ? "red" : "gray"}
-            size="sm"
+            tone={error ? "red" : "gray"}
             role="radio"
             aria-checked={colorScheme === c.value}
             aria-label={c.label}
@@ -55,8 +55,8 @@ export function ThemeToggle() {
             onClick={() => void choose(c.value)}
           >
             <c.icon size={15} />
-          </ActionIcon>
-        </Tooltip>
+          </IconButton>
+        </Hint>
       ))}
     </div>
   );

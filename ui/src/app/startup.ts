@@ -4,7 +4,6 @@
 // screen was laid out and painted a second time with them: about a third of a cold start.
 // Deliberately not here: anything a later screen reads, and what to do when a read fails or
 // is late — it is left out, and the screen's own query asks again and shows its error.
-import type { MantineColorSchemeManager } from "@mantine/core";
 import type { QueryClient } from "@tanstack/react-query";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import { activeProfile, PROFILES_KEY, tenantKey } from "../features/profiles/useProfiles";
@@ -52,20 +51,4 @@ export function nameDesktopFont(family: string | undefined) {
   const root = document.documentElement.style;
   for (const variable of ["--mantine-font-family", "--mantine-font-family-headings"]) root.setProperty(variable, stack);
   root.setProperty("--mantine-font-family-monospace", "monospace");
-}
-
-/**
- * Mantine's colour scheme kept in memory, starting from the one Rust saved: the settings
- * store is the one place it is kept (Mantine's default, localStorage, could disagree with it
- * and paint the first screen in the other scheme).
- */
-export function savedColorScheme(initial: ColorScheme): MantineColorSchemeManager {
-  let value: ColorScheme = initial;
-  return {
-    get: () => value,
-    set: (next) => (value = next),
-    subscribe: () => {},
-    unsubscribe: () => {},
-    clear: () => (value = "auto"),
-  };
 }

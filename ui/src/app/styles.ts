@@ -1,10 +1,8 @@
-// Mantine's stylesheets for the components Grantsmith uses, instead of all of them (141 KB
-// of CSS instead of 254 KB: less to parse and match before the first screen paints). The order
-// is Mantine's: global styles, then the components others are built on, then the rest.
-// A component used for the first time needs its sheet here (and those it is built on).
-import "@mantine/core/styles/baseline.css";
-import "@mantine/core/styles/default-css-variables.css";
-import "@mantine/core/styles/global.css";
+// Mantine's stylesheets for the components Grantsmith uses, instead of all of them (less to
+// parse and match). Loaded with Mantine's chunk (`MantineLayer.tsx`), after the first screen
+// has painted; the global sheets the first screen needs are `main.tsx`'s. The order is
+// Mantine's: the components others are built on, then the rest. A component used for the
+// first time needs its sheet here (and those it is built on).
 import "@mantine/core/styles/ScrollArea.css";
 import "@mantine/core/styles/UnstyledButton.css";
 import "@mantine/core/styles/VisuallyHidden.css";

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { IconLock, IconTable } from "@tabler/icons-react";
 import { useNavigation } from "../../app/navigation";
 import type { ApiDetail } from "../../bindings/ApiDetail";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
 import { ObjectPage } from "../../components/ObjectPage";
 import { apiDetail } from "../../ipc";
 import { useLeaveOnSwitch } from "../profiles/useProfiles";

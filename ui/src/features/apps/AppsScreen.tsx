@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigation } from "../../app/navigation";
 import type { IndexedApp } from "../../bindings/IndexedApp";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
 import { DataList, ListError, ListNote, type Column } from "../../components/DataList";
 import { indexApplications } from "../../ipc";
 import { useProfiles, useTenantKey } from "../profiles/useProfiles";

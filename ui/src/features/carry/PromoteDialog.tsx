@@ -13,7 +13,7 @@ import type { Plan } from "../../bindings/Plan";
 import type { PromoteMapping } from "../../bindings/PromoteMapping";
 import type { PromotePreview } from "../../bindings/PromotePreview";
 import type { RunView } from "../../bindings/RunView";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
 import { CommandError, promoteApply, promotePreview } from "../../ipc";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { TENANT_KEY, useProfiles, useSwitchProfile } from "../profiles/useProfiles";

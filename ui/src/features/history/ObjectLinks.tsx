@@ -4,7 +4,7 @@ import { Anchor, Group, Text } from "@mantine/core";
 import type { ObjectKind } from "../../bindings/ObjectKind";
 import type { ObjectRef } from "../../bindings/ObjectRef";
 import { useNavigation } from "../../app/navigation";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
 
 const WORD: Record<ObjectKind, string> = { application: "Application", api: "API", grant: "Grant" };
 

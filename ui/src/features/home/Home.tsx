@@ -1,6 +1,6 @@
-import { Alert, Button, Card, List } from "@mantine/core";
 import { IconPlugConnected, IconWand } from "@tabler/icons-react";
 import type { AppInfo } from "../../bindings/AppInfo";
+import { Alert, Card, PlainButton } from "../../components/Plain";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigation } from "../../app/navigation";
 import { UNFINISHED } from "../../app/startup";
@@ -20,9 +20,9 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
         <Alert color="yellow" title="A setup did not finish" data-testid="home-unfinished">
           <div className={classes.split}>
             It can be resumed without creating duplicates, or undone.
-            <Button size="xs" onClick={() => go({ kind: "area", area: "wizard" })}>
+            <PlainButton size="xs" onClick={() => go({ kind: "area", area: "wizard" })}>
               Open it
-            </Button>
+            </PlainButton>
           </div>
         </Alert>
       )}
@@ -37,27 +37,27 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
         </p>
       </div>
 
-      <Card withBorder padding="lg" className={classes.card}>
+      <Card className={classes.card}>
         <p className={classes.heading}>The wizard will</p>
-        <List spacing={4} size="sm">
-          <List.Item>create a Machine to Machine application, or use one you have;</List.Item>
-          <List.Item>create an API with its identifier and signing algorithm (RS256 or HS256);</List.Item>
-          <List.Item>define the permissions (scopes) the API offers;</List.Item>
-          <List.Item>authorize the application for the permissions it needs;</List.Item>
-          <List.Item>get a test token, verify it, and show quickstart code.</List.Item>
-        </List>
+        <ul className={classes.steps}>
+          <li>create a Machine to Machine application, or use one you have;</li>
+          <li>create an API with its identifier and signing algorithm (RS256 or HS256);</li>
+          <li>define the permissions (scopes) the API offers;</li>
+          <li>authorize the application for the permissions it needs;</li>
+          <li>get a test token, verify it, and show quickstart code.</li>
+        </ul>
         <div className={classes.actions}>
-          <Button leftSection={<IconWand size={18} />} data-testid="home-start-wizard" onClick={() => go({ kind: "area", area: "wizard" })}>
+          <PlainButton left={<IconWand size={18} />} data-testid="home-start-wizard" onClick={() => go({ kind: "area", area: "wizard" })}>
             Start setup
-          </Button>
-          <Button
+          </PlainButton>
+          <PlainButton
             variant="default"
-            leftSection={<IconPlugConnected size={18} />}
+            left={<IconPlugConnected size={18} />}
             onClick={() => go({ kind: "add-tenant" })}
             data-testid="home-connect-tenant"
           >
             Connect your Auth0 tenant
-          </Button>
+          </PlainButton>
         </div>
         <p className={classes.note}>
           New here? The Sandbox tenant runs on this computer and needs no Auth0 account: try the whole setup there first.

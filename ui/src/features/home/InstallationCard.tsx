@@ -1,13 +1,13 @@
-import { Badge, Card, Skeleton } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { AppInfo } from "../../bindings/AppInfo";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
+import { Badge, Card, Skeleton } from "../../components/Plain";
 import classes from "./Home.module.css";
 
 /** Where this installation keeps its data, and whether the keychain answers (on Home). */
 export function InstallationCard({ info }: { info?: AppInfo }) {
   return (
-    <Card withBorder padding="lg" data-testid="installation">
+    <Card data-testid="installation">
       <p className={classes.heading}>This installation</p>
       {info ? (
         <dl className={classes.facts}>
@@ -19,11 +19,11 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
           <dt>Secrets</dt>
           <dd data-testid="keychain-status">
             {info.keychain.available ? (
-              <Badge color="green" variant="light">
+              <Badge color="green">
                 Keychain ready
               </Badge>
             ) : (
-              <Badge color="orange" variant="light">
+              <Badge color="orange">
                 Keychain unavailable
               </Badge>
             )}
@@ -33,7 +33,7 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
           </dd>
         </dl>
       ) : (
-        <Skeleton height={96} mt="sm" role="status" aria-label="Loading installation details" />
+        <Skeleton height={96} label="Loading installation details" className={classes.pending} />
       )}
     </Card>
   );

@@ -4,7 +4,7 @@ import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
 import { apiLink, applicationLink } from "./dashboard";
-import { CopyValue } from "../../components/Copy";
+import { CopyValue } from "../../components/CopyValue";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { EffectIcon, StatusBadge } from "../change/status";
 import { ExportButton } from "../carry/ExportDialog";
