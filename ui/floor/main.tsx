@@ -1,9 +1,9 @@
 // The floor of a cold start, for `cargo xtask bench`: the UI stack DESIGN.md requires, set up
-// as Grantsmith sets it up (React, Mantine's provider with Grantsmith's theme and stylesheets),
-// rendering one title in the bench's bare Tauri app (its `bare-floor` binary). What a
-// Grantsmith start costs beyond this page is Grantsmith's screens; what this page costs beyond
-// the bare app's static page is the stack's. Deliberately nothing else: no query cache, no
-// reads from Rust, no screens.
+// as Grantsmith's screens past Home use it (React, Mantine's provider with Grantsmith's theme
+// and stylesheets), rendering one title in the bench's bare Tauri app (its `bare-floor`
+// binary). What this page costs beyond the bare app's static page is the stack's; Grantsmith's
+// first screen avoids Mantine's part of it (`ui/src/app/MantineLayer.tsx`). Deliberately
+// nothing else: no query cache, no reads from Rust, no screens.
 import "@mantine/core/styles/baseline.css";
 import "@mantine/core/styles/default-css-variables.css";
 import "@mantine/core/styles/global.css";

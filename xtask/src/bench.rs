@@ -104,8 +104,8 @@ assets whose page a local HTTP server served, so that variants of the page could
 `perf` by library, and each thread's CPU time read from `/proc` at the moment the page reported it painted:\n\n\
 | from → to | what | ours? |\n| --- | --- | --- |\n\
 | 0 → ~0.37–0.40 s | process start to the page's navigation start: GTK, WebKit's web and network processes (the dynamic linker alone is ~0.1 s of CPU in each of the three processes) | no (the bare app pays it too) |\n\
-| +~25 ms | the HTML, 137 KB of CSS and 480 KB of JavaScript fetched | the floor pays most of it |\n\
-| +~55 ms | parsing them: the first module's body runs ~80 ms after the navigation started (React, Mantine, TanStack Query; every screen past Home is a chunk loaded when opened) | mostly the stack's |\n\
+| +~25 ms | the HTML, its CSS and JavaScript fetched (137 KB and 480 KB then; since the first screen left Mantine, below, 42 KB and 295 KB, Mantine's 106 KB of CSS and its code fetched after the first paint) | the floor pays most of it |\n\
+| +~55 ms | parsing them: the first module's body runs ~80 ms after the navigation started (React, TanStack Query, and Mantine until it left the first screen; every screen past Home is a chunk loaded when opened) | mostly the stack's |\n\
 | +~12 ms | evaluating the modules' bodies | mostly the stack's |\n\
 | +12–20 ms | the four reads of the first screen (app info, profiles, colour scheme, unfinished setup), asked before it renders (`ui/src/app/startup.ts`): the four answer together, a round trip of Tauri's IPC (answered from canned data in the page instead, the page took as long: below) | partly |\n\
 | +85–95 ms | the one render of the frame and Home, JavaScriptCore cold (115–130 ms before the frame lost Mantine's layout components, below). Rendering the whole frame a second time, hidden, adds only 30 ms to the first's 112: most of a cold render is code running for the first time, not elements | yes |\n\
@@ -116,6 +116,18 @@ By library, in the web process up to the first paint (`perf`, three starts each,
 code JavaScriptCore compiled 19–28 (1), plus 75–110 ms on its compiler threads (the other core). \
 The stack's floor (measured in each run, above) is the part a React and Mantine page pays whatever it shows.\n\n\
 Fixed this way, each measured before and after:\n\n\
+- **The first screen runs no Mantine** (page 280 → 220 ms, first painted 647 → 556 ms, 12 alternating cold starts \
+each, 2026-11-29 evening): the stack taken apart in one shell (below) showed Mantine's setup — its provider and \
+stylesheets — costing more of a page than React itself, although the first screen used Mantine only for its \
+controls. With those controls in plain elements, the page took 260 ms with Mantine's provider and stylesheets, 238 \
+without the stylesheets, 220 without the provider and 190 without both (against 312 in the same run). The frame's \
+and Home's controls (buttons, badges, cards, the alert, the copy icon, the tooltips) are plain elements now \
+(`ui/src/components/Plain.tsx`) in Mantine's measures and colours, and look as before; Mantine's provider and its \
+components' stylesheets are a chunk of their own (`ui/src/app/MantineLayer.tsx`), asked for once the first screen \
+has painted and mounted where the first screen past Home or the palette needs it (`ui/src/app/withMantine.tsx`). \
+The theme's CSS variables are written at build time from Mantine's own provider (`virtual:theme-variables.css`, \
+`ui/vite.config.ts`), so the plain controls have them from the first paint, and the colour scheme is one store \
+both follow (`ui/src/app/colorScheme.ts`).\n\
 - **The frame and Home in plain elements** (page median 358 → 297 ms, 30 alternating cold starts each): taking \
 the first screen apart showed where its page went — without the frame (Home alone) 200 ms against 333, and 184 \
 with one heading instead of Home as well — and that no single part of the frame stood out (its navigation 47 ms, \
@@ -152,20 +164,23 @@ and `WEBKIT_DISABLE_COMPOSITING_MODE=1` (each unless the user set it), logs what
 machine with a GPU. The bare app keeps WebKit's defaults; the paragraph under the first table measures it with the \
 same variables. WebKitWebDriver's screenshots never answer with compositing off, so the e2e suite keeps it on, but \
 for one test that runs a whole setup with the app's own choice; the driven benchmark uses the app's choice.\n\n\
-What is left of the gap is a real page against one static page: a JavaScript framework parsed, evaluated and run \
-cold, a DOM of a few hundred elements styled by 137 KB of CSS, in the fonts it uses. Each run measures that split: \
-the row \"… of which the page\" is the page's own clock from its navigation start; the rest of a start is the \
-process's and WebKit's before the page; and the stack's floor says how much of the page is React and Mantine \
-whatever they show. In the runs of 2026-11-28 and 2026-11-29 the floor alone started 1.26–1.37 × the bare app \
-painting the same way (and 1.06–1.08 × the bare app with WebKit's defaults): against the same-painting bare app, \
-1.2 × is out of reach of any page built on the stack DESIGN.md requires. Grantsmith's first screen cost 1.42 and \
-1.47 × the floor's start on the morning of 2026-11-29 (page 375 and 390 ms); after the frame and Home lost \
-Mantine's layout components and the store left the window's path, 1.39, 1.30 and 1.36 × in three runs the same \
-day (page 338, 331 and 300 ms against the floor's 162, 169 and 160; against the bare app with WebKit's defaults \
-1.45, 1.39 and 1.46 ×, that bare app itself starting anywhere from 463 to 521 ms). With the floor at 1.07 × the \
-bare app, 1.2 × allows a page ~60–70 ms over the floor's; Grantsmith's is 140–170 ms over — the frame and Home \
-rendered cold (each component type's code runs for the first time), their fonts, style and layout. Tried and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
-24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282), \
+What is left of the gap is a real page against one static page: React parsed, evaluated and run cold, a DOM of \
+a few hundred elements, its style, layout and fonts. Each run measures that split: the row \"… of which the page\" is \
+the page's own clock from its navigation start; the rest of a start is the process's and WebKit's before the page; \
+and the stack's floor says what a page pays for React and Mantine whatever it shows. Until the first screen left \
+Mantine, every start paid that floor whole: over the runs of 2026-11-28 and 2026-11-29 the floor alone started \
+1.26–1.37 × the bare app painting the same way (1.06–1.08 × the bare app with WebKit's defaults), Grantsmith \
+1.30–1.47 × the floor (pages 300–390 ms against the floor's 160–169) and 1.31–1.46 × the bare app. Since then its \
+page pays React's part of the floor, not Mantine's. What the page spends beyond React's own ~70–80 ms (React alone \
+rendering one heading, in the same shell) is the frame and Home rendered cold and their fonts: each font the \
+first screen uses (family, size and weight: 15 of them) costs ~4–5 ms to create in WebKitGTK — all text in one \
+font, page 162–172 ms against 224–232; one weight for 600 and 700, 14 ms less; no monospace, 13 ms less (12 \
+alternating starts each). Fewer fonts would change the design's type scale; not done. Creating the fonts from the \
+static HTML while the script is fetched (page 225 against 232 ms, 14 alternating starts; 212 against 229 in a \
+first run of 12) and naming the desktop's family in the stylesheet before the first style is computed (234 \
+against 232) came to nothing the noise can tell apart; not kept. The bare app's own start moved between 453 and \
+521 ms over these runs, which alone moves the ratio by more than 0.1. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
+24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282; with Mantine it is now loaded after the first paint), \
 every tooltip of the first screen removed (316 against 330), Home's cards and list and the header's key cap as \
 plain elements too (324 against 330), and the first screen's reads not asked again when its screens mount (293 \
 against 292); before, the first screen's reads asked before the rest of the script is evaluated (they waited 14 \
@@ -412,7 +427,7 @@ pub fn apps() -> crate::Result {
         let (start_floor, page_floor) = (start(&floors), page(&floors));
         format!(
             "The stack's floor: the bare app's `bare-floor` binary, whose page is React and Mantine set up as \
-             Grantsmith sets them up (provider, theme, stylesheets) rendering one title (`ui/floor`), started \
+             Grantsmith's screens past Home use them (provider, theme, stylesheets) rendering one title (`ui/floor`), started \
              painting as Grantsmith does: first painted {start_floor:.0} ms, of which the page {page_floor:.0} ms, \
              memory after start {:.0} MiB. The stack itself costs **{:.2} ×** {painted_so} (page {:.2} ×); \
              Grantsmith's first screen costs **{:.2} ×** the floor's start (page {:.2} ×).\n",
