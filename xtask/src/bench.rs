@@ -178,8 +178,11 @@ font, page 162–172 ms against 224–232; one weight for 600 and 700, 14 ms les
 alternating starts each). Fewer fonts would change the design's type scale; not done. Creating the fonts from the \
 static HTML while the script is fetched (page 225 against 232 ms, 14 alternating starts; 212 against 229 in a \
 first run of 12) and naming the desktop's family in the stylesheet before the first style is computed (234 \
-against 232) came to nothing the noise can tell apart; not kept. The bare app's own start moved between 453 and \
-521 ms over these runs, which alone moves the ratio by more than 0.1. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
+against 232) came to nothing the noise can tell apart; not kept. Four runs of the app's part of the bench after the \
+change (2026-11-29 evening, 9 alternating starts each) read 1.25, 1.14, 1.29 and 1.21 × the bare app — pages 215, \
+241, 243 and 229 ms against the bare app's 81–106, the bare app itself starting in 453, 540, 497 and 473 ms: the \
+target sits inside this machine's run-to-run noise, with no margin. Reaching it in every run needs the page ~40 \
+ms shorter, which is about what the first screen's fonts beyond three or four cost. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
 24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282; with Mantine it is now loaded after the first paint), \
 every tooltip of the first screen removed (316 against 330), Home's cards and list and the header's key cap as \
 plain elements too (324 against 330), and the first screen's reads not asked again when its screens mount (293 \
