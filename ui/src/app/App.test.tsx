@@ -229,6 +229,17 @@ describe("App", () => {
     await waitFor(() => expect(screen.getByTestId("active-tenant-name").textContent).toBe("Acme Prod"));
   });
 
+  it("gives the focus back when the palette closes, the first time too (it mounts open)", async () => {
+    backend();
+    renderApp();
+    await screen.findByTestId("active-tenant-name");
+    screen.getByTestId("nav-apps").focus();
+    await userEvent.keyboard("{Control>}k{/Control}");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("palette-input")));
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("nav-apps")));
+  });
+
   it("offers a setup that did not finish on Home, and opens it", async () => {
     backend({ wizard_unfinished: () => ({ id: "run-1" }) });
     renderApp();

@@ -1,6 +1,6 @@
 import { Badge, Box, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
-import { useMemo, useState, type KeyboardEvent } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { envColor, envLabel } from "../features/profiles/environment";
 import { useProfiles, useSwitchProfile } from "../features/profiles/useProfiles";
 import { AREAS, areaShortcut } from "./areas";
@@ -24,6 +24,7 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
   const { go } = useNavigation();
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState(0);
+  useFocusReturn(opened);
 
   const actions: Action[] = useMemo(() => {
     const tenants: Action[] = (data?.profiles ?? []).map((p) => ({
@@ -77,7 +78,7 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
   const active = shown[selected];
   const optionId = (a: Action) => `palette-option-${a.id}`;
   return (
-    <Modal.Root opened={opened} onClose={close} size="lg">
+    <Modal.Root opened={opened} onClose={close} size="lg" returnFocus={false}>
       <Modal.Overlay />
       <Modal.Content aria-label="Command palette">
         <Modal.Body p="xs">
@@ -140,4 +141,28 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
       </Modal.Content>
     </Modal.Root>
   );
+}
+
+/**
+ * Gives the focus back to where it was when the palette opened, as Mantine's Modal does when
+ * `opened` changes — and also when the palette mounts open, which Mantine's does not see: it
+ * loads with Mantine after the first paint, so its first opening can be its mounting.
+ */
+function useFocusReturn(opened: boolean) {
+  const returnTo = useRef<Element | null>(null);
+  useLayoutEffect(() => {
+    if (opened) {
+      returnTo.current = document.activeElement;
+      return;
+    }
+    const back = returnTo.current;
+    returnTo.current = null;
+    // As Mantine's: a moment later, unless the focus has gone somewhere else since.
+    const atClose = document.activeElement;
+    const timer = setTimeout(() => {
+      const now = document.activeElement;
+      if (back instanceof HTMLElement && (now === null || now === document.body || now === atClose)) back.focus({ preventScroll: true });
+    }, 10);
+    return () => clearTimeout(timer);
+  }, [opened]);
 }

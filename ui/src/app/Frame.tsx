@@ -24,11 +24,14 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
     ...AREAS.map((a, i): [string, () => void] => [areaShortcut(i).keys, () => go({ kind: "area", area: a.id })]),
   ]);
   const production = active?.environment === "production";
-  // Home and the frame are plain elements; the other screens and the palette are Mantine's.
-  // Once a screen has needed Mantine, the pane stays under its provider (switching back and
-  // forth would mount Mantine's provider again at every step).
-  const [mantine, setMantine] = useState(false);
-  if (!mantine && (screen.kind !== "home" || palette)) setMantine(true);
+  // Home and the frame are plain elements; the other screens and the palette are Mantine's,
+  // each part under Mantine's provider from the first time it is needed on (going back and
+  // forth would mount the provider again at every step). The palette has a provider of its
+  // own: opening it on Home must not move Home under one.
+  const [screens, setScreens] = useState(false);
+  if (!screens && screen.kind !== "home") setScreens(true);
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  if (!paletteUsed && palette) setPaletteUsed(true);
   const view = <ScreenView screen={screen} info={info} infoError={infoError} />;
 
   return (
@@ -86,20 +89,16 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
         <div className={classes.pane} data-testid="main-pane" aria-busy={pending || undefined}>
           {/* One boundary from the start: while a screen's code loads, the transition
               (navigation.tsx) keeps the current screen on show rather than this fallback. */}
-          <Suspense fallback={<Loading />}>
-            {mantine ? (
-              <WithMantine>
-                {view}
-                <Suspense>
-                  <CommandPalette opened={palette} onClose={close} />
-                </Suspense>
-              </WithMantine>
-            ) : (
-              view
-            )}
-          </Suspense>
+          <Suspense fallback={<Loading />}>{screens ? <WithMantine>{view}</WithMantine> : view}</Suspense>
         </div>
       </main>
+      {paletteUsed && (
+        <Suspense>
+          <WithMantine>
+            <CommandPalette opened={palette} onClose={close} />
+          </WithMantine>
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,8 +1,9 @@
 // Mantine for every screen past Home: its provider, with the theme, and its components'
 // stylesheets. Its own chunk, loaded just after the first screen has painted
 // (`withMantine.tsx`), because the first screen — the frame and Home, in plain elements —
-// needs none of it. The theme's CSS variables are not injected here: `theme-variables.css`
-// holds them from the first paint on, for the plain controls too.
+// needs none of it. The theme's CSS variables are not injected here: a stylesheet written at
+// build time holds them from the first paint on, for the plain controls too
+// (`virtual:theme-variables.css`, vite.config.ts).
 import "./styles";
 import { MantineProvider } from "@mantine/core";
 import { useState, type ReactNode } from "react";

@@ -1,7 +1,8 @@
 // The controls of the frame and Home, in plain elements: they are on the first screen, which
 // paints before Mantine is loaded (`app/MantineLayer.tsx`). Started cold, Mantine's provider,
-// stylesheets and components took ~110 ms of the page's ~300 before the first paint; the
-// first screen now runs none of them. They look like Mantine's (Plain.module.css).
+// stylesheets and components took ~60 ms of the page's ~280 before the first paint (see
+// docs/BENCHMARKS.md); the first screen now runs none of them. They look like Mantine's
+// (Plain.module.css).
 // Deliberately not here: anything a screen past Home needs — those use Mantine.
 import { cloneElement, useId, useLayoutEffect, useRef, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type SyntheticEvent } from "react";
 import classes from "./Plain.module.css";
@@ -130,8 +131,9 @@ export function Hint({
       onBlur={hide}
     >
       {cloneElement(children, { "aria-describedby": disabled ? undefined : id })}
-      {!disabled && target && (
-        <span ref={tip} id={id} role="tooltip" className={classes.tip} data-tone={tone}>
+      {/* Kept while hidden: it is the control's description for screen readers. */}
+      {!disabled && (
+        <span ref={tip} id={id} role="tooltip" className={classes.tip} data-tone={tone} hidden={!target}>
           {label}
         </span>
       )}
