@@ -28,10 +28,8 @@ export function Frame({ info, infoError }: { info?: AppInfo; infoError?: string 
   // each part under Mantine's provider from the first time it is needed on (going back and
   // forth would mount the provider again at every step). The palette has a provider of its
   // own: opening it on Home must not move Home under one.
-  const [screens, setScreens] = useState(false);
-  if (!screens && screen.kind !== "home") setScreens(true);
-  const [paletteUsed, setPaletteUsed] = useState(false);
-  if (!paletteUsed && palette) setPaletteUsed(true);
+  const screens = useOnceTrue(screen.kind !== "home");
+  const paletteUsed = useOnceTrue(palette);
   const view = <ScreenView screen={screen} info={info} infoError={infoError} />;
 
   return (
@@ -130,4 +128,11 @@ function ScreenView({ screen, info, infoError }: { screen: Screen; info?: AppInf
           return screen.open ? <ApiPage key={screen.open} audience={screen.open} /> : <ApisScreen />;
       }
   }
+}
+
+/** True from the first render where `now` is, on. */
+function useOnceTrue(now: boolean): boolean {
+  const [been, setBeen] = useState(now);
+  if (now && !been) setBeen(true);
+  return been || now;
 }

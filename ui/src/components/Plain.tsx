@@ -7,6 +7,18 @@
 import { cloneElement, useId, useLayoutEffect, useRef, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type SyntheticEvent } from "react";
 import classes from "./Plain.module.css";
 
+/** Mantine's global classes every Mantine button has: its focus ring, and the press. */
+const FOCUSABLE = "mantine-focus-auto mantine-active";
+
+function cx(...names: (string | undefined)[]): string {
+  return names.filter(Boolean).join(" ");
+}
+
+/** Mantine's "light" variant of a theme colour: a tint behind text in the colour's readable shade. */
+function light(color: string) {
+  return { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` };
+}
+
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: "filled" | "default" | "subtle";
   size?: "xs" | "sm";
@@ -19,7 +31,7 @@ export function PlainButton({ variant = "filled", size = "sm", left, right, chil
   return (
     <button
       type="button"
-      className={`${classes.button} mantine-focus-auto mantine-active ${className ?? ""}`}
+      className={cx(classes.button, FOCUSABLE, className)}
       data-variant={variant}
       data-size={size}
       data-with-left={left ? "" : undefined}
@@ -43,7 +55,7 @@ export function IconButton({
   return (
     <button
       type="button"
-      className={`${classes.icon} mantine-focus-auto mantine-active ${className ?? ""}`}
+      className={cx(classes.icon, FOCUSABLE, className)}
       data-variant={variant}
       data-tone={tone}
       {...props}
@@ -53,9 +65,8 @@ export function IconButton({
 
 /** Mantine's light Badge, in one of the theme's colours. */
 export function Badge({ color, children, ...props }: { color: string; children: ReactNode; "data-testid"?: string }) {
-  const style = { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` };
   return (
-    <span className={classes.badge} style={style} {...props}>
+    <span className={classes.badge} style={light(color)} {...props}>
       {children}
     </span>
   );
@@ -67,14 +78,13 @@ export function Kbd({ children }: { children: ReactNode }) {
 
 /** Mantine's Card with a border. */
 export function Card({ className, ...props }: { className?: string; children: ReactNode; "data-testid"?: string }) {
-  return <div className={`${classes.card} ${className ?? ""}`} {...props} />;
+  return <div className={cx(classes.card, className)} {...props} />;
 }
 
 /** Mantine's light Alert (role "alert", as Mantine's): a title in `color`, then the text. */
 export function Alert({ color, title, children, ...props }: { color: string; title: string; children: ReactNode; "data-testid"?: string }) {
-  const style = { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` };
   return (
-    <div role="alert" className={classes.alert} style={style} {...props}>
+    <div role="alert" className={classes.alert} style={light(color)} {...props}>
       <div className={classes.alertTitle}>{title}</div>
       <div className={classes.alertBody}>{children}</div>
     </div>
@@ -82,7 +92,7 @@ export function Alert({ color, title, children, ...props }: { color: string; tit
 }
 
 export function Skeleton({ height, label, className }: { height: number; label: string; className?: string }) {
-  return <div className={`${classes.skeleton} ${className ?? ""}`} style={{ height }} role="status" aria-label={label} />;
+  return <div className={cx(classes.skeleton, className)} style={{ height }} role="status" aria-label={label} />;
 }
 
 /** While a screen's code loads. */
