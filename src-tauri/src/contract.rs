@@ -39,7 +39,7 @@ mod tests {
             .invoke_handler(handler())
             .build(tauri::generate_context!())
             .expect("the app builds on the mock runtime");
-        app.manage(AppState::open(data_dir.to_path_buf()));
+        app.manage(AppState::open(data_dir.to_path_buf(), None));
         WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("the main window")
     }
 

@@ -1,6 +1,6 @@
 //! What the shell reads of the desktop's own settings (GTK's, on Linux), once, on GTK's main
 //! thread after GTK started (Tauri's `setup`): the UI font, for `app_info` (the page names it
-//! instead of `system-ui`; see `AppInfo::ui_font` for why), and whether the desktop prefers
+//! instead of `system-ui`; see `DesktopFonts` for why), and whether the desktop prefers
 //! dark, for the window's first colour (`window`). macOS and Windows answer `None` to both:
 //! their webviews resolve `system-ui` cheaply, and their window keeps its default colour when
 //! the scheme follows the system.

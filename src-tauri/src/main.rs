@@ -7,6 +7,7 @@
 mod commands;
 mod contract;
 mod desktop;
+mod desktop_fonts;
 mod painting;
 mod security;
 mod state;
@@ -48,9 +49,7 @@ fn main() {
             let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));
             // Read before the store's thread starts: it may be migrating the file meanwhile.
             let scheme = grantsmith_core::settings::ColorScheme::saved_in(&data_dir);
-            let mut state = state::AppState::open(data_dir);
-            state.ui_font = desktop::ui_font();
-            app.manage(state);
+            app.manage(state::AppState::open(data_dir, desktop::ui_font()));
             window::build_main(app, scheme)?;
             Ok(())
         })

@@ -9,6 +9,7 @@
 //! command that needs it before it is open waits. The page asks ~150 ms after the window
 //! exists, so in practice nothing waits. The same thread then probes the keychain once for
 //! the page's first `app_info` (a D-Bus round trip, ~7 ms the first screen would wait for).
+//! The desktop's fonts are resolved on another thread, for the same first `app_info`.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -20,6 +21,8 @@ use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::token::TokenCache;
 use grantsmith_core::{Channel, ErrorKind, IpcError, KeychainStore, Store};
 
+use grantsmith_core::app_info::DesktopFonts;
+
 pub struct AppState {
     ready: Arc<OnceLock<Result<Ready, IpcError>>>,
     /// See `Engine::settle_secs`; `GRANTSMITH_SETTLE_SECS` shortens it (tests, fast links).
@@ -29,8 +32,8 @@ pub struct AppState {
     start_probe: Arc<Mutex<Option<KeychainStatus>>>,
     /// Test tokens and JWKS, in memory only.
     pub tokens: TokenCache,
-    /// The desktop's UI font family (`desktop::ui_font`), read once at start.
-    pub ui_font: Option<String>,
+    /// The desktop's fonts (`desktop_fonts`), resolved once at start on a thread of their own.
+    fonts: Arc<OnceLock<Option<DesktopFonts>>>,
 }
 
 struct Ready {
@@ -39,8 +42,9 @@ struct Ready {
 }
 
 impl AppState {
-    /// Returns at once; the store opens on its own thread (see the module's header).
-    pub fn open(data_dir: PathBuf) -> Self {
+    /// Returns at once; the store opens on its own thread (see the module's header), and so
+    /// do the desktop's fonts for its UI family `ui_family` (GTK's setting; `None` elsewhere).
+    pub fn open(data_dir: PathBuf, ui_family: Option<String>) -> Self {
         let keychain = Arc::new(KeychainStore::new(Channel::current()));
         let ready = Arc::new(OnceLock::new());
         let start_probe = Arc::new(Mutex::new(None));
@@ -63,7 +67,13 @@ impl AppState {
             .ok()
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(grantsmith_core::change::engine::SETTLE_SECS);
-        Self { ready, keychain, start_probe, tokens: TokenCache::default(), settle_secs, ui_font: None }
+        let fonts = resolve_fonts(ui_family);
+        Self { ready, keychain, start_probe, tokens: TokenCache::default(), settle_secs, fonts }
+    }
+
+    /// The desktop's fonts, waiting for them if they are still being resolved.
+    pub fn fonts(&self) -> Option<&DesktopFonts> {
+        self.fonts.wait().as_ref()
     }
 
     /// The keychain as probed at start, once; `None` after that or if the probe is still
@@ -92,6 +102,32 @@ impl AppState {
         engine.tokens = Some(&self.tokens);
         Ok(engine)
     }
+}
+
+/// The desktop's fonts, resolved on a thread of their own: fontconfig's first match loads its
+/// configuration (~10 ms), which the window need not wait for.
+fn resolve_fonts(ui_family: Option<String>) -> Arc<OnceLock<Option<DesktopFonts>>> {
+    let slot = Arc::new(OnceLock::new());
+    let Some(family) = ui_family else {
+        let _ = slot.set(None);
+        return slot;
+    };
+    let resolve = {
+        let slot = slot.clone();
+        move || {
+            let resolved =
+                std::panic::catch_unwind(|| crate::desktop_fonts::resolve(family.clone())).unwrap_or_else(|_| {
+                    tracing::warn!("resolving the desktop's fonts failed: semibold text stays asked as 600");
+                    DesktopFonts { family, semibold: 600 }
+                });
+            let _ = slot.set(Some(resolved));
+        }
+    };
+    if let Err(e) = std::thread::Builder::new().name("desktop-fonts".into()).spawn(resolve.clone()) {
+        tracing::warn!(error = %e, "no thread to resolve the desktop's fonts on: resolving them here");
+        resolve();
+    }
+    slot
 }
 
 fn open_store(data_dir: &Path, keychain: Arc<KeychainStore>) -> Result<Ready, IpcError> {

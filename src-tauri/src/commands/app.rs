@@ -13,7 +13,8 @@ pub async fn app_info<R: tauri::Runtime>(
     let keychain = state
         .take_start_probe()
         .unwrap_or_else(|| super::profiles::off_main_thread(|| KeychainStatus::probe(&state.keychain)));
-    Ok(AppInfo::collect(&version, state.store()?, keychain, state.ui_font.clone())?)
+    let fonts = state.fonts().cloned();
+    Ok(AppInfo::collect(&version, state.store()?, keychain, fonts)?)
 }
 
 /// When the process started (set first thing in `main`), for `first_painted`.

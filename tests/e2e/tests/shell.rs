@@ -32,6 +32,23 @@ async fn app_starts_with_its_frame_and_reports_its_version_over_ipc() {
         assert!(named.as_str().is_some_and(|n| n.starts_with('"') && n.ends_with(", sans-serif")), "named: {named:?}");
         let first = |list: &str| list.split(',').next().unwrap_or_default().trim().trim_matches('"').to_string();
         assert_eq!(first(&family), first(named.as_str().unwrap()), "body font {family:?}, named {named:?}");
+
+        // Semibold is asked in the weight of the face fontconfig draws it with (read by Rust),
+        // as fontconfig's own command line answers: bold (200) where the family has no
+        // semibold face, as Debian's DejaVu Sans has not.
+        let semibold =
+            s.eval("return document.documentElement.style.getPropertyValue('--mantine-font-weight-medium')").await;
+        let button = s
+            .eval("return getComputedStyle(document.querySelector('[data-testid=home-start-wizard]')).fontWeight")
+            .await;
+        assert_eq!(button, semibold, "the start button's weight is the desktop's semibold");
+        let asked = format!("{}:weight=demibold", first(&family));
+        let drawn = std::process::Command::new("fc-match").args(["--format=%{weight}", &asked]).output().unwrap();
+        let expected = match String::from_utf8_lossy(&drawn.stdout).trim() {
+            "200" => "700",
+            _ => "600",
+        };
+        assert_eq!(semibold, expected, "fc-match {asked}: {drawn:?}");
     })
     .await;
 }

@@ -23,16 +23,6 @@ describe("readStartup", () => {
     expect(client.getQueryData(tenantKey("sandbox", UNFINISHED))).toEqual(UNFINISHED_RUN);
   });
 
-  it("names the desktop's UI font when Rust read one, quoted so a name cannot break out, and code in fontconfig's monospace", async () => {
-    mockIPC((cmd) => ({ app_info: { version: "1", ui_font: 'Cantarell "x"' }, list_profiles: VIEW, get_color_scheme: "auto", wizard_unfinished: null })[cmd]);
-    await readStartup(newQueryClient());
-    const root = document.documentElement.style;
-    expect(root.getPropertyValue("--mantine-font-family")).toBe('"Cantarell \\"x\\"", sans-serif');
-    expect(root.getPropertyValue("--mantine-font-family-headings")).toBe('"Cantarell \\"x\\"", sans-serif');
-    expect(root.getPropertyValue("--mantine-font-family-monospace")).toBe("monospace");
-    for (const name of ["", "-headings", "-monospace"]) root.removeProperty(`--mantine-font-family${name}`);
-  });
-
   it("leaves a failed read to the screen and follows the system theme when the saved one is unreadable", async () => {
     mockIPC((cmd) => {
       if (cmd === "app_info" || cmd === "get_color_scheme") throw { kind: "storage", message: "no database" };

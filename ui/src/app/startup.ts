@@ -1,5 +1,5 @@
 // What the first screen reads, asked before anything renders. The window then renders once,
-// complete and in the saved colour scheme. Asked from the first render instead, the answers
+// complete, in the saved colour scheme and the desktop's fonts (`desktopFonts.ts`). Asked from the first render instead, the answers
 // (each under 10 ms in Rust) waited behind that render's own style, layout and paint, and the
 // screen was laid out and painted a second time with them: about a third of a cold start.
 // Deliberately not here: anything a later screen reads, and what to do when a read fails or
@@ -8,6 +8,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import { activeProfile, PROFILES_KEY, tenantKey } from "../features/profiles/useProfiles";
 import { appInfo, getColorScheme, listProfiles, wizardUnfinished } from "../ipc";
+import { applyDesktopFonts } from "./desktopFonts";
 
 export const APP_INFO_KEY = ["app-info"] as const;
 export const COLOR_SCHEME_KEY = ["color-scheme"] as const;
@@ -28,7 +29,7 @@ export async function readStartup(client: QueryClient): Promise<ColorScheme> {
   let scheme: ColorScheme = "auto";
   const profiles = listProfiles().then((view) => (client.setQueryData(PROFILES_KEY, view), view));
   const reads = Promise.allSettled([
-    appInfo().then((info) => (client.setQueryData(APP_INFO_KEY, info), nameDesktopFont(info.ui_font))),
+    appInfo().then((info) => (client.setQueryData(APP_INFO_KEY, info), applyDesktopFonts(info.fonts))),
     getColorScheme().then((saved) => (client.setQueryData(COLOR_SCHEME_KEY, saved), (scheme = saved))),
     Promise.all([profiles, wizardUnfinished()]).then(([view, unfinished]) =>
       client.setQueryData(tenantKey(activeProfile(view)?.id, UNFINISHED), unfinished),
@@ -36,19 +37,4 @@ export async function readStartup(client: QueryClient): Promise<ColorScheme> {
   ]);
   await Promise.race([reads, new Promise((done) => setTimeout(done, PATIENCE_MS))]);
   return scheme;
-}
-
-/**
- * Text in the desktop's UI font by its name, where Rust read one (Linux): the theme's
- * `system-ui` is the same font, but WebKitGTK resolves it again for every size and weight
- * (~60 ms of a cold start's layout); a named, installed family is found at once. Code in
- * fontconfig's `monospace` there: `ui-monospace` is Apple's name, which WebKitGTK looks up
- * and misses for every weight before it falls back.
- */
-export function nameDesktopFont(family: string | undefined) {
-  if (!family) return;
-  const stack = `"${family.replace(/["\\]/g, "\\$&")}", sans-serif`;
-  const root = document.documentElement.style;
-  for (const variable of ["--mantine-font-family", "--mantine-font-family-headings"]) root.setProperty(variable, stack);
-  root.setProperty("--mantine-font-family-monospace", "monospace");
 }
