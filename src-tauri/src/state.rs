@@ -15,13 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use grantsmith_auth0::ClientOptions;
-use grantsmith_core::app_info::KeychainStatus;
+use grantsmith_core::app_info::{DesktopFonts, KeychainStatus};
 use grantsmith_core::change::Engine;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::token::TokenCache;
 use grantsmith_core::{Channel, ErrorKind, IpcError, KeychainStore, Store};
-
-use grantsmith_core::app_info::DesktopFonts;
 
 pub struct AppState {
     ready: Arc<OnceLock<Result<Ready, IpcError>>>,

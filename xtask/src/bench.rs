@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 
 use crate::cmd;
 
-/// Cold starts per app (the median is reported; five moved by a tenth between runs here).
-const STARTS: usize = 9;
+/// Cold starts per app (the median is reported; with five it moved by a tenth between runs
+/// here, with nine still by up to ±0.08 in the start's ratio).
+const STARTS: usize = 15;
 /// How long after the first paint memory is read (the page settles, caches fill).
 const SETTLE: Duration = Duration::from_secs(2);
 
@@ -116,6 +117,19 @@ By library, in the web process up to the first paint (`perf`, three starts each,
 code JavaScriptCore compiled 19–28 (1), plus 75–110 ms on its compiler threads (the other core). \
 The stack's floor (measured in each run, above) is the part a React and Mantine page pays whatever it shows.\n\n\
 Fixed this way, each measured before and after:\n\n\
+- **Semibold text in the weight of the face that draws it** (page 195 → 172 ms, first painted 506 → 464 ms, 16 \
+alternating cold starts each, 2026-11-29 night; the same pixels): why each font costs ~4 ms, found with `perf` probes \
+on fontconfig — WebKitGTK 2.50 creates a system font through Skia's fontconfig font manager, which, to drop weak \
+aliases, runs one `FcFontSetMatch` per family name in the substituted pattern: 104 names for any sans-serif family \
+on Debian's fontconfig setup, 1,698 matches until the first paint. Where the desktop's font has no semibold face \
+(DejaVu Sans: Book and Bold), semibold and bold text of a size were two fonts drawn with the same face. The shell now \
+asks fontconfig once, on a thread of its own, which face draws the UI family's semibold (`src-tauri/src/desktop_fonts.rs`), \
+and the page asks semibold text in that face's weight (`--mantine-font-weight-medium`, `ui/src/app/desktopFonts.ts`): \
+three fonts fewer on the first screen. Tried first and not kept: the desktop's font files loaded by the page from \
+their bytes (`FontFace`), which need no resolving (208 matches left) — served over HTTP the page was 28 ms shorter, \
+but through Tauri's IPC the four files (2.4 MB) arrived 35–100 ms after they were asked for, later than the fonts \
+they replace, and subsets of them (475 KB, made with fontTools) still 17 ms: page 182 against 192, not worth a \
+font subsetter in the shell.\n\
 - **The first screen runs no Mantine** (page 280 → 220 ms, first painted 647 → 556 ms, 12 alternating cold starts \
 each, 2026-11-29 evening): the stack taken apart in one shell (below) showed Mantine's setup — its provider and \
 stylesheets — costing more of a page than React itself, although the first screen used Mantine only for its \
@@ -150,7 +164,7 @@ commits).\n\
 `font-family` list that is not installed, again for each size and weight — the seven-name system stack cost 17–30 ms \
 per font used, and `system-ui` alone still 6–10 ms. The theme's stack is `system-ui, sans-serif` (what macOS and \
 Windows resolve cheaply); on Linux the page names the desktop's UI font, which the shell reads once from GTK's \
-settings (`AppInfo::ui_font`): 2–3 ms per font. Later (`ui/src/app/fonts.css`): the families are named in the \
+settings (`AppInfo::fonts`): 2–3 ms per font. Later (`ui/src/app/fonts.css`): the families are named in the \
 page's own stylesheet instead of the theme, because the first style WebKit computes comes before Mantine injects \
 the theme and still listed Mantine's default Apple, Microsoft and Google fonts (five misses), and on Linux code is \
 in fontconfig's `monospace` rather than Apple's `ui-monospace` (a miss per weight). Each font WebKit creates costs a \
@@ -174,15 +188,21 @@ Mantine, every start paid that floor whole: over the runs of 2026-11-28 and 2026
 page pays React's part of the floor, not Mantine's. What the page spends beyond React's own ~70–80 ms (React alone \
 rendering one heading, in the same shell) is the frame and Home rendered cold and their fonts: each font the \
 first screen uses (family, size and weight: 15 of them) costs ~4–5 ms to create in WebKitGTK — all text in one \
-font, page 162–172 ms against 224–232; one weight for 600 and 700, 14 ms less; no monospace, 13 ms less (12 \
-alternating starts each). Fewer fonts would change the design's type scale; not done. Creating the fonts from the \
+font, page 162–172 ms against 224–232; one weight for 600 and 700, 14 ms less (done where the desktop draws both \
+with one face, above); no monospace, 13 ms less (12 alternating starts each). Fewer fonts would change the design's \
+type scale; not done. Creating the fonts from the \
 static HTML while the script is fetched (page 225 against 232 ms, 14 alternating starts; 212 against 229 in a \
 first run of 12) and naming the desktop's family in the stylesheet before the first style is computed (234 \
 against 232) came to nothing the noise can tell apart; not kept. Four runs of the app's part of the bench after the \
-change (2026-11-29 evening, 9 alternating starts each) read 1.25, 1.14, 1.29 and 1.21 × the bare app — pages 215, \
-241, 243 and 229 ms against the bare app's 81–106, the bare app itself starting in 453, 540, 497 and 473 ms: the \
-target sits inside this machine's run-to-run noise, with no margin. Reaching it in every run needs the page ~40 \
-ms shorter, which is about what the first screen's fonts beyond three or four cost. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
+first screen left Mantine (2026-11-29 evening, 9 alternating starts each) read 1.25, 1.14, 1.29 and 1.21 × the bare \
+app — pages 215, 241, 243 and 229 ms against the bare app's 81–106, the bare app itself starting in 453, 540, 497 \
+and 473 ms: the target inside this machine's run-to-run noise, with no margin. After semibold was asked as the \
+desktop draws it (2026-11-29 night): 1.12 (the full run), 1.30 and 1.17 × with 9 starts each (pages 197, 245, 214 \
+ms), then 1.15 and 1.15 × with 15 starts each (pages 205 and 213 ms; the middle half of Grantsmith's starts \
+499–589 and 535–608 ms, of the bare app's 446–497 and 460–500). Nine starts let one run's median move by up to \
+±0.08 in the ratio; the bench takes 15 since, and shows the spread. What is left above the bare app is a real \
+page against a static one: React parsed and run cold (~150 ms of the page) and eleven fonts of ~4 ms each; fewer \
+fonts would change the type scale. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
 24–30 alternating starts each (page medians), the command palette loaded when first opened (298 ms against 282; with Mantine it is now loaded after the first paint), \
 every tooltip of the first screen removed (316 against 330), Home's cards and list and the header's key cap as \
 plain elements too (324 against 330), and the first screen's reads not asked again when its screens mount (293 \
@@ -351,9 +371,14 @@ fn launch(binary: &Path, data: &Path, env: &[(String, String)]) -> crate::Result
     Ok(Start { painted_ms, page_ms, rss_mib, processes, idle_cpu_pct, painting_env })
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+fn median(v: Vec<f64>) -> f64 {
+    quantile(v, 0.5)
+}
+
+/// The value a share `q` of `v` lies below (the nearest sample).
+fn quantile(mut v: Vec<f64>, q: f64) -> f64 {
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    v[((v.len() - 1) as f64 * q).round() as usize]
 }
 
 /// Cold starts of each app, alternating so drift hits both alike.
@@ -386,6 +411,11 @@ pub fn apps() -> crate::Result {
     let _ = std::fs::remove_dir_all(&data);
     let start = |v: &[Start]| median(v.iter().map(|s| s.painted_ms as f64).collect());
     let page = |v: &[Start]| median(v.iter().map(|s| s.page_ms).collect());
+    // How far the starts spread: the middle half of them, as "from–to".
+    let spread = |v: &[Start]| {
+        let painted = || v.iter().map(|s| s.painted_ms as f64).collect::<Vec<_>>();
+        format!("{:.0}–{:.0}", quantile(painted(), 0.25), quantile(painted(), 0.75))
+    };
     let memory = |v: &[Start]| median(v.iter().map(|s| s.rss_mib).collect());
     let (start_ours, start_base) = (start(&ours), start(&base));
     let (page_ours, page_base) = (page(&ours), page(&base));
@@ -442,12 +472,13 @@ pub fn apps() -> crate::Result {
         )
     };
     let report = format!(
-        "# The app\n\n{STARTS} cold starts each under Xvfb, alternating, a fresh data folder each time; medians. \
+        "# The app\n\n{STARTS} cold starts each under Xvfb, alternating, a fresh data folder each time; medians \
+         (the first row's brackets: the middle half of the starts, what one run's noise looks like). \
          Baseline: `xtask/bare-tauri`, a Tauri 2 app with one static page, same release profile, built in the \
          same run. \"First painted\": the UI reports two animation frames after its first screen rendered, with the \
          page's own clock (since its navigation started) beside the process's.\n\n\
          | what | Grantsmith | bare Tauri | ratio | target |\n| --- | --- | --- | --- | --- |\n\
-         | cold start to first painted screen | {start_ours:.0} ms | {start_base:.0} ms | **{:.2} ×** | ≤ 1.2 × |\n\
+         | cold start to first painted screen | {start_ours:.0} ms ({}) | {start_base:.0} ms ({}) | **{:.2} ×** | ≤ 1.2 × |\n\
          | … of which the page: its navigation start to painted (the page's own clock) | {page_ours:.0} ms | {page_base:.0} ms | {:.2} × | |\n\
          | memory after start (RSS, app + WebKit processes) | {mem_ours:.0} MiB | {mem_base:.0} MiB | **{:.2} ×** | ≤ 1.15 × |\n\
          | CPU while the first screen sits still ({}-s window, all processes) | {:.1} % of a core | {:.1} % | | near 0 |\n\
@@ -457,6 +488,8 @@ pub fn apps() -> crate::Result {
          {same_row}\n\
          {floor_row}\n\
          Memory of one start, by process: Grantsmith {}; bare {}.\n",
+        spread(&ours),
+        spread(&base),
         start_ours / start_base,
         page_ours / page_base,
         mem_ours / mem_base,
