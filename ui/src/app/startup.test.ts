@@ -23,6 +23,15 @@ describe("readStartup", () => {
     expect(client.getQueryData(tenantKey("sandbox", UNFINISHED))).toEqual(UNFINISHED_RUN);
   });
 
+  it("applies the desktop's fonts that app_info read before the first render", async () => {
+    mockIPC((cmd) => ({ app_info: { version: "1", fonts: { family: "DejaVu Sans", semibold: 700 } }, list_profiles: VIEW, get_color_scheme: "auto", wizard_unfinished: null })[cmd]);
+    await readStartup(newQueryClient());
+    const root = document.documentElement.style;
+    expect(root.getPropertyValue("--mantine-font-family")).toBe('"DejaVu Sans", sans-serif');
+    expect(root.getPropertyValue("--mantine-font-weight-medium")).toBe("700");
+    root.cssText = "";
+  });
+
   it("leaves a failed read to the screen and follows the system theme when the saved one is unreadable", async () => {
     mockIPC((cmd) => {
       if (cmd === "app_info" || cmd === "get_color_scheme") throw { kind: "storage", message: "no database" };
