@@ -198,8 +198,8 @@ first screen left Mantine (2026-11-29 evening, 9 alternating starts each) read 1
 app — pages 215, 241, 243 and 229 ms against the bare app's 81–106, the bare app itself starting in 453, 540, 497 \
 and 473 ms: the target inside this machine's run-to-run noise, with no margin. After semibold was asked as the \
 desktop draws it (2026-11-29 night): 1.12 (the full run), 1.30 and 1.17 × with 9 starts each (pages 197, 245, 214 \
-ms), then 1.15 and 1.15 × with 15 starts each (pages 205 and 213 ms; the middle half of Grantsmith's starts \
-499–589 and 535–608 ms, of the bare app's 446–497 and 460–500). Nine starts let one run's median move by up to \
+ms), then 1.15, 1.15 and 1.18 × with 15 starts each (pages 205, 213 and 209 ms; the middle half of Grantsmith's \
+starts 499–589, 535–608 and 534–608 ms, of the bare app's 446–497, 460–500 and 445–585). Nine starts let one run's median move by up to \
 ±0.08 in the ratio; the bench takes 15 since, and shows the spread. What is left above the bare app is a real \
 page against a static one: React parsed and run cold (~150 ms of the page) and eleven fonts of ~4 ms each; fewer \
 fonts would change the type scale. Tried earlier and not kept, because nothing this machine's noise can tell apart came of them: on 2026-11-29, with \
