@@ -8,10 +8,13 @@
 
 use grantsmith_core::app_info::DesktopFonts;
 
+/// fontconfig's semibold (`FC_WEIGHT_DEMIBOLD`), CSS's 600.
+const SEMIBOLD: (f64, u16) = (180.0, 600);
+
 /// `family`, and the weight to ask for its semibold text.
 pub fn resolve(family: String) -> DesktopFonts {
-    let semibold = fontconfig::drawn_weight(&family, 600).map_or(600, |drawn| semibold_weight(600, drawn));
-    DesktopFonts { family, semibold }
+    let drawn = fontconfig::drawn_weight(&family, SEMIBOLD.0);
+    DesktopFonts { family, semibold: drawn.map_or(SEMIBOLD.1, |drawn| semibold_weight(SEMIBOLD.1, drawn)) }
 }
 
 /// The weight to ask for `asked` when fontconfig draws it with a face of weight `drawn`: that
@@ -21,8 +24,7 @@ fn semibold_weight(asked: u16, drawn: u16) -> u16 {
     drawn.max(asked)
 }
 
-/// fontconfig's weights against CSS's, the table fontconfig's own `FcWeightToOpenType` uses;
-/// between two rows, a straight line.
+/// fontconfig's weights against CSS's, the table fontconfig's own `FcWeightToOpenType` uses.
 const WEIGHTS: [(f64, f64); 12] = [
     (0.0, 100.0),
     (40.0, 200.0),
@@ -38,19 +40,15 @@ const WEIGHTS: [(f64, f64); 12] = [
     (215.0, 1000.0),
 ];
 
-fn interpolate(value: f64, from: impl Fn(&(f64, f64)) -> f64, to: impl Fn(&(f64, f64)) -> f64) -> f64 {
-    let value = value.clamp(from(&WEIGHTS[0]), from(&WEIGHTS[WEIGHTS.len() - 1]));
-    let upper = WEIGHTS.iter().position(|row| from(row) >= value).unwrap_or(WEIGHTS.len() - 1).max(1);
-    let (a, b) = (&WEIGHTS[upper - 1], &WEIGHTS[upper]);
-    to(a) + (value - from(a)) * (to(b) - to(a)) / (from(b) - from(a))
-}
-
+/// A fontconfig weight in CSS's terms; between two rows of the table, a straight line.
 fn css_weight(fontconfig: f64) -> u16 {
-    interpolate(fontconfig, |r| r.0, |r| r.1).round() as u16
-}
-
-fn fontconfig_weight(css: u16) -> f64 {
-    interpolate(f64::from(css), |r| r.1, |r| r.0)
+    let (first, last) = (WEIGHTS[0], WEIGHTS[WEIGHTS.len() - 1]);
+    let value = fontconfig.clamp(first.0, last.0);
+    let css = WEIGHTS
+        .windows(2)
+        .find(|pair| value <= pair[1].0)
+        .map_or(last.1, |pair| pair[0].1 + (value - pair[0].0) * (pair[1].1 - pair[0].1) / (pair[1].0 - pair[0].0));
+    css.round() as u16
 }
 
 #[cfg(target_os = "linux")]
@@ -74,8 +72,8 @@ mod fontconfig {
         }
     }
 
-    /// The CSS weight of the face fontconfig draws `family` at CSS weight `weight` with.
-    pub(super) fn drawn_weight(family: &str, weight: u16) -> Option<u16> {
+    /// The CSS weight of the face fontconfig draws `family` with at its own `weight`.
+    pub(super) fn drawn_weight(family: &str, weight: f64) -> Option<u16> {
         let family = CString::new(family).ok()?;
         // SAFETY: a fresh pattern owned by `Pattern`, fontconfig's default configuration
         // (null), and a double read out of the matched pattern while it lives.
@@ -85,7 +83,7 @@ mod fontconfig {
                 return None;
             }
             FcPatternAddString(request.0, FC_FAMILY.as_ptr(), family.as_ptr() as *const FcChar8);
-            FcPatternAddDouble(request.0, FC_WEIGHT.as_ptr(), super::fontconfig_weight(weight));
+            FcPatternAddDouble(request.0, FC_WEIGHT.as_ptr(), weight);
             FcConfigSubstitute(std::ptr::null_mut(), request.0, FcMatchPattern);
             FcDefaultSubstitute(request.0);
             let mut result: FcResult = FcResultMatch;
@@ -100,7 +98,7 @@ mod fontconfig {
 
 #[cfg(not(target_os = "linux"))]
 mod fontconfig {
-    pub(super) fn drawn_weight(_: &str, _: u16) -> Option<u16> {
+    pub(super) fn drawn_weight(_: &str, _: f64) -> Option<u16> {
         None
     }
 }
@@ -113,7 +111,6 @@ mod tests {
     fn weights_convert_as_fontconfig_does() {
         for (fc, css) in [(80.0, 400), (100.0, 500), (180.0, 600), (200.0, 700), (0.0, 100), (215.0, 1000)] {
             assert_eq!(css_weight(fc), css, "fontconfig {fc}");
-            assert_eq!(fontconfig_weight(css), fc, "CSS {css}");
         }
         assert_eq!(css_weight(90.0), 450, "between two rows, a straight line");
         assert_eq!(css_weight(-5.0), 100, "below the table: its first row");
@@ -132,10 +129,14 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn fontconfig_answers_the_weight_it_draws_with() {
-        assert_eq!(fontconfig::drawn_weight("DejaVu Sans", 400), Some(400));
-        assert_eq!(fontconfig::drawn_weight("DejaVu Sans", 600), Some(700), "DejaVu Sans has Book and Bold only");
+        assert_eq!(fontconfig::drawn_weight("DejaVu Sans", 80.0), Some(400));
+        assert_eq!(
+            fontconfig::drawn_weight("DejaVu Sans", SEMIBOLD.0),
+            Some(700),
+            "DejaVu Sans has Book and Bold only"
+        );
         assert_eq!(resolve("DejaVu Sans".into()), DesktopFonts { family: "DejaVu Sans".into(), semibold: 700 });
-        assert!(fontconfig::drawn_weight("No Such Family 7f3a", 400).is_some(), "fontconfig always falls back");
-        assert_eq!(fontconfig::drawn_weight("bad\0name", 400), None);
+        assert!(fontconfig::drawn_weight("No Such Family 7f3a", 80.0).is_some(), "fontconfig always falls back");
+        assert_eq!(fontconfig::drawn_weight("bad\0name", 80.0), None);
     }
 }

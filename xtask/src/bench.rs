@@ -413,8 +413,8 @@ pub fn apps() -> crate::Result {
     let page = |v: &[Start]| median(v.iter().map(|s| s.page_ms).collect());
     // How far the starts spread: the middle half of them, as "from–to".
     let spread = |v: &[Start]| {
-        let painted = || v.iter().map(|s| s.painted_ms as f64).collect::<Vec<_>>();
-        format!("{:.0}–{:.0}", quantile(painted(), 0.25), quantile(painted(), 0.75))
+        let painted: Vec<f64> = v.iter().map(|s| s.painted_ms as f64).collect();
+        format!("{:.0}–{:.0}", quantile(painted.clone(), 0.25), quantile(painted, 0.75))
     };
     let memory = |v: &[Start]| median(v.iter().map(|s| s.rss_mib).collect());
     let (start_ours, start_base) = (start(&ours), start(&base));
