@@ -20,6 +20,7 @@ pub mod secrets;
 pub mod settings;
 pub mod store;
 pub mod tenants;
+pub mod text;
 pub mod token;
 pub mod wizard;
 

@@ -1,7 +1,9 @@
 //! The deploy-cli export, imported by auth0-deploy-cli itself (the npm package, installed
 //! by `cargo xtask`) into a fresh sandbox behind a TLS front (deploy-cli speaks https
 //! only), with the API identifier mapped through its keyword replacement; what it created
-//! is compared with the original setup. Needs the package `cargo xtask test` installs
+//! is compared with the original setup. The tenant's names are hostile — line breaks
+//! YAML 1.1 knows, a bidi override, YAML syntax and deploy-cli's own keywords — and must come
+//! out the other side as the same literal text. Needs the package `cargo xtask test` installs
 //! (hence `#[ignore]` for a plain `cargo test`).
 
 mod common;
@@ -10,12 +12,19 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
 
+use grantsmith_auth0::types::{ClientUpdate, ResourceServerUpdate};
 use grantsmith_core::carry::{self, ExportFormat, Setup};
 use grantsmith_core::change::Engine;
 use grantsmith_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
 
 const TARGET_AUD: &str = "https://api.example.com/orders-staging";
+
+/// Names another admin could give on the tenant (Auth0 refuses only `<` and `>`): keywords
+/// deploy-cli would substitute, and line breaks that would start `tenant:` blocks.
+const HOSTILE_APP: &str = "Orders ##API_IDENTIFIER## @@API_IDENTIFIER@@\u{2028}tenant:\u{85}  friendly_name: x";
+const HOSTILE_DESCRIPTION: &str = "Ships \"paid\" orders\r\nemailProvider: {} \u{202E}##API_IDENTIFIER##";
+const HOSTILE_API: &str = "Orders API\n#@@API_IDENTIFIER@@";
 
 /// A TLS listener on 127.0.0.1 that forwards each connection to `to`; answers the port and
 /// the PEM of its self-signed certificate for `localhost` (for NODE_EXTRA_CA_CERTS).
@@ -61,13 +70,20 @@ async fn deploy_cli_imports_the_export_into_a_fresh_tenant_as_the_original_setup
     // The original: an RS256 setup made by the engine on one sandbox, exported as YAML.
     let t = common::tenant().await;
     let engine = Engine::new(&t.tenants);
-    let mut spec = common::orders_spec(&["read:orders", "write:orders"], &["read:orders"]);
-    if let grantsmith_core::wizard::AppChoice::New { description, .. } = &mut spec.app {
-        *description = "Ships \"paid\" orders".into();
-    }
+    let spec = common::orders_spec(&["read:orders", "write:orders"], &["read:orders"]);
     let plan = engine.plan_setup(&spec).await.unwrap();
     let run = engine.apply_setup(spec, &plan, None, &common::noop).await.unwrap();
     let client_id = run.client_id.unwrap();
+    // Renamed on the tenant, as another admin could (Grantsmith itself refuses such names).
+    let rename = ClientUpdate {
+        name: Some(HOSTILE_APP.into()),
+        description: Some(HOSTILE_DESCRIPTION.into()),
+        ..Default::default()
+    };
+    t.admin.update_client(&client_id, &rename).await.unwrap();
+    let api_id = t.admin.get_resource_server(common::AUD).await.unwrap().id;
+    let rename = ResourceServerUpdate { name: Some(HOSTILE_API.into()), ..Default::default() };
+    t.admin.update_resource_server(&api_id, &rename).await.unwrap();
     let export =
         carry::export_from(&t.tenants, "sandbox", &client_id, common::AUD, ExportFormat::DeployCli).await.unwrap();
     let original: Setup = carry::read(&t.admin, &client_id, common::AUD).await.unwrap();
@@ -108,10 +124,11 @@ async fn deploy_cli_imports_the_export_into_a_fresh_tenant_as_the_original_setup
     // What it created is the original setup, at the mapped identifier.
     let admin = common::admin(&fresh, 5_000);
     let apps = admin.list_clients(None, &mut |_| {}).await.unwrap();
-    let app =
-        apps.iter().find(|c| c.name.as_deref() == Some("Orders worker")).unwrap_or_else(|| panic!("{apps:?}\n{log}"));
+    let app = apps.iter().find(|c| c.name.as_deref() == Some(HOSTILE_APP)).unwrap_or_else(|| panic!("{apps:?}\n{log}"));
     let imported = carry::read(&admin, &app.client_id, TARGET_AUD).await.unwrap();
     assert_eq!(imported.app.name, original.app.name);
+    assert_eq!(original.app.description, HOSTILE_DESCRIPTION, "the keywords stayed text");
+    assert_eq!(original.api.name, HOSTILE_API);
     assert_eq!(imported.app.description, original.app.description);
     assert_eq!(imported.app.app_type, original.app.app_type);
     assert_eq!(imported.app.grant_types, original.app.grant_types);

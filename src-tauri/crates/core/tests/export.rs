@@ -178,3 +178,126 @@ async fn a_setup_is_exported_from_the_tenant_with_its_own_ids_and_recorded() {
         .unwrap_err();
     assert!(err.message.contains("https://nope.example"), "{}", err.message);
 }
+
+/// Text a tenant may hold: anything, and often what ends a comment, a string or a line in
+/// HCL or YAML, templates, deploy-cli keywords, bidi and zero-width characters.
+fn hostile() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let hostile_char = prop_oneof![
+        any::<char>(),
+        prop::sample::select(vec![
+            '\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{202E}', '\u{2066}', '\u{200B}', '\u{FEFF}', '\u{7F}',
+            '\0', '#', '@', '"', '\\', '$', '%', '{', '}', ':', '-', '\'', ' ', '*', '/', '<', '&', '!', '|', '>',
+        ]),
+    ];
+    prop::collection::vec(hostile_char, 0..24).prop_map(|cs| cs.into_iter().collect())
+}
+
+fn hostile_setup(app: String, description: String, api: String, value: String, value_description: String) -> Setup {
+    let mut s = rs256();
+    s.app.name = app;
+    s.app.description = description;
+    s.api.name = api;
+    s.api.scopes = vec![scope("read:orders", &value_description), scope(&value, "")];
+    s.grant = Some(SetupGrant { id: "cgr_4kBTcXPTfd6ugYmk".into(), scopes: vec![value] });
+    s
+}
+
+/// The Terraform export's top level as (block type, first label) pairs.
+fn top_level(body: &hcl::Body) -> Vec<(String, String)> {
+    assert_eq!(body.attributes().count(), 0, "no top-level attribute");
+    body.blocks()
+        .map(|b| (b.identifier().to_string(), b.labels().first().map(|l| l.as_str().to_string()).unwrap_or_default()))
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_tenant_text_stays_data_in_terraform(
+        app in hostile(), description in hostile(), api in hostile(), s in hostile(), sd in hostile(), profile in hostile()
+    ) {
+        let setup = hostile_setup(app.clone(), description.clone(), api.clone(), s.clone(), sd.clone());
+        let origin = Origin { profile: &profile, domain: "dev-example.eu.auth0.com" };
+        let text = carry::export(&setup, ExportFormat::Terraform, &origin).text;
+        let body = hcl(&text);
+        let resource = |t: &str| ("resource".to_string(), t.to_string());
+        let import = ("import".to_string(), String::new());
+        proptest::prop_assert_eq!(
+            top_level(&body),
+            vec![
+                resource("auth0_client"), resource("auth0_resource_server"), resource("auth0_resource_server_scopes"),
+                resource("auth0_client_grant"), import.clone(), import.clone(), import.clone(), import,
+            ],
+            "{}", text
+        );
+        let client = body.blocks().next().unwrap();
+        let keys: Vec<&str> = client.body().attributes().map(|a| a.key()).collect();
+        let want: &[&str] = if description.is_empty() { &["name", "app_type", "grant_types"] }
+            else { &["name", "description", "app_type", "grant_types"] };
+        proptest::prop_assert_eq!(keys, want);
+        proptest::prop_assert_eq!(attr(client, "name"), hcl::Expression::String(app));
+        if !description.is_empty() {
+            proptest::prop_assert_eq!(attr(client, "description"), hcl::Expression::String(description));
+        }
+        let server = body.blocks().nth(1).unwrap();
+        proptest::prop_assert_eq!(attr(server, "name"), hcl::Expression::String(api));
+        let scopes: Vec<&hcl::Block> = body.blocks().nth(2).unwrap().body().blocks().collect();
+        proptest::prop_assert_eq!(scopes.len(), 2);
+        proptest::prop_assert_eq!(attr(scopes[1], "name"), hcl::Expression::String(s.clone()));
+        if !sd.is_empty() {
+            proptest::prop_assert_eq!(attr(scopes[0], "description"), hcl::Expression::String(sd));
+        }
+        let grant = body.blocks().nth(3).unwrap();
+        proptest::prop_assert_eq!(attr(grant, "scopes"), hcl::Expression::Array(vec![s.into()]));
+        for line in text.lines() {
+            proptest::prop_assert!(!line.chars().any(grantsmith_core::text::is_hidden), "hidden character in {line:?}");
+        }
+    }
+
+    #[test]
+    fn any_tenant_text_stays_data_in_deploy_cli_yaml(
+        app in hostile(), description in hostile(), api in hostile(), s in hostile(), sd in hostile(), profile in hostile()
+    ) {
+        let setup = hostile_setup(app.clone(), description.clone(), api.clone(), s.clone(), sd.clone());
+        let origin = Origin { profile: &profile, domain: "dev-example.eu.auth0.com" };
+        let text = carry::export(&setup, ExportFormat::DeployCli, &origin).text;
+        let v = yaml(&text);
+        let keys: Vec<&str> = v.as_mapping().unwrap().keys().map(|k| k.as_str().unwrap()).collect();
+        proptest::prop_assert_eq!(keys, ["clients", "resourceServers", "clientGrants"], "{}", text);
+        proptest::prop_assert_eq!(v["clients"].as_sequence().map(Vec::len), Some(1));
+        proptest::prop_assert_eq!(v["clients"][0]["name"].as_str(), Some(app.as_str()));
+        if !description.is_empty() {
+            proptest::prop_assert_eq!(v["clients"][0]["description"].as_str(), Some(description.as_str()));
+        }
+        proptest::prop_assert_eq!(v["resourceServers"][0]["name"].as_str(), Some(api.as_str()));
+        proptest::prop_assert_eq!(v["resourceServers"][0]["scopes"][0]["description"].as_str(), Some(sd.as_str()));
+        proptest::prop_assert_eq!(v["resourceServers"][0]["scopes"][1]["value"].as_str(), Some(s.as_str()));
+        proptest::prop_assert_eq!(v["clientGrants"][0]["client_id"].as_str(), Some(app.as_str()));
+        proptest::prop_assert_eq!(v["clientGrants"][0]["scope"][0].as_str(), Some(s.as_str()));
+        // deploy-cli replaces `##KEY##` and `@@KEY@@` in the file's text: only our own keyword may be there.
+        let rest = text.replace("##API_IDENTIFIER##", "");
+        proptest::prop_assert!(!rest.contains("##") && !rest.contains("@@"), "a keyword of the tenant's:\n{}", text);
+        for line in text.lines() {
+            proptest::prop_assert!(!line.chars().any(grantsmith_core::text::is_hidden), "hidden character in {line:?}");
+        }
+    }
+}
+
+#[test]
+fn a_name_that_would_start_a_resource_or_a_tenant_block_stays_a_name() {
+    let tf_attack =
+        "Orders\nresource \"terraform_data\" \"x\" {\n  provisioner \"local-exec\" { command = \"id\" }\n}\n#";
+    let yaml_attack = "Orders\rtenant:\u{2028}  friendly_name: pwned\u{85}emailProvider: {}\n##SECRET## @@SECRET@@";
+    for name in [tf_attack, yaml_attack] {
+        let setup = hostile_setup(name.into(), name.into(), name.into(), "read:orders".into(), name.into());
+        let tf = hcl(&carry::export(&setup, ExportFormat::Terraform, &ORIGIN).text);
+        assert!(tf.blocks().all(|b| !b.labels().iter().any(|l| l.as_str() == "terraform_data")));
+        assert_eq!(tf.blocks().count(), 8);
+        let text = carry::export(&setup, ExportFormat::DeployCli, &ORIGIN).text;
+        let y = yaml(&text);
+        assert!(y.get("tenant").is_none() && y.get("emailProvider").is_none(), "{text}");
+        assert_eq!(y["clients"][0]["name"].as_str(), Some(name));
+    }
+}

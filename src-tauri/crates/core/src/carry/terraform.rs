@@ -10,8 +10,11 @@ use std::fmt::Write;
 
 use super::export::Origin;
 use super::{Setup, label};
+use crate::text;
 
-/// An HCL quoted string: escapes, and `${` / `%{` doubled so nothing is read as a template.
+/// An HCL quoted string: escapes, every hidden character (`text::is_hidden`: line breaks,
+/// control, bidi, zero-width) as `\uXXXX`, and `${` / `%{` doubled so nothing is read as a
+/// template. Tenant text in it can neither end the string nor look like something else.
 fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
@@ -21,7 +24,7 @@ fn quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+            c if text::is_hidden(c) => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
@@ -61,10 +64,15 @@ fn labels(setup: &Setup) -> Labels {
 pub fn render(setup: &Setup, origin: &Origin) -> String {
     let l = labels(setup);
     let mut out = String::new();
+    // Tenant text in a comment is written as a quoted string too: a line break in a name
+    // must not end the comment and start a resource.
     let _ = writeln!(
         out,
-        "# “{}” and the API “{}”, exported by Grantsmith from the tenant {} ({}).",
-        setup.app.name, setup.api.name, origin.profile, origin.domain
+        "# {} and the API {}, exported by Grantsmith from the tenant {} ({}).",
+        quoted(&setup.app.name),
+        quoted(&setup.api.name),
+        quoted(origin.profile),
+        quoted(origin.domain)
     );
     out.push_str(
         "# For the Auth0 Terraform provider (auth0/auth0). The import blocks (Terraform 1.5 or later)\n\
@@ -168,5 +176,10 @@ mod tests {
     fn strings_cannot_become_templates() {
         assert_eq!(quoted(r#"a "b" \ ${x} %{y}"#), r#""a \"b\" \\ $${x} %%{y}""#);
         assert_eq!(quoted("line\nbreak"), r#""line\nbreak""#);
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_not_written() {
+        assert_eq!(quoted("a\u{2028}b\u{202E}c\u{85}d\u{200B}"), r#""a\u2028b\u202ec\u0085d\u200b""#);
     }
 }
