@@ -14,14 +14,11 @@ fn now() -> i64 {
 }
 
 /// Gets (or reuses) a test token for an application and API on the active tenant, and
-/// verifies it. The token itself is returned because the user asked for it.
+/// verifies it (journaled; never for the profile's own management application). The token
+/// itself is returned because the user asked for it.
 #[tauri::command]
 pub async fn test_token(state: State<'_, AppState>, ask: TokenAsk) -> Result<TokenReport, IpcError> {
-    let tenants = state.tenants()?;
-    let id = tenants.active_id()?;
-    let client = tenants.client_for(&id).await?;
-    let issuers = tenants.issuers(&id).await?;
-    state.tokens.test_token(&client, &id, &issuers, &ask, now()).await
+    state.engine()?.test_token(&state.tokens, &ask, now()).await
 }
 
 /// Checks a pasted token against the active tenant.

@@ -6,7 +6,7 @@ import type { Outcome } from "./Outcome";
 export type JournalEntry = { id: string, 
 /**
  * `setup`, `promote` (a setup carried from another profile), or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
- * `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`).
+ * `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`, `test_token`).
  */
 kind: string, title: string, outcome: Outcome, 
 /**

@@ -3,4 +3,4 @@
 /**
  * Which kind of rule an input broke. The UI branches on this, never on the message.
  */
-export type Rule = "required" | "too_long" | "too_short" | "too_many" | "out_of_range" | "invalid_characters" | "invalid_url" | "insecure_url" | "duplicate" | "unknown" | "mismatch" | "reenter" | "advice";
+export type Rule = "required" | "too_long" | "too_short" | "too_many" | "out_of_range" | "invalid_characters" | "invalid_url" | "insecure_url" | "duplicate" | "unknown" | "protected" | "mismatch" | "reenter" | "advice";

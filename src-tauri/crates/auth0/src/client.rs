@@ -85,6 +85,11 @@ impl Auth0Client {
         &self.tenant
     }
 
+    /// The management application this client speaks as.
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
     // --- Authentication API ------------------------------------------------------------
 
     /// `POST /oauth/token` with client credentials (form body, secret in the body, as the

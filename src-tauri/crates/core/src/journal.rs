@@ -52,7 +52,7 @@ pub enum EntryDetail {
 pub struct JournalEntry {
     pub id: String,
     /// `setup`, `promote` (a setup carried from another profile), or a change set's kind (`access`, `scopes`, `rotate_secret`, `delete_grant`,
-    /// `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`).
+    /// `edit_application`, `enable_client_credentials`, `delete_application`, `reveal_secret`, `test_token`).
     pub kind: String,
     pub title: String,
     pub outcome: Outcome,

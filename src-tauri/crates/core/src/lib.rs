@@ -14,6 +14,7 @@ pub mod index;
 pub mod journal;
 pub mod pages;
 pub mod profiles;
+pub mod protected;
 pub mod quickstart;
 pub mod rule;
 pub mod secrets;

@@ -26,6 +26,9 @@ pub enum Rule {
     Duplicate,
     /// Names something that does not exist (on the tenant, or in the list it must be from).
     Unknown,
+    /// The tenant's own keys: a system API (the Management API) or the profile's own
+    /// management application, never the target of a change, a reveal or a test token.
+    Protected,
     /// Not what was asked for: the typed tenant name, a token's shape.
     Mismatch,
     /// Must be entered again (a stored secret is never sent to a changed host).

@@ -15,6 +15,7 @@ const KINDS: [string, string][] = [
   ["scopes", "Scope edits"],
   ["rotate_secret", "Secret rotations"],
   ["reveal_secret", "Secret reveals"],
+  ["test_token", "Test tokens"],
   ["delete_grant", "Revoked access"],
   ["edit_application", "Application edits"],
   ["enable_client_credentials", "Client Credentials enabled"],

@@ -52,15 +52,22 @@ impl Store {
         Ok(())
     }
 
-    /// Records that a secret was shown to the user (who, when, which application) — a
-    /// read, but one the journal must show; never the value.
-    pub fn journal_reveal(&self, id: &str, profile_id: &str, title: &str, client_id: &str) -> Result<(), StoreError> {
-        let request = serde_json::json!({ "kind": "reveal_secret", "client_id": client_id }).to_string();
+    /// Records that a secret or a token was shown to the user (who, when, which application
+    /// and API, in `request` with its `kind`) — a read, but one the journal must show; never
+    /// the value.
+    pub fn journal_event(
+        &self,
+        id: &str,
+        profile_id: &str,
+        title: &str,
+        request: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let kind = request["kind"].as_str().unwrap_or_default();
         let ms = now_ms();
         self.conn().execute(
             "INSERT INTO changes (id, profile_id, kind, title, request, status, os_user, created_at, updated_at, created_ms)
-             VALUES (?1, ?2, 'reveal_secret', ?3, ?4, 'done', ?5, ?6, ?6, ?7)",
-            params![id, profile_id, title, request, os_user(), ms / 1000, ms],
+             VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6, ?7, ?7, ?8)",
+            params![id, profile_id, kind, title, request.to_string(), os_user(), ms / 1000, ms],
         )?;
         Ok(())
     }

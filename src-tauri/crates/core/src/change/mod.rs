@@ -14,6 +14,7 @@
 //! - `replan`: what changed on the tenant before a stopped run is resumed.
 
 pub mod apply;
+pub mod disclose;
 pub mod engine;
 pub mod journal;
 pub mod lease;

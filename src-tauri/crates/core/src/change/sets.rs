@@ -24,7 +24,7 @@ pub type OnChange<'a> = &'a (dyn Fn(&ChangeView) + Send + Sync);
 /// The environment variable the quickstart code reads the secret from.
 pub const SECRET_ENV_VAR: &str = "CLIENT_SECRET";
 
-fn new_change_id() -> String {
+pub(super) fn new_change_id() -> String {
     format!("chg_{}", (0..16).map(|_| fastrand::alphanumeric()).collect::<String>())
 }
 
@@ -183,31 +183,6 @@ impl Engine<'_> {
             _ => None,
         };
         Ok(ChangeOutcome { change, rotated })
-    }
-
-    /// The application's current secret, because the user asked to see it: the journal
-    /// records that it was revealed (who, when), never the value.
-    pub async fn reveal_secret(&self, client_id: &str) -> Result<String, IpcError> {
-        let (profile, client) = self.bound(&self.tenants.active_id()?).await?;
-        let app = match client.get_client(client_id.trim()).await {
-            Err(Auth0Error::NotFound { .. }) => {
-                return Err(IpcError::new(
-                    ErrorKind::NotFound,
-                    format!("The application {client_id} no longer exists."),
-                ));
-            }
-            r => r.map_err(from_auth0)?,
-        };
-        let secret = app.client_secret.ok_or_else(|| {
-            IpcError::new(
-                ErrorKind::MissingScope,
-                "The tenant did not return the secret: Grantsmith's management application needs read:client_keys.",
-            )
-        })?;
-        let name = app.name.unwrap_or_else(|| app.client_id.clone());
-        let title = format!("Revealed the client secret of {name}");
-        self.tenants.store().journal_reveal(&new_change_id(), &profile.id, &title, &app.client_id)?;
-        Ok(secret.expose().clone())
     }
 
     /// Gets a token with the application's new secret for one of its APIs and checks it.

@@ -324,6 +324,10 @@ fn api_steps(spec: &WizardSpec, found: Option<&ResourceServer>) -> Result<ApiPar
     let identifier = identifier_of(spec);
     let wanted = wanted_scopes(spec);
     let mut part = ApiPart { steps: vec![], conflicts: vec![], new_scopes: 0 };
+    // The Management API is never offered for reuse, nor granted.
+    if let Some(api) = found {
+        crate::protected::grantable(api, "api.identifier").map_err(PlanError::Invalid)?;
+    }
     match (&spec.api, found) {
         (ApiChoice::New { name, signing_alg, token_lifetime, .. }, None) => {
             part.new_scopes = wanted.len();

@@ -14,6 +14,7 @@ pub(super) async fn access(
     name: AppName<'_>,
 ) -> Result<Planned, IpcError> {
     let api = api_of(client, audience).await?;
+    crate::protected::grantable(&api, "audience")?;
     let defined: Vec<&str> = api.scopes.iter().map(|s| s.value.as_str()).collect();
     if let Some(t) = toggles.iter().find(|t| t.granted && !defined.contains(&t.scope.as_str())) {
         return Err(IpcError::validation(
@@ -60,7 +61,10 @@ pub(super) async fn delete_grant(client: &Auth0Client, grant_id: &str, name: App
     };
     let app = name(&g.client_id);
     let on = match client.get_resource_server(&g.audience).await {
-        Ok(api) => api_name(&api),
+        Ok(api) => {
+            crate::protected::grantable(&api, "grant_id")?;
+            api_name(&api)
+        }
         Err(Auth0Error::NotFound { .. }) => format!("{} (an API that no longer exists)", g.audience),
         Err(e) => return Err(from_auth0(e)),
     };

@@ -23,6 +23,7 @@ use grantsmith_auth0::{Auth0Client, Auth0Error};
 use super::set::{ChangePlan, ChangeRequest, ChangeStep, Op};
 use crate::carry::Setup;
 use crate::error::{ErrorKind, IpcError, from_auth0};
+use crate::protected::{OwnClientUse, not_own_client};
 
 /// Names of applications by client id (from the index; the id itself when unknown).
 pub type AppName<'a> = &'a (dyn Fn(&str) -> String + Sync);
@@ -53,12 +54,19 @@ async fn grants_of(client: &Auth0Client, audience: &str) -> Result<Vec<ClientGra
 
 /// The plan for `request` on the tenant `client` speaks to (profile and confirmation are
 /// left for the engine to fill in). `record` is the recorded setup a `Reapply` puts back.
+/// The management application `client` speaks as is never rotated or deleted (`protected`).
 pub async fn plan(
     client: &Auth0Client,
     request: &ChangeRequest,
     name: AppName<'_>,
     record: Option<&Setup>,
 ) -> Result<ChangePlan, IpcError> {
+    let own = client.client_id();
+    match request {
+        ChangeRequest::RotateSecret { client_id } => not_own_client(client_id, own, OwnClientUse::Rotate)?,
+        ChangeRequest::DeleteApplication { client_id } => not_own_client(client_id, own, OwnClientUse::Delete)?,
+        _ => {}
+    }
     let (steps, affects) = match request {
         ChangeRequest::Access { audience, toggles } => grants::access(client, audience, toggles, name).await?,
         ChangeRequest::Scopes { audience, add, describe, remove, extend_to } => {

@@ -23,7 +23,7 @@ fn check_edit(api: &ResourceServer, e: &Edit<'_>) -> Result<(), IpcError> {
     if api.is_system {
         return Err(IpcError::validation(
             "scopes",
-            Rule::Unknown,
+            Rule::Protected,
             format!("The scopes of {} are defined by Auth0 and cannot be changed.", api_name(api)),
         ));
     }
