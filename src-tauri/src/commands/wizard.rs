@@ -19,9 +19,10 @@ pub fn wizard_check(spec: WizardSpec) -> SpecCheck {
     spec::check(&spec)
 }
 
+/// Async so a long paste is parsed off the window's main thread (a sync command runs on it).
 #[tauri::command]
-pub fn wizard_parse_scopes(text: String) -> Vec<ScopeSpec> {
-    spec::parse_scope_lines(&text)
+pub async fn wizard_parse_scopes(text: String) -> Result<Vec<ScopeSpec>, IpcError> {
+    Ok(spec::parse_scope_lines(&text)?)
 }
 
 #[tauri::command]

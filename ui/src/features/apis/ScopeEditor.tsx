@@ -19,6 +19,7 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
   const [value, setValue] = useState("");
   const [description, setDescription] = useState("");
   const [paste, setPaste] = useState("");
+  const [pasteError, setPasteError] = useState<string>();
   const [request, setRequest] = useState<ChangeRequest | null>(null);
 
   const holders = (scope: string) => api.grants.filter((g) => g.scopes.includes(scope));
@@ -138,6 +139,8 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
                 minRows={2}
                 value={paste}
                 onChange={(e) => setPaste(e.currentTarget.value)}
+                error={pasteError}
+                maxRows={12}
                 style={{ flex: 1 }}
                 data-testid="scopes-paste"
               />
@@ -145,10 +148,14 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
                 variant="default"
                 disabled={!paste.trim()}
                 onClick={() =>
-                  void wizardParseScopes(paste).then((more) => {
-                    add(more);
-                    setPaste("");
-                  })
+                  void wizardParseScopes(paste).then(
+                    (more) => {
+                      add(more);
+                      setPaste("");
+                      setPasteError(undefined);
+                    },
+                    (e: Error) => setPasteError(e.message),
+                  )
                 }
                 data-testid="scopes-paste-add"
               >

@@ -18,6 +18,7 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
   const [value, setValue] = useState("");
   const [description, setDescription] = useState("");
   const [paste, setPaste] = useState("");
+  const [pasteError, setPasteError] = useState<string>();
   const first = useRef<HTMLInputElement>(null);
   const add = () => {
     if (!value.trim()) return;
@@ -34,9 +35,14 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
     }
   };
   const addLines = async () => {
-    const parsed = await wizardParseScopes(paste);
-    onChange({ ...spec, scopes: [...spec.scopes, ...parsed] });
-    setPaste("");
+    try {
+      const parsed = await wizardParseScopes(paste);
+      onChange({ ...spec, scopes: [...spec.scopes, ...parsed] });
+      setPaste("");
+      setPasteError(undefined);
+    } catch (e) {
+      setPasteError(e instanceof Error ? e.message : String(e));
+    }
   };
   const remove = (i: number) => {
     const gone = spec.scopes[i]?.value;
@@ -127,8 +133,10 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
         description="value, then an optional description: read:orders Read all orders"
         value={paste}
         onChange={(e) => setPaste(e.currentTarget.value)}
+        error={pasteError}
         autosize
         minRows={2}
+        maxRows={12}
         data-testid="wizard-scope-paste"
       />
       <Group justify="flex-end">

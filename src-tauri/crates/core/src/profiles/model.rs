@@ -143,6 +143,8 @@ pub(crate) fn check(input: &ProfileInput, is_new: bool) -> Result<CleanInput, Ve
             Rule::Required,
             "Name is empty. Give the tenant a name you will recognise, e.g. Acme Production.".into(),
         );
+    } else if let Some((code, message)) = crate::text::hidden_problem("Tenant names", &name) {
+        issue("name", code, message);
     } else if name.chars().count() > MAX_NAME {
         issue(
             "name",
@@ -260,6 +262,8 @@ mod tests {
         let issues = check(&ProfileInput { domain: "acme.auth0.com/api/v2/".into(), ..input() }, true).err().unwrap();
         assert_eq!(issues[0].field, "domain");
         assert!(check(&ProfileInput { client_secret: None, ..input() }, false).is_ok());
+        let hidden = check(&ProfileInput { name: "Acme\u{202E}dorP".into(), ..input() }, true).err().unwrap();
+        assert_eq!((hidden[0].field.as_str(), hidden[0].code), ("name", Rule::InvalidCharacters));
         let long = check(&ProfileInput { name: "n".repeat(81), ..input() }, true).err().unwrap();
         assert_eq!(long[0].message, "Names can be at most 80 characters; this one is 81.");
     }

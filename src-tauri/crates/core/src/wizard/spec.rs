@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::rule::{FieldIssue, Rule};
+use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "mode", rename_all = "snake_case")]
@@ -155,6 +156,9 @@ fn name_problem(what: &str, name: &str, max: usize) -> Option<(Rule, String)> {
     if name.contains(['<', '>']) {
         return Some((Rule::InvalidCharacters, format!("{what} names cannot contain < or > (Auth0 refuses them).")));
     }
+    if let Some(problem) = text::hidden_problem(&format!("{what} names"), name) {
+        return Some(problem);
+    }
     if len(name) > max {
         return Some((
             Rule::TooLong,
@@ -190,7 +194,9 @@ pub fn application_issues(prefix: &str, name: &str, description: &str) -> Vec<Fi
     if let Some((code, p)) = name_problem("Application", name, MAX_APP_NAME) {
         issues.push(FieldIssue::new(format!("{prefix}name"), code, p));
     }
-    if len(description.trim()) > MAX_APP_DESCRIPTION {
+    if let Some((code, p)) = text::hidden_problem("Descriptions", description) {
+        issues.push(FieldIssue::new(format!("{prefix}description"), code, p));
+    } else if len(description.trim()) > MAX_APP_DESCRIPTION {
         issues.push(FieldIssue::new(
             format!("{prefix}description"),
             Rule::TooLong,
@@ -283,7 +289,9 @@ fn scope_issues(scopes: &[ScopeSpec], issues: &mut Vec<FieldIssue>) {
                 format!("The scope {value} is listed twice."),
             ));
         }
-        if len(s.description.trim()) > MAX_SCOPE_DESCRIPTION {
+        if let Some((code, p)) = text::hidden_problem("Scope descriptions", &s.description) {
+            issues.push(FieldIssue::new(format!("scopes[{i}].description"), code, p));
+        } else if len(s.description.trim()) > MAX_SCOPE_DESCRIPTION {
             issues.push(FieldIssue::new(
                 format!("scopes[{i}].description"),
                 Rule::TooLong,
@@ -311,16 +319,25 @@ fn grant_issues(spec: &WizardSpec, issues: &mut Vec<FieldIssue>) {
     }
 }
 
-/// Parses the paste box: one scope per line, `value description…`.
-pub fn parse_scope_lines(text: &str) -> Vec<ScopeSpec> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+/// Parses the paste box: one scope per line, `value description…`; at most `MAX_SCOPES`
+/// lines that are not empty (an API holds no more), counted before anything is kept, so a
+/// huge paste is refused in one pass over its text.
+pub fn parse_scope_lines(pasted: &str) -> Result<Vec<ScopeSpec>, FieldIssue> {
+    let lines = pasted.lines().map(str::trim).filter(|l| !l.is_empty());
+    let count = lines.clone().count();
+    if count > MAX_SCOPES {
+        return Err(FieldIssue::new(
+            "scopes",
+            Rule::TooMany,
+            format!("An API can have at most {MAX_SCOPES} scopes; the pasted text has {count} lines."),
+        ));
+    }
+    Ok(lines
         .map(|l| match l.split_once(char::is_whitespace) {
             Some((v, d)) => ScopeSpec { value: v.into(), description: d.trim().into() },
             None => ScopeSpec { value: l.into(), description: String::new() },
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -427,8 +444,34 @@ mod tests {
     }
 
     #[test]
+    fn hidden_characters_in_names_and_descriptions_are_refused_by_field() {
+        let mut s = spec();
+        s.app = AppChoice::New { name: "Orders\u{202E}txt.exe".into(), description: "a\u{200B}b".into() };
+        s.api = ApiChoice::New {
+            name: "Orders\nAPI".into(),
+            identifier: "https://x".into(),
+            signing_alg: SigningAlg::RS256,
+            token_lifetime: 60,
+        };
+        s.scopes[0].description = "Read\u{2028}orders".into();
+        let c = check(&s);
+        assert_eq!(fields(&c), ["app.name", "app.description", "api.name", "scopes[0].description"]);
+        assert!(c.issues.iter().all(|i| i.code == Rule::InvalidCharacters), "{c:?}");
+        assert!(c.issues[0].message.contains("U+202E (a bidi control)"), "{}", c.issues[0].message);
+    }
+
+    #[test]
+    fn a_paste_of_more_lines_than_an_api_holds_is_refused() {
+        let huge = "read:x\n".repeat(200_000);
+        let e = parse_scope_lines(&huge).unwrap_err();
+        assert_eq!((e.field.as_str(), e.code), ("scopes", Rule::TooMany));
+        assert_eq!(e.message, "An API can have at most 1000 scopes; the pasted text has 200000 lines.");
+        assert_eq!(parse_scope_lines(&"read:x\n\n".repeat(MAX_SCOPES)).unwrap().len(), MAX_SCOPES);
+    }
+
+    #[test]
     fn pasted_lines_become_scopes() {
-        let parsed = parse_scope_lines("read:orders  Read all orders\n\n write:orders\n");
+        let parsed = parse_scope_lines("read:orders  Read all orders\n\n write:orders\n").unwrap();
         assert_eq!(
             parsed,
             [

@@ -40,6 +40,9 @@ fn check_edit(api: &ResourceServer, e: &Edit<'_>) -> Result<(), IpcError> {
         }
     }
     for (i, s) in e.add.iter().chain(e.describe).enumerate() {
+        if let Some((code, message)) = crate::text::hidden_problem("Scope descriptions", &s.description) {
+            return Err(IpcError::validation(format!("scopes[{i}].description"), code, message));
+        }
         if s.description.trim().chars().count() > MAX_SCOPE_DESCRIPTION {
             return Err(IpcError::validation(
                 format!("scopes[{i}].description"),
