@@ -6,13 +6,11 @@
 #[cfg(test)]
 mod tests {
     use serde_json::{Map, Value};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-    use tauri::webview::{InvokeRequest, WebviewWindow};
-    use tauri::{Manager, WebviewWindowBuilder};
+    use tauri::test::MockRuntime;
+    use tauri::webview::WebviewWindow;
 
-    use crate::commands::{LIST, handler};
-    use crate::state::AppState;
+    use crate::commands::LIST;
+    use crate::mock_page::{invoke, window};
 
     /// `(command, argument names)` as the generated wrappers call them.
     fn wrappers() -> Vec<(String, Vec<String>)> {
@@ -34,29 +32,11 @@ mod tests {
         parts.fold(first, |acc, p| acc + &p[..1].to_uppercase() + &p[1..])
     }
 
-    fn window(data_dir: &std::path::Path) -> WebviewWindow<MockRuntime> {
-        let app = mock_builder()
-            .invoke_handler(handler())
-            .build(tauri::generate_context!())
-            .expect("the app builds on the mock runtime");
-        app.manage(AppState::open(data_dir.to_path_buf(), None));
-        WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("the main window")
-    }
-
     /// Calls `command` from the app's own origin with every argument `null`: enough to reach
     /// argument parsing, which names a missing key differently from a wrong value.
     fn call(window: &WebviewWindow<MockRuntime>, command: &str, args: &[String]) -> Result<(), String> {
         let body: Map<String, Value> = args.iter().map(|a| (a.clone(), Value::Null)).collect();
-        let request = InvokeRequest {
-            cmd: command.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(Value::Object(body)),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(window, request).map(|_| ()).map_err(|e| e.to_string())
+        invoke(window, command, Value::Object(body)).map(|_| ()).map_err(|e| e.to_string())
     }
 
     #[test]

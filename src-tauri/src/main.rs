@@ -8,6 +8,11 @@ mod commands;
 mod contract;
 mod desktop;
 mod desktop_fonts;
+#[cfg(test)]
+mod hostile_page;
+#[cfg(test)]
+mod mock_page;
+mod navigation;
 mod painting;
 mod security;
 mod state;

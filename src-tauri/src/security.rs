@@ -35,17 +35,17 @@ mod tests {
     }
 
     #[test]
-    fn the_window_gets_core_defaults_our_commands_clipboard_writes_and_zoom_nothing_else() {
+    fn the_window_gets_our_commands_clipboard_writes_and_zoom_nothing_else() {
         let cap = json(include_str!("../capabilities/main.json"));
         assert_eq!(cap["windows"], serde_json::json!(["main"]));
         let permissions: Vec<&str> =
             cap["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
         for p in &permissions {
             assert!(
-                ["core:default", "clipboard-manager:allow-write-text", "core:webview:allow-set-webview-zoom"]
-                    .contains(p)
+                ["clipboard-manager:allow-write-text", "core:webview:allow-set-webview-zoom"].contains(p)
                     || p.starts_with("allow-"),
-                "unexpected permission {p}: plugins (fs, shell, http, …) stay out of the webview"
+                "unexpected permission {p}: plugins (fs, shell, http, …) and Tauri's core defaults (tray, menu, \
+                 image, path, event, window) stay out of the webview"
             );
         }
     }

@@ -9,10 +9,11 @@
 
 use grantsmith_core::settings::ColorScheme;
 use serde::Deserialize;
+use tauri::webview::NewWindowResponse;
 use tauri::window::Color;
 use tauri::{Manager, Runtime, WebviewWindow, WebviewWindowBuilder};
 
-use crate::desktop;
+use crate::{desktop, navigation};
 
 pub const MAIN: &str = "main";
 
@@ -43,7 +44,22 @@ fn background(scheme: ColorScheme, desktop_prefers_dark: Option<bool>) -> Option
 /// `scheme`. Call on the main thread (`setup`).
 pub fn build_main<R: Runtime, M: Manager<R>>(manager: &M, scheme: ColorScheme) -> tauri::Result<WebviewWindow<R>> {
     let config = manager.config().app.windows.iter().find(|w| w.label == MAIN).cloned().unwrap_or_default();
-    let mut builder = WebviewWindowBuilder::from_config(manager, &config)?;
+    let dev_url = match manager.config().build.dev_url.clone() {
+        Some(url) if tauri::is_dev() => Some(url),
+        _ => None,
+    };
+    let mut builder = WebviewWindowBuilder::from_config(manager, &config)?
+        .on_navigation(move |url| {
+            let allowed = navigation::is_app_page(url, dev_url.as_ref());
+            if !allowed {
+                tracing::warn!(%url, "navigation away from the app refused");
+            }
+            allowed
+        })
+        .on_new_window(|url, _| {
+            tracing::warn!(%url, "a new window refused");
+            NewWindowResponse::Deny
+        });
     if let Some(colour) = background(scheme, desktop::prefers_dark()) {
         builder = builder.background_color(colour);
     }

@@ -6,6 +6,7 @@ use grantsmith_core::carry::drift::{self, DriftReport};
 use grantsmith_core::carry::promote::PromoteAsk;
 use grantsmith_core::carry::{self, Export, ExportFormat};
 use grantsmith_core::change::promotion::PromotePreview;
+use grantsmith_core::document::{self, Document};
 use grantsmith_core::index::IndexProgress;
 use grantsmith_core::wizard::{Plan, RunView};
 use grantsmith_core::{ErrorKind, IpcError};
@@ -76,27 +77,41 @@ pub async fn promote_apply(
     state.engine()?.apply_promotion(&ask, &reviewed, confirm.as_deref(), &super::wizard::forward(&on_update)).await
 }
 
-/// Writes an export to a file the user picks in the system's save dialog; answers its path,
-/// or nothing when the dialog was cancelled. `GRANTSMITH_SAVE_DIR` skips the dialog and
-/// saves there (the end-to-end tests cannot drive a native dialog).
+/// Saves `document` (a setup's export or the journal, rendered here) to a file the user
+/// picks in the system's save dialog; answers its path, or nothing when the dialog was
+/// cancelled. Debug builds only: `GRANTSMITH_SAVE_DIR` skips the dialog and saves there
+/// under the document's own bare file name (the end-to-end tests cannot drive a file chooser).
 #[tauri::command]
 pub async fn save_export<R: Runtime>(
     app: AppHandle<R>,
-    file_name: String,
-    text: String,
+    state: State<'_, AppState>,
+    document: Document,
 ) -> Result<Option<String>, IpcError> {
-    let path = match std::env::var_os("GRANTSMITH_SAVE_DIR") {
-        Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
+    let tenants = state.tenants()?;
+    let rendered = document::render(tenants, &tenants.active_id()?, &document).await?;
+    let path = match save_dir_override() {
+        Some(dir) => Some(dir.join(&rendered.file_name)),
         None => {
             let (tx, rx) = tokio::sync::oneshot::channel();
-            app.dialog().file().set_file_name(&file_name).save_file(move |p| {
+            app.dialog().file().set_file_name(&rendered.file_name).save_file(move |p| {
                 let _ = tx.send(p);
             });
             rx.await.ok().flatten().and_then(|p| p.into_path().ok())
         }
     };
     let Some(path) = path else { return Ok(None) };
-    std::fs::write(&path, text)
+    std::fs::write(&path, rendered.text)
         .map_err(|e| IpcError::new(ErrorKind::Internal, format!("Could not save {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
+}
+
+#[cfg(debug_assertions)]
+fn save_dir_override() -> Option<PathBuf> {
+    std::env::var_os("GRANTSMITH_SAVE_DIR").map(PathBuf::from)
+}
+
+/// A release build always asks the person where to save.
+#[cfg(not(debug_assertions))]
+fn save_dir_override() -> Option<PathBuf> {
+    None
 }

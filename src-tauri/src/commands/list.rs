@@ -35,7 +35,7 @@ commands! {
     journal::journal(filter: JournalFilter) -> Vec<JournalEntry>;
     journal::journal_export(filter: JournalFilter) -> JournalExport;
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;
-    carry::save_export(file_name: String, text: String) -> Option<String>;
+    carry::save_export(document: Document) -> Option<String>;
     carry::promote_preview(ask: PromoteAsk) streams IndexProgress -> PromotePreview;
     carry::drift_check(client_id: String, audience: String) -> DriftReport;
     carry::drift_accept(client_id: String, audience: String) -> DriftReport;

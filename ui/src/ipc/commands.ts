@@ -11,6 +11,7 @@ import type { ChangeRequest } from "../bindings/ChangeRequest";
 import type { ChangeView } from "../bindings/ChangeView";
 import type { ColorScheme } from "../bindings/ColorScheme";
 import type { ConnectionReport } from "../bindings/ConnectionReport";
+import type { Document } from "../bindings/Document";
 import type { DriftReport } from "../bindings/DriftReport";
 import type { Export } from "../bindings/Export";
 import type { ExportFormat } from "../bindings/ExportFormat";
@@ -106,8 +107,8 @@ export const journalExport = (filter: JournalFilter) =>
 export const exportSetup = (clientId: string, audience: string, format: ExportFormat) =>
   call<Export>("export_setup", { clientId, audience, format });
 
-export const saveExport = (fileName: string, text: string) =>
-  call<string | null>("save_export", { fileName, text });
+export const saveExport = (document: Document) =>
+  call<string | null>("save_export", { document });
 
 export const promotePreview = (ask: PromoteAsk, onUpdate: (update: IndexProgress) => void) =>
   call<PromotePreview>("promote_preview", { ask, onUpdate: channel(onUpdate) });

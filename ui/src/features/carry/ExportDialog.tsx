@@ -17,7 +17,7 @@ const LANGUAGE: Record<ExportFormat, string> = { terraform: "hcl", deploy_cli: "
 function ExportBody({ clientId, audience, format }: { clientId: string; audience: string; format: ExportFormat }) {
   const key = useTenantKey();
   const out = useQuery({ queryKey: key("export", clientId, audience, format), queryFn: () => exportSetup(clientId, audience, format) });
-  const save = useMutation({ mutationFn: () => saveExport(out.data!.file_name, out.data!.text) });
+  const save = useMutation({ mutationFn: () => saveExport({ kind: "setup", client_id: clientId, audience, format }) });
   if (out.isPending) return <Loader size="sm" aria-label="Reading the setup" />;
   if (out.isError) return <Alert color="red" title="Could not export">{out.error.message}</Alert>;
   const language = LANGUAGE[format];

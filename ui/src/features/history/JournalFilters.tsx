@@ -50,12 +50,7 @@ function dayOf(secs: number | undefined, minusDays = 0): string {
 export function JournalFilters({ filter, onChange }: { filter: JournalFilter; onChange: (f: JournalFilter) => void }) {
   const set = (patch: Partial<JournalFilter>) => onChange({ ...filter, ...patch });
   const copy = useMutation({ mutationFn: async () => copyText((await journalExport(filter)).text) });
-  const save = useMutation({
-    mutationFn: async () => {
-      const out = await journalExport(filter);
-      return saveExport(out.file_name, out.text);
-    },
-  });
+  const save = useMutation({ mutationFn: () => saveExport({ kind: "journal", filter }) });
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <NativeSelect
