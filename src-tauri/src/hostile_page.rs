@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 struct Page {
     window: WebviewWindow<MockRuntime>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     /// The built-in Sandbox's management application (Grantsmith's own client there).
     own_client: String,
     /// Its Management API identifier.
@@ -31,7 +31,7 @@ fn page() -> Page {
         let system = apis.into_iter().find(|a| a.is_system).expect("the Sandbox's Management API");
         (client.client_id().to_string(), system.identifier)
     });
-    Page { window, _dir: dir, own_client, management_api }
+    Page { window, dir, own_client, management_api }
 }
 
 /// The refusal's rule, for an `IpcError`.
@@ -76,7 +76,7 @@ fn the_page_cannot_plan_management_api_access_or_the_own_clients_end() {
 #[test]
 fn the_page_cannot_choose_what_is_saved_or_where() {
     let p = page();
-    let before = std::fs::read_dir(p._dir.path()).unwrap().count();
+    let before = std::fs::read_dir(p.dir.path()).unwrap().count();
     // The old shape (a path and a text from the page) is no command's any more.
     for name in ["/tmp/grantsmith-hostile.tf", "../../grantsmith-hostile.tf"] {
         let e = invoke(&p.window, "save_export", json!({ "fileName": name, "text": "x" })).unwrap_err();
@@ -87,7 +87,7 @@ fn the_page_cannot_choose_what_is_saved_or_where() {
     let e = invoke(&p.window, "save_export", doc).unwrap_err();
     assert_eq!(e["kind"], "not_found", "{e}");
     assert!(!std::path::Path::new("/tmp/grantsmith-hostile.tf").exists());
-    assert_eq!(std::fs::read_dir(p._dir.path()).unwrap().count(), before, "nothing written in the data folder");
+    assert_eq!(std::fs::read_dir(p.dir.path()).unwrap().count(), before, "nothing written in the data folder");
 }
 
 #[test]
@@ -103,5 +103,19 @@ fn the_page_cannot_reach_tauris_tray_image_menu_or_window_calls() {
     ] {
         let e = invoke(&p.window, command, args).unwrap_err();
         assert!(e.to_string().contains("not allowed"), "{command}: {e}");
+    }
+}
+
+/// Not the page's doing, but what another user of the computer could read: the data folder
+/// and the Sandbox's database (its client secrets and signing key) are the owner's only.
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_the_sandboxs_keys_are_the_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = page();
+    let mode = |name: &str| std::fs::metadata(p.dir.path().join(name)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(""), 0o700);
+    for file in ["grantsmith.db", "sandbox.db", "sandbox.db-wal"] {
+        assert_eq!(mode(file), 0o600, "{file}");
     }
 }

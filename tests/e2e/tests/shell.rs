@@ -137,6 +137,35 @@ async fn an_injected_inline_script_and_a_fetch_elsewhere_are_blocked() {
     assert!(listener.accept().is_err(), "nothing connected to the listener");
 }
 
+/// A script in the page cannot take the window elsewhere, nor open another: both are refused
+/// by the shell (its log says so), nothing connects to the site, and the page stays the app.
+#[tokio::test]
+async fn a_navigation_or_a_new_window_to_another_site_is_refused() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    run("shell-navigation", Launch::default(), move |s| async move {
+        s.wait_text("app-version", "v").await;
+        let origin = s.eval("return location.origin").await;
+        s.eval(&format!("window.open('http://127.0.0.1:{port}/new'); return 1")).await;
+        s.eval(&format!("setTimeout(() => {{ location.href = 'http://127.0.0.1:{port}/away'; }}, 0); return 1")).await;
+        let log = session_log(&s.data_dir);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if text.contains("navigation away from the app refused") && text.contains("a new window refused") {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the shell never refused both:\n{text}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(s.eval("return location.origin").await, origin, "the page is still the app");
+        s.wait_text("app-version", "v").await;
+    })
+    .await;
+    assert!(listener.accept().is_err(), "nothing connected to the other site");
+}
+
 /// Without a GPU render node (CI's machine, virtual machines, remote desktops) the app turns
 /// WebKit's compositing off and paints on the CPU (src-tauri/src/painting.rs), and says so in
 /// its log; a whole setup and its verified token work that way. With a GPU it changes nothing.

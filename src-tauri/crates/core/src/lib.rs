@@ -17,6 +17,7 @@ pub mod pages;
 pub mod profiles;
 pub mod protected;
 pub mod quickstart;
+pub mod redact;
 pub mod rule;
 pub mod secrets;
 pub mod settings;

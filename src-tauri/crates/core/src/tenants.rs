@@ -362,6 +362,10 @@ impl Tenants {
                     embedded: None,
                 },
                 None => {
+                    // It holds the Sandbox's client secrets and signing key: the owner's only.
+                    if let Some(file) = &self.sandbox_data {
+                        crate::store::private::file(file).map_err(|e| TenantError::SandboxStart(e.to_string()))?;
+                    }
                     let config = SandboxConfig { data: self.sandbox_data.clone(), ..SandboxConfig::default() };
                     let sb = Sandbox::start(config).await.map_err(|e| TenantError::SandboxStart(e.to_string()))?;
                     tracing::info!(base_url = %sb.base_url(), "embedded sandbox started");

@@ -130,7 +130,8 @@ async fn every_test_token_is_journaled_without_the_token() {
     assert_eq!(tokens_journaled[0].title, "Test token reused: Orders worker → Orders API");
     let ids: Vec<&str> = tokens_journaled[0].objects.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, [app.as_str(), AUD]);
-    let token = first.token.unwrap();
+    let token = first.token.clone().unwrap();
+    assert!(!format!("{first:?}").contains(&token), "a report prints its token redacted");
     let export = grantsmith_core::journal::export(&t.tenants, "sandbox", &Default::default()).unwrap().text;
     assert!(!format!("{journal:?}{export}").contains(&token), "never the token");
 }

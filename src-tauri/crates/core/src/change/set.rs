@@ -233,7 +233,7 @@ pub struct ChangeView {
 }
 
 /// A new client secret, shown once: never written anywhere by Grantsmith.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RotatedSecret {
     pub client_id: String,
     pub client_secret: String,
@@ -247,6 +247,8 @@ pub struct RotatedSecret {
     /// Where the secret is used: the quickstart's environment variable.
     pub env_var: String,
 }
+
+crate::debug_redacted!(RotatedSecret { client_id, proof, verdict, verified, env_var; client_secret });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ChangeOutcome {

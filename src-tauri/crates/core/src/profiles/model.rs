@@ -94,7 +94,7 @@ pub struct Profile {
 }
 
 /// What the add/edit form sends. Values are trimmed before they are checked.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Clone, Default, Deserialize, TS)]
 pub struct ProfileInput {
     pub name: String,
     pub domain: String,
@@ -111,6 +111,8 @@ pub struct ProfileInput {
     #[serde(default)]
     pub session_only: bool,
 }
+
+crate::debug_redacted!(ProfileInput { name, domain, custom_domain, environment, client_id, session_only; client_secret });
 
 /// The checked input: what to fix, and what to know (not blocking).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]

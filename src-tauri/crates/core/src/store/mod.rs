@@ -5,6 +5,7 @@
 //! and left exactly as it was. Holds no secrets (those live in the keychain).
 
 mod migrate;
+pub mod private;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -59,9 +60,10 @@ impl Store {
 
     /// Like `open`, with an explicit migration list (tests use this to inject failures).
     pub fn open_with(data_dir: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir { path: data_dir.into(), source })?;
+        private::dir(data_dir).map_err(|source| StoreError::DataDir { path: data_dir.into(), source })?;
         check_writable(data_dir)?;
         let path = data_dir.join(DB_FILE_NAME);
+        private::file(&path).map_err(|source| StoreError::DataDir { path: path.clone(), source })?;
         let conn = Connection::open(&path)?;
         // Read the version before anything writes to the file: a damaged or newer file
         // must stay byte-for-byte as it was.

@@ -15,6 +15,21 @@ fn fresh_data_dir_gets_a_migrated_wal_database() {
     assert_eq!(mode, "wal");
 }
 
+#[cfg(unix)]
+#[test]
+fn the_folder_and_every_database_file_are_the_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = Store::open(&data).unwrap();
+    store.conn().execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", []).unwrap();
+    let mode = |name: &str| std::fs::metadata(data.join(name)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    for file in [DB_FILE_NAME, "grantsmith.db-wal", "grantsmith.db-shm"] {
+        assert_eq!(mode(file), 0o600, "{file}");
+    }
+}
+
 #[test]
 fn reopening_keeps_data_and_does_not_rerun_migrations() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,7 +35,7 @@ pub struct TokenAsk {
     pub fresh: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TokenReport {
     /// Signature and every claim check passed.
     pub verified: bool,
@@ -59,6 +59,10 @@ pub struct TokenReport {
     pub app_name: String,
     pub api_name: String,
 }
+
+crate::debug_redacted!(TokenReport {
+    verified, status_line, curl, header, claims, checks, diagnosis, cached, app_name, api_name; token
+});
 
 struct Cached {
     token: String,
