@@ -59,6 +59,10 @@ pub struct TokenRequest<'a> {
 
 const PER_PAGE: u32 = 100;
 
+/// The most pages one list reads (100,000 items, twenty times the largest tenants we
+/// measure): a server that pages forever is stopped with an error, not followed.
+pub const MAX_PAGES: u32 = 1_000;
+
 /// An application's fields in `list_client_summaries`: each readable with `read:clients`.
 const SUMMARY_FIELDS: &str = "client_id,name,description,app_type,grant_types,client_metadata";
 
@@ -246,6 +250,15 @@ impl Auth0Client {
             progress(Progress { done: items.len() as u64, total });
             if n < PER_PAGE as usize || total.is_some_and(|t| items.len() as u64 >= t) {
                 break;
+            }
+            if page + 1 >= MAX_PAGES {
+                return Err(Auth0Error::Protocol {
+                    message: format!(
+                        "The tenant kept answering full pages of {path} past {} items; Grantsmith stopped reading. \
+                         Auth0 tenants hold far fewer — check the tenant's domain.",
+                        items.len()
+                    ),
+                });
             }
         }
         Ok(items)

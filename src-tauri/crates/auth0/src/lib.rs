@@ -11,8 +11,8 @@ pub mod tenant_url;
 mod transport;
 pub mod types;
 
-pub use client::{Auth0Client, TokenRequest};
+pub use client::{Auth0Client, MAX_PAGES, TokenRequest};
 pub use error::Auth0Error;
 pub use sensitive::Sensitive;
 pub use tenant_url::{TenantUrl, TenantUrlError};
-pub use transport::{ClientOptions, RetryPolicy};
+pub use transport::{ClientOptions, MAX_BODY_BYTES, RetryPolicy};

@@ -182,8 +182,8 @@ impl Transport {
                         tracing::info!(status, attempt, "Auth0 server error; retrying");
                         tokio::time::sleep(self.backoff(attempt)).await;
                     } else {
-                        match response.text().await {
-                            Ok(text) => {
+                        match read_capped(response).await {
+                            Ok(Some(text)) => {
                                 let body = if text.trim().is_empty() {
                                     Value::Null
                                 } else {
@@ -191,6 +191,7 @@ impl Transport {
                                 };
                                 return Ok(Answer { status, body });
                             }
+                            Ok(None) => return Err(too_large()),
                             Err(e) if idempotent && !last => {
                                 tracing::info!(error = %e, "response cut off; retrying");
                                 tokio::time::sleep(self.backoff(attempt)).await;
@@ -215,6 +216,36 @@ impl Transport {
             }
             attempt += 1;
         }
+    }
+}
+
+/// The largest answer read: a page of 100 applications with full metadata is well under a
+/// megabyte. A tenant (or something posing as one) that answers more is cut off, not
+/// allowed to fill the memory.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The answer's text, or `None` once it passes `MAX_BODY_BYTES` (read no further).
+async fn read_capped(mut response: reqwest::Response) -> Result<Option<String>, reqwest::Error> {
+    if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(String::from_utf8_lossy(&body).into_owned()))
+}
+
+fn too_large() -> Auth0Error {
+    Auth0Error::Protocol {
+        message: format!(
+            "The tenant's answer was larger than {} MB, far more than any Auth0 answer; it was not read. Check the \
+             tenant's domain.",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ),
     }
 }
 
