@@ -146,9 +146,17 @@ async fn bad_bodies_get_auth0_errors() {
 #[tokio::test]
 async fn control_endpoints_work_over_http_only_with_control() {
     let t = start().await;
+    // Without a token, or with a Host that is not loopback (a DNS-rebound page): refused.
+    let r = t.http.delete(t.url("/__sandbox/faults")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "no token");
+    let r = t.http.delete(t.url("/__sandbox/faults")).bearer_auth(&t.token).header("host", "evil.example:80").send();
+    assert_eq!(r.await.unwrap().status(), StatusCode::FORBIDDEN, "a Host that is not loopback");
+    let r = t.http.post(t.url("/__sandbox/reset")).bearer_auth("not-a-token").send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "a token this tenant did not issue");
     let r = t
         .http
         .post(t.url("/__sandbox/faults"))
+        .bearer_auth(&t.token)
         .json(&json!({"method": "POST", "path": "/api/v2/client-grants", "status": 503, "times": 2}))
         .send()
         .await
@@ -156,21 +164,28 @@ async fn control_endpoints_work_over_http_only_with_control() {
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let (s, _) = t.post("/api/v2/client-grants", json!({})).await;
     assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE);
-    t.http.delete(t.url("/__sandbox/faults")).send().await.unwrap();
+    t.http.delete(t.url("/__sandbox/faults")).bearer_auth(&t.token).send().await.unwrap();
     let (s, _) = t.post("/api/v2/client-grants", json!({})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "faults cleared; now plain validation");
 
-    let (s, log) = read(t.http.get(t.url("/__sandbox/requests")).send().await.unwrap()).await;
+    let (s, log) = read(t.http.get(t.url("/__sandbox/requests")).bearer_auth(&t.token).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     let grants: Vec<_> = log.as_array().unwrap().iter().filter(|r| r["path"] == "/api/v2/client-grants").collect();
     assert_eq!(grants.len(), 2);
     assert_eq!((grants[0]["status"].as_u64(), grants[1]["status"].as_u64()), (Some(503), Some(400)));
 
-    let r = t.http.post(t.url("/__sandbox/faults")).json(&json!({"path": "/x", "status": 200})).send().await.unwrap();
+    let r = t
+        .http
+        .post(t.url("/__sandbox/faults"))
+        .bearer_auth(&t.token)
+        .json(&json!({"path": "/x", "status": 200}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST, "a fault must fail with 4xx/5xx");
 
     t.m2m_client("to be reset").await;
-    let r = t.http.post(t.url("/__sandbox/reset")).send().await.unwrap();
+    let r = t.http.post(t.url("/__sandbox/reset")).bearer_auth(&t.token).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let (_, clients) = t.get("/api/v2/clients").await;
     assert_eq!(clients.as_array().unwrap().len(), 1, "only the management client survives a reset");

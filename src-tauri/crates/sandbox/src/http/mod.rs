@@ -48,7 +48,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(client_grants::get).patch(client_grants::update).delete(client_grants::delete),
         );
     if shared.control {
-        r = r.merge(control::routes());
+        r = r.merge(control::routes(shared.clone()));
     }
     r.fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "Not Found", None) })
         .method_not_allowed_fallback(|| async {
