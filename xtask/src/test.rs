@@ -38,6 +38,7 @@ pub fn all(quick: bool) -> crate::Result {
     step("rustfmt", &|| cmd::run(cmd::cargo(&["fmt", "--all", "--check"])));
     step("tsc --noEmit", &|| cmd::run(cmd::npm(&["run", "--silent", "typecheck"])));
     step("vitest", &|| cmd::run(cmd::npm(&["run", "--silent", "test"])));
+    step("audit", &audit);
     // The shell embeds ui/dist at compile time, so clippy and tests of it need the UI built.
     if step("build ui", &|| cmd::run(cmd::npm(&["run", "--silent", "build"]))) {
         step("clippy", &|| cmd::run(cmd::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])));
@@ -132,6 +133,27 @@ fn copy_env(from: &Command, to: &mut Command) {
     if let Some(dir) = from.get_current_dir() {
         to.current_dir(dir);
     }
+}
+
+/// Cargo.lock against the offline RustSec database (`grantsmith-audit`; accepted advisories
+/// and why in `xtask/audit/accepted.toml`). The database is the steering side's snapshot beside
+/// the repository (`../shared/advisory-db`), or `GRANTSMITH_ADVISORY_DB`; nothing is fetched.
+/// npm's audit endpoint is not reachable from these machines, so the UI's packages are not
+/// audited (README).
+fn audit() -> crate::Result {
+    let root = cmd::root();
+    let db = std::env::var_os("GRANTSMITH_ADVISORY_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/advisory-db"));
+    if !db.join("crates").is_dir() {
+        return Err(format!(
+            "no RustSec advisory database at {} (set GRANTSMITH_ADVISORY_DB to a copy of rustsec/advisory-db)",
+            db.display()
+        ));
+    }
+    let mut c = cmd::cargo(&["run", "--quiet", "-p", "grantsmith-audit", "--"]);
+    c.arg(&db).arg(root.join("Cargo.lock")).arg(root.join("xtask/audit/accepted.toml"));
+    cmd::run(c)
 }
 
 /// The Rust tests: every workspace crate but the e2e suite (its own step).
