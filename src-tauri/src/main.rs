@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod confirmation;
 mod contract;
 mod desktop;
 mod desktop_fonts;
@@ -54,7 +55,9 @@ fn main() {
             let data_dir = state::data_dir(app.path().app_data_dir().ok().map(|d| channel.data_folder(d)));
             // Read before the store's thread starts: it may be migrating the file meanwhile.
             let scheme = grantsmith_core::settings::ColorScheme::saved_in(&data_dir);
-            app.manage(state::AppState::open(data_dir, desktop::ui_font()));
+            let state = state::AppState::open(data_dir, desktop::ui_font());
+            state.set_person(Box::new(confirmation::NativeDialog(app.handle().clone())));
+            app.manage(state);
             window::build_main(app, scheme)?;
             Ok(())
         })

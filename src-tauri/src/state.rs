@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use grantsmith_auth0::ClientOptions;
 use grantsmith_core::app_info::{DesktopFonts, KeychainStatus};
 use grantsmith_core::change::Engine;
+use grantsmith_core::confirm::Person;
 use grantsmith_core::tenants::{ExternalSandbox, Tenants};
 use grantsmith_core::token::TokenCache;
 use grantsmith_core::{Channel, ErrorKind, IpcError, KeychainStore, Store};
@@ -32,6 +33,9 @@ pub struct AppState {
     pub tokens: TokenCache,
     /// The desktop's fonts (`desktop_fonts`), resolved once at start on a thread of their own.
     fonts: Arc<OnceLock<Option<DesktopFonts>>>,
+    /// Who answers the engine's native confirmations: the app's dialog, set once the app
+    /// exists (`main`); unset on the mock runtime, where every question is a no.
+    person: OnceLock<Box<dyn Person>>,
 }
 
 struct Ready {
@@ -66,7 +70,24 @@ impl AppState {
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(grantsmith_core::change::engine::SETTLE_SECS);
         let fonts = resolve_fonts(ui_family);
-        Self { ready, keychain, start_probe, tokens: TokenCache::default(), settle_secs, fonts }
+        Self {
+            ready,
+            keychain,
+            start_probe,
+            tokens: TokenCache::default(),
+            settle_secs,
+            fonts,
+            person: OnceLock::new(),
+        }
+    }
+
+    /// The person who answers native confirmations (once, at start).
+    pub fn set_person(&self, person: Box<dyn Person>) {
+        let _ = self.person.set(person);
+    }
+
+    pub fn person(&self) -> Option<&dyn Person> {
+        self.person.get().map(|p| p.as_ref())
     }
 
     /// The desktop's fonts, waiting for them if they are still being resolved.
@@ -98,6 +119,7 @@ impl AppState {
         let mut engine = Engine::new(self.tenants()?);
         engine.settle_secs = self.settle_secs;
         engine.tokens = Some(&self.tokens);
+        engine.person = self.person();
         Ok(engine)
     }
 }

@@ -10,6 +10,7 @@ mod release;
 mod reliability;
 mod setup;
 mod test;
+mod threats;
 
 use std::process::ExitCode;
 

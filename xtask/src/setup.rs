@@ -27,6 +27,10 @@ const PACKAGES: &[&str] = &[
     "x11-apps",
     // Runs the Go quickstart's calling side (standard library only).
     "golang-go",
+    // The end-to-end tests read the clipboard as another program would (a copied secret's
+    // marking and its clearing), and answer native dialogs with the keyboard as a person would.
+    "xclip",
+    "xdotool",
 ];
 
 pub fn all() -> crate::Result {

@@ -140,7 +140,7 @@ fn copy_env(from: &Command, to: &mut Command) {
 /// the repository (`../shared/advisory-db`), or `GRANTSMITH_ADVISORY_DB`; nothing is fetched.
 /// npm's audit endpoint is not reachable from these machines, so the UI's packages are not
 /// audited (README).
-fn audit() -> crate::Result {
+pub fn audit() -> crate::Result {
     let root = cmd::root();
     let db = std::env::var_os("GRANTSMITH_ADVISORY_DB")
         .map(PathBuf::from)

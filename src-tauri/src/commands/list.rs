@@ -32,6 +32,7 @@ commands! {
     changes::plan_change(request: ChangeRequest) -> ChangePlan;
     changes::apply_change(reviewed: ChangePlan, confirm: Option<String>) streams ChangeView -> ChangeOutcome;
     changes::reveal_secret(client_id: String) -> String;
+    clipboard::copy_secret(text: String) -> ();
     journal::journal(filter: JournalFilter) -> Vec<JournalEntry>;
     journal::journal_export(filter: JournalFilter) -> JournalExport;
     carry::export_setup(client_id: String, audience: String, format: ExportFormat) -> Export;

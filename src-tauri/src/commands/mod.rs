@@ -5,6 +5,7 @@ pub mod app;
 pub mod apps;
 pub mod carry;
 pub mod changes;
+pub mod clipboard;
 pub mod index;
 pub mod journal;
 pub mod profiles;

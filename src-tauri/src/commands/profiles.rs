@@ -56,7 +56,7 @@ pub async fn test_new_connection(
     input: ProfileInput,
     editing: Option<String>,
 ) -> Result<ConnectionReport, IpcError> {
-    Ok(state.tenants()?.test_input(&input, editing.as_deref()).await?)
+    state.tenants()?.test_input(&input, editing.as_deref(), state.person()).await
 }
 
 #[tauri::command]

@@ -88,7 +88,53 @@ where
     }
 }
 
+/// `xdotool` with `args`; its standard output, trimmed (empty when it failed).
+fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool").args(args).output().expect("xdotool (installed by cargo xtask setup)");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The window of Grantsmith's native confirmation dialog (`Confirm: …`) on the display, if any.
+fn confirmation_window() -> Option<String> {
+    xdotool(&["search", "--name", "^Confirm: "]).lines().next().map(String::from)
+}
+
 impl Session {
+    /// Answers Grantsmith's native confirmation dialog as a person would, with the keyboard:
+    /// waits for the system's window titled `Confirm: …` (not the page: a script cannot reach
+    /// it), gives it the focus and presses Alt and the first letter of `yes` — the button's
+    /// mnemonic — or Escape when `yes` is `None`. Answers the dialog's title once it closed.
+    pub async fn answer_natively(&self, yes: Option<&str>) -> String {
+        let deadline = Instant::now() + WAIT;
+        let window = loop {
+            if let Some(w) = confirmation_window() {
+                break w;
+            }
+            assert!(Instant::now() < deadline, "no native confirmation dialog appeared");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let title = xdotool(&["getwindowname", &window]);
+        // The dialog shows while GTK maps it; keys go to the focused window.
+        loop {
+            xdotool(&["windowfocus", &window]);
+            if xdotool(&["getwindowfocus"]) == window {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the dialog {title:?} never took the focus");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let key = match yes {
+            Some(label) => format!("alt+{}", label.chars().next().unwrap_or('y').to_ascii_lowercase()),
+            None => "Escape".into(),
+        };
+        xdotool(&["key", "--clearmodifiers", &key]);
+        while confirmation_window().is_some() {
+            assert!(Instant::now() < deadline, "the dialog {title:?} stayed open after {key}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        title
+    }
+
     /// The element with `data-testid`, waiting for it to appear.
     pub async fn testid(&self, id: &str) -> Element {
         self.client

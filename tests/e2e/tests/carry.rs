@@ -112,6 +112,8 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         p.sb.add_fault(Fault { delay_ms: Some(2_000), ..Fault::on("GET", "/api/v2/clients") }).unwrap();
         s.click("promote-apply").await;
         s.wait_text("promote-checking", "Checking Acme Prod again before anything is written").await;
+        // Then the person's word on production, in the native dialog.
+        assert_eq!(s.answer_natively(Some("Apply")).await, "Confirm: change the production tenant Acme Prod");
         s.wait_until(
             "the promotion is done",
             "return document.querySelector('[data-testid=promote-result]')?.dataset.status === 'done'",

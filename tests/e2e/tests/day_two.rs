@@ -83,6 +83,8 @@ async fn an_application_is_opened_rotated_and_given_access_in_the_matrix() {
         s.wait_text("change-affects", "stops working at once").await;
         found.extend(s.audit("rotate-review-light").await);
         s.click("app-rotate-confirm").await;
+        let asked = s.answer_natively(Some("Rotate")).await;
+        assert_eq!(asked, "Confirm: rotate a client secret on Sandbox");
         let verdict = s.wait_text("app-rotate-verdict", "verified").await;
         assert!(!verdict.contains("not verified"), "{verdict}");
         let shown = s.text("app-rotate-secret").await;

@@ -1,5 +1,6 @@
 //! A production tenant in the real window: the wizard asks for the typed name, and so does
-//! resuming a stopped setup — core refuses a wrong name, the field says why.
+//! resuming a stopped setup — core refuses a wrong name, the field says why — and then the
+//! native dialog asks the person, which the test answers with the keyboard.
 
 use grantsmith_e2e::flows::{Tenant, add_production_profile, fill_in};
 use grantsmith_e2e::{Launch, run};
@@ -22,6 +23,8 @@ async fn production_setup_and_its_resume_each_need_the_typed_name() {
         fill_in(&s, "RS256", "production").await;
         s.type_into("wizard-confirm-tenant", "Acme Prod").await;
         s.click("wizard-apply").await;
+        // The typed name is the page's; the last word is the person's, in a native dialog.
+        assert_eq!(s.answer_natively(Some("Apply")).await, "Confirm: change the production tenant Acme Prod");
         s.wait_text("wizard-failed", "A step failed").await;
 
         // Resuming on production asks again; a wrong name is refused by core, on the field.
@@ -37,6 +40,7 @@ async fn production_setup_and_its_resume_each_need_the_typed_name() {
         s.screenshot("production-resume-confirm").await;
         s.type_into("change-confirm-tenant", "Acme Prod").await;
         s.click("run-resume-confirm").await;
+        s.answer_natively(Some("Apply")).await;
         s.wait_text("wizard-result", "set up").await;
         s.screenshot("production-resumed").await;
     })

@@ -71,6 +71,8 @@ async fn add_a_tenant_test_it_and_switch_between_two_tenants() {
         s.click("env-staging").await;
         s.wait_until("Staging is chosen", "return !!document.querySelector('input[type=radio][value=staging]:checked')").await;
         s.click("profile-test").await;
+        // The Sandbox is plain http: the secret goes there only once the person said yes.
+        assert!(s.answer_natively(Some("Send")).await.starts_with("Confirm: send the client secret to 127.0.0.1:"));
         let result = s.wait_text("profile-test-result", "Ready to use").await;
         assert!(result.contains("Every permission"), "{result}");
         s.screenshot("profiles-add-tested").await;

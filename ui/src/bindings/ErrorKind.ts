@@ -3,4 +3,4 @@
 /**
  * What went wrong, in terms the UI can act on.
  */
-export type ErrorKind = "validation" | "not_found" | "conflict" | "unauthorized" | "missing_scope" | "access_denied" | "rate_limited" | "network" | "server" | "storage" | "keychain_unavailable" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "unauthorized" | "missing_scope" | "access_denied" | "rate_limited" | "network" | "server" | "storage" | "keychain_unavailable" | "cancelled" | "internal";

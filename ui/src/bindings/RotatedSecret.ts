@@ -16,4 +16,8 @@ verdict: string, verified: boolean,
 /**
  * Where the secret is used: the quickstart's environment variable.
  */
-env_var: string, };
+env_var: string, 
+/**
+ * `export CLIENT_SECRET='…'`, the secret quoted as one shell word (whatever it holds).
+ */
+export_line: string, };

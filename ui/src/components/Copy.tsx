@@ -4,9 +4,9 @@ import { Button, Tooltip, type ButtonProps } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { useCopy } from "./useCopy";
 
-/** A button that copies `text`, with its own words ("Copy curl"). */
-export function CopyButton({ text, label, testId, ...props }: { text: string; label: string; testId?: string } & ButtonProps) {
-  const { state, copy } = useCopy(text);
+/** A button that copies `text`, with its own words ("Copy curl"); a `secret` is copied as one. */
+export function CopyButton({ text, label, testId, secret, ...props }: { text: string; label: string; testId?: string; secret?: boolean } & ButtonProps) {
+  const { state, copy } = useCopy(text, secret);
   return (
     <Tooltip label="Could not copy" color="red" opened={state === "failed"}>
       <Button

@@ -98,6 +98,9 @@ export const applyChange = (reviewed: ChangePlan, confirm: string | null, onUpda
 export const revealSecret = (clientId: string) =>
   call<string>("reveal_secret", { clientId });
 
+export const copySecret = (text: string) =>
+  call<null>("copy_secret", { text });
+
 export const journal = (filter: JournalFilter) =>
   call<Array<JournalEntry>>("journal", { filter });
 

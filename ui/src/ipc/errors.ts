@@ -15,6 +15,7 @@ const KNOWN: Record<ErrorKind, true> = {
   server: true,
   storage: true,
   keychain_unavailable: true,
+  cancelled: true,
   internal: true,
 };
 const KINDS = Object.keys(KNOWN) as ErrorKind[];

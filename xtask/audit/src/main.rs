@@ -38,8 +38,11 @@ struct Finding {
 
 fn findings(report: &Report) -> Vec<Finding> {
     let vulnerabilities = report.vulnerabilities.list.iter().map(|v| (&v.advisory, &v.package, "vulnerability"));
-    let warnings =
-        report.warnings.values().flatten().filter_map(|w| w.advisory.as_ref().map(|a| (a, &w.package, w.kind.as_str())));
+    let warnings = report
+        .warnings
+        .values()
+        .flatten()
+        .filter_map(|w| w.advisory.as_ref().map(|a| (a, &w.package, w.kind.as_str())));
     let mut out: Vec<Finding> = vulnerabilities
         .chain(warnings)
         .map(|(a, p, kind)| Finding {
@@ -121,13 +124,17 @@ mod tests {
         super::run(&fixture("db"), &fixture("Cargo.lock"), &file)
     }
 
-    const ACCEPTED: &str = "[[accepted]]\nid = \"RUSTSEC-2024-0370\"\ncrate = \"proc-macro-error\"\nwhy = \"build-time only\"\n";
+    const ACCEPTED: &str =
+        "[[accepted]]\nid = \"RUSTSEC-2024-0370\"\ncrate = \"proc-macro-error\"\nwhy = \"build-time only\"\n";
 
     #[test]
     fn an_advisory_that_applies_fails_the_audit_until_accepted_with_a_reason() {
         let e = audit("accepted = []").unwrap_err();
         assert!(e.contains("not accepted: RUSTSEC-2024-0370 proc-macro-error 1.0.4 (unmaintained)"), "{e}");
-        assert_eq!(audit(ACCEPTED).unwrap(), "2 crates checked against 1 advisories; 1 apply, all accepted with a reason");
+        assert_eq!(
+            audit(ACCEPTED).unwrap(),
+            "2 crates checked against 1 advisories; 1 apply, all accepted with a reason"
+        );
         let e = audit(&ACCEPTED.replace("build-time only", " ")).unwrap_err();
         assert!(e.contains("accepted without a reason"), "{e}");
     }

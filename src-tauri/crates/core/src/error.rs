@@ -41,6 +41,8 @@ pub enum ErrorKind {
     Storage,
     /// No OS keychain is reachable; the UI offers "keep for this session only".
     KeychainUnavailable,
+    /// The person said no in Grantsmith's native confirmation dialog (or it could not be shown).
+    Cancelled,
     Internal,
 }
 

@@ -67,6 +67,7 @@ mod tests {
             verdict: "verified".into(),
             verified: true,
             env_var: "CLIENT_SECRET".into(),
+            export_line: "export CLIENT_SECRET='n3w-s3cr3t'".into(),
         };
         let printed = format!("{rotated:#?}");
         assert!(printed.contains("verified") && printed.contains("<redacted>"), "{printed}");

@@ -15,6 +15,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::carry::kept::PromoteReads;
+use crate::confirm::{self, Person};
+use crate::error::IpcError;
 use crate::profiles::model::{CleanInput, check, host_of};
 use crate::profiles::*;
 use crate::rule::{self, FieldIssue, Rule};
@@ -460,23 +462,34 @@ impl Tenants {
         Self::report(&client).await
     }
 
-    /// The same for what the add form holds, before saving.
-    pub async fn test_input(&self, input: &ProfileInput, editing: Option<&str>) -> Result<ConnectionReport> {
+    /// The same for what the add form holds, before saving. A host that is not an Auth0
+    /// tenant domain, or plain http, is sent the secret only once `person` said yes
+    /// (`profiles::destination`).
+    pub async fn test_input(
+        &self,
+        input: &ProfileInput,
+        editing: Option<&str>,
+        person: Option<&dyn Person>,
+    ) -> std::result::Result<ConnectionReport, IpcError> {
         let clean = Self::validated(input, editing.is_none())?;
-        let secret = match (&clean.client_secret, editing) {
+        let saved = editing.map(|id| self.row(id)).transpose()?;
+        let secret = match (&clean.client_secret, &saved) {
             (Some(s), _) => Sensitive::new(s.clone()),
-            (None, Some(id)) => {
-                let row = self.row(id)?;
-                Self::same_host(&row, &clean)?;
-                self.secret_of(&row)?
+            (None, Some(row)) => {
+                Self::same_host(row, &clean)?;
+                self.secret_of(row)?
             }
             (None, None) => {
                 let empty = FieldIssue::new("client_secret", Rule::Required, "Client secret is empty.");
-                return Err(TenantError::Invalid(empty));
+                return Err(TenantError::Invalid(empty).into());
             }
         };
-        let client = Auth0Client::new(clean.domain, clean.client_id, secret, &self.options)?;
-        Self::report(&client).await
+        if let Some(question) = destination::question(&clean.domain, saved.as_ref().map(|r| r.domain.as_str())) {
+            confirm::ask(person, &question).await?;
+        }
+        let client =
+            Auth0Client::new(clean.domain, clean.client_id, secret, &self.options).map_err(TenantError::from)?;
+        Ok(Self::report(&client).await?)
     }
 
     /// Empties the Sandbox tenant (its management client stays).

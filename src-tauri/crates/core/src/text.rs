@@ -3,9 +3,9 @@
 //! format characters. Names with them read as something else than they are (Trojan-source
 //! style), and in a file they can end a comment or a string.
 //!
-//! Owns the one list and how a refused character is named; each input rule says which
-//! fields refuse them (`wizard::spec`, `profiles::model`, the change planners), and each
-//! writer escapes them its own way (`carry`, `quickstart`).
+//! Owns the one list and how a refused character is named, and the shell's quoting of a
+//! word; each input rule says which fields refuse them (`wizard::spec`, `profiles::model`,
+//! the change planners), and each writer escapes them its own way (`carry`, `quickstart`).
 
 use crate::rule::Rule;
 
@@ -51,6 +51,28 @@ pub fn hidden_problem(what: &str, s: &str) -> Option<(Rule, String)> {
     })
 }
 
+/// The escapes our double-quoted strings share (HCL's and YAML's): `\"`, `\\`, `\n`, `\r`,
+/// `\t`, and any other hidden character as `\uXXXX`. Writes `c` that way and answers true,
+/// or answers false for a character the caller writes (or escapes) itself.
+pub fn escape_quoted(out: &mut String, c: char) -> bool {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_hidden(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+        _ => return false,
+    }
+    true
+}
+
+/// `s` as one single-quoted POSIX shell word (`'` written `'\''`): nothing in it is expanded,
+/// whatever the tenant put there.
+pub fn shell_word(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +88,7 @@ mod tests {
         assert_eq!(first_hidden("abc\u{202E}cba").as_deref(), Some("U+202E (a bidi control)"));
         assert_eq!(first_hidden("a\u{200B}b").as_deref(), Some("U+200B (an invisible character)"));
         assert_eq!(first_hidden("a\u{7F}").as_deref(), Some("U+007F (a control character)"));
+        assert_eq!(shell_word("it's $(x)"), r"'it'\''s $(x)'");
         let (rule, message) = hidden_problem("Application names", "x\u{2066}").unwrap();
         assert_eq!(rule, Rule::InvalidCharacters);
         assert!(message.starts_with("Application names cannot contain") && message.contains("U+2066"), "{message}");

@@ -18,6 +18,16 @@ use grantsmith_core::profiles::Environment;
 use grantsmith_core::wizard::{ApiChoice, RunStatus, StepKind, WizardSpec};
 use grantsmith_sandbox::{Sandbox, SandboxConfig, Seed};
 
+/// The person at the native confirmation dialog, saying yes to each promotion, rotation and
+/// reveal here (what is asked, and a no, are tested in engine.rs and day_two.rs).
+static YES: std::sync::LazyLock<common::Person> = std::sync::LazyLock::new(common::Person::says_yes);
+
+fn engine(tenants: &grantsmith_core::tenants::Tenants) -> Engine<'_> {
+    let mut e = Engine::new(tenants);
+    e.person = Some(&*YES);
+    e
+}
+
 const DEV_AUD: &str = "https://api.dev.example.com/orders";
 const PROD_AUD: &str = "https://api.example.com/orders";
 
@@ -92,7 +102,7 @@ impl Two {
 #[tokio::test]
 async fn promote_maps_the_identifier_needs_the_production_name_and_gives_a_new_secret() {
     let t = two().await;
-    let engine = Engine::new(&t.dev.tenants);
+    let engine = engine(&t.dev.tenants);
     let ask = t.ask(Some(t.mapped()));
     let preview = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     assert_eq!(preview.target_profile, "Production");
@@ -149,7 +159,7 @@ fn app_listings(prod: &Sandbox, from: usize) -> usize {
 #[tokio::test]
 async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_and_again_to_apply() {
     let t = two_with(Seed { clients: 1_000, apis: 0, grants: 0 }).await;
-    let engine = Engine::new(&t.dev.tenants);
+    let engine = engine(&t.dev.tenants);
     // The dialog opens: no mapping yet, production's applications are listed.
     let start = t.prod.requests().len();
     let reports = std::sync::Mutex::new(Vec::new());
@@ -197,7 +207,7 @@ async fn promote_onto_a_large_tenant_lists_its_applications_once_for_the_dialog_
 #[tokio::test]
 async fn a_source_setup_changed_after_the_review_is_not_promoted_as_reviewed() {
     let t = two().await;
-    let engine = Engine::new(&t.dev.tenants);
+    let engine = engine(&t.dev.tenants);
     engine.preview_promotion(&t.ask(None), &|_| {}).await.unwrap();
     let ask = t.ask(Some(t.mapped()));
     let reviewed = engine.preview_promotion(&ask, &|_| {}).await.unwrap().plan.unwrap();
@@ -236,7 +246,7 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
         .await
         .unwrap();
 
-    let engine = Engine::new(&t.dev.tenants);
+    let engine = engine(&t.dev.tenants);
     let ask = t.ask(Some(t.mapped()));
     let preview = engine.preview_promotion(&ask, &|_| {}).await.unwrap();
     let state = |label: &str| preview.rows.iter().find(|r| r.label == label).map(|r| r.state);
@@ -285,7 +295,7 @@ async fn promote_reuses_what_the_target_has_and_takes_nothing_away() {
 #[tokio::test]
 async fn mappings_the_target_cannot_take_are_named_by_field() {
     let t = two().await;
-    let engine = Engine::new(&t.dev.tenants);
+    let engine = engine(&t.dev.tenants);
 
     let bad = PromoteMapping { identifier: "   ".into(), ..t.mapped() };
     let preview = engine.preview_promotion(&t.ask(Some(bad.clone())), &|_| {}).await.unwrap();
@@ -358,7 +368,7 @@ async fn drift_shows_changes_made_elsewhere_then_reapplies_or_accepts() {
     );
 
     // Re-apply the record: a reviewed change set through the engine.
-    let engine = Engine::new(tenants);
+    let engine = engine(tenants);
     let request = ChangeRequest::Reapply { client_id: t.client_id.clone(), audience: DEV_AUD.into() };
     let plan = engine.plan_change(&request).await.unwrap();
     assert!(plan.affects.iter().any(|a| a.contains("delete:orders")), "says what it takes away: {:?}", plan.affects);
@@ -390,7 +400,7 @@ async fn the_journal_has_every_kind_of_change_with_its_objects_and_exports_json_
 
     let t = two().await;
     let (tenants, sb) = (&t.dev.tenants, "sandbox");
-    let engine = Engine::new(tenants);
+    let engine = engine(tenants);
     let tokens = TokenCache::default();
     let apply = |request: ChangeRequest| {
         let engine = &engine;

@@ -278,18 +278,28 @@ async fn token_with(t: &Tenant, client_id: &str, secret: &str) -> Result<(), Aut
 #[tokio::test]
 async fn a_rotated_secret_is_proven_by_a_token_the_old_one_is_refused_and_it_is_stored_nowhere() {
     let w = world().await;
-    let e = Engine::new(&w.t.tenants);
+    let mut e = Engine::new(&w.t.tenants);
     let old = w.t.admin.get_client(&w.billing).await.unwrap().client_secret.unwrap().expose().clone();
     token_with(&w.t, &w.billing, &old).await.expect("the old secret works before");
 
     let plan = e.plan_change(&ChangeRequest::RotateSecret { client_id: w.billing.clone() }).await.unwrap();
     assert_eq!(plan.steps.len(), 1);
     assert!(plan.affects[0].contains("stops working at once"), "{:?}", plan.affects);
+    // Even on a development tenant a rotation asks the person in the native dialog.
+    let no = common::Person::says_no();
+    e.person = Some(&no);
+    let err = e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled, "{err:?}");
+    assert_eq!(no.asked(), ["Confirm: rotate a client secret on Sandbox"]);
+    token_with(&w.t, &w.billing, &old).await.expect("a cancelled rotation changed nothing");
+    let yes = common::Person::says_yes();
+    e.person = Some(&yes);
     let out = e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
     let rotated = out.rotated.expect("the new secret is handed back");
     assert!(rotated.verified, "{}", rotated.verdict);
     assert!(rotated.verdict.starts_with("verified"), "{}", rotated.verdict);
     assert_eq!(rotated.env_var, "CLIENT_SECRET");
+    assert_eq!(rotated.export_line, format!("export CLIENT_SECRET='{}'", rotated.client_secret));
     assert_ne!(rotated.client_secret, old);
 
     token_with(&w.t, &w.billing, &rotated.client_secret).await.expect("the new secret gets a token");
@@ -344,7 +354,7 @@ async fn a_change_set_on_production_needs_the_typed_name() {
     let w = world().await;
     let prod = w.t.add_admin_profile("Acme Prod", Environment::Production);
     w.t.tenants.switch(&prod).unwrap();
-    let e = Engine::new(&w.t.tenants);
+    let mut e = Engine::new(&w.t.tenants);
     let plan = e
         .plan_change(&ChangeRequest::Access {
             audience: AUD.into(),
@@ -357,7 +367,13 @@ async fn a_change_set_on_production_needs_the_typed_name() {
         let err: IpcError = e.apply_change(&plan, typed, &TokenCache::default(), &quiet).await.unwrap_err();
         assert_eq!(err.field.as_deref(), Some("confirm_tenant"), "{err:?}");
     }
+    let no = common::Person::says_no();
+    e.person = Some(&no);
+    let err = e.apply_change(&plan, Some("Acme Prod"), &TokenCache::default(), &quiet).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled, "the person said no in the native dialog");
     assert_eq!(w.scopes_of(&w.shipping).await, None);
+    let yes = common::Person::says_yes();
+    e.person = Some(&yes);
     e.apply_change(&plan, Some("Acme Prod"), &TokenCache::default(), &quiet).await.unwrap();
     assert_eq!(w.scopes_of(&w.shipping).await, v(&["read:orders"]));
 }
@@ -365,7 +381,7 @@ async fn a_change_set_on_production_needs_the_typed_name() {
 #[tokio::test]
 async fn an_application_is_renamed_at_the_length_limit_enabled_revealed_and_deleted_with_its_grants() {
     let w = world().await;
-    let e = Engine::new(&w.t.tenants);
+    let mut e = Engine::new(&w.t.tenants);
     let edit = |name: String| ChangeRequest::EditApplication {
         client_id: w.billing.clone(),
         name,
@@ -401,8 +417,13 @@ async fn an_application_is_renamed_at_the_length_limit_enabled_revealed_and_dele
     assert!(w.t.admin.get_client(&bare.client_id).await.unwrap().grant_types.contains(&"client_credentials".into()));
     assert!(e.plan_change(&enable).await.unwrap().steps.is_empty());
 
-    // Revealed on request: journaled, the value nowhere on disk.
+    // Revealed on request, once the person said yes natively: journaled, the value nowhere on disk.
+    let err = e.reveal_secret(&w.reports).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled, "no native dialog, no secret: {err:?}");
+    let yes = common::Person::says_yes();
+    e.person = Some(&yes);
     let secret = e.reveal_secret(&w.reports).await.unwrap();
+    assert_eq!(yes.asked(), ["Confirm: reveal a client secret of Sandbox"]);
     assert_eq!(&secret, w.t.admin.get_client(&w.reports).await.unwrap().client_secret.unwrap().expose());
     let history = w.t.tenants.store().journal("sandbox", &Default::default()).unwrap();
     assert_eq!(history[0].kind, "reveal_secret");

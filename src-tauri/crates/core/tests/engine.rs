@@ -99,17 +99,28 @@ async fn resume_and_undo_use_the_runs_own_tenant_not_the_active_one() {
 }
 
 #[tokio::test]
-async fn every_write_to_production_needs_the_typed_name() {
+async fn every_write_to_production_needs_the_typed_name_and_the_persons_word() {
     let t = tenant().await;
     let prod = t.add_admin_profile("Acme Prod", Environment::Production);
     t.tenants.switch(&prod).unwrap();
-    let e = engine(&t);
+    let mut e = engine(&t);
     let p = e.plan_setup(&spec()).await.unwrap();
     assert_eq!(p.confirm_tenant.as_deref(), Some("Acme Prod"), "the UI learns the rule from the plan");
     let before = t.sb.requests().len();
     let err = e.apply_setup(spec(), &p, Some("acme prod"), &noop).await.unwrap_err();
     assert!(is_confirmation_error(&err), "{err:?}");
+    // The right name typed (a script in the page can type it too), but no native dialog to
+    // ask, or the person says no there: nothing is written.
+    let err = e.apply_setup(spec(), &p, Some("Acme Prod"), &noop).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled, "{err:?}");
+    let no = common::Person::says_no();
+    e.person = Some(&no);
+    let err = e.apply_setup(spec(), &p, Some("Acme Prod"), &noop).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled, "{err:?}");
+    assert_eq!(no.asked(), ["Confirm: change the production tenant Acme Prod"]);
     assert!(t.sb.requests()[before..].iter().all(|r| r.method == "GET" || r.path == "/oauth/token"));
+    let yes = common::Person::says_yes();
+    e.person = Some(&yes);
 
     t.sb.add_fault(Fault { status: Some(503), ..Fault::on("POST", "/api/v2/client-grants") }).unwrap();
     let run = e.apply_setup(spec(), &p, Some("Acme Prod"), &noop).await.unwrap();

@@ -1,6 +1,8 @@
 //! Tenant profiles end to end in core: SQLite on disk, secret stores, connection checks
 //! against real sandboxes over HTTP.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -93,13 +95,34 @@ async fn profile_crud_with_the_real_keychain() {
     crud_round_trip(&fixture_with(Arc::new(KeychainStore::new(Channel::Test)))).await;
 }
 
+/// The person at the native dialog: these sandboxes are plain http on loopback, which is
+/// asked about (`a_secret_goes_to_plain_http_only_once_the_person_said_yes`).
+static YES: std::sync::LazyLock<common::Person> = std::sync::LazyLock::new(common::Person::says_yes);
+
+#[tokio::test]
+async fn a_secret_goes_to_plain_http_only_once_the_person_said_yes() {
+    let f = fixture_with(Arc::new(MemoryStore::default()));
+    let sb = sandbox().await;
+    sb.clear_requests();
+    let typed = input(&sb, sb.management_client_id(), &sb.management_client_secret());
+    let no = common::Person::says_no();
+    for person in [None, Some(&no as &dyn grantsmith_core::confirm::Person)] {
+        let e = f.tenants.test_input(&typed, None, person).await.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Cancelled, "{e:?}");
+    }
+    assert!(sb.requests().is_empty(), "nothing was sent: {:?}", sb.requests());
+    let asked = no.asked();
+    assert_eq!(asked, [format!("Confirm: send the client secret to {}", sb.base_url().trim_start_matches("http://"))]);
+    assert!(f.tenants.test_input(&typed, None, Some(&*YES)).await.unwrap().connected);
+}
+
 #[tokio::test]
 async fn connection_check_names_exactly_the_missing_permissions() {
     let f = fixture_with(Arc::new(MemoryStore::default()));
     let sb = sandbox().await;
     let full = f
         .tenants
-        .test_input(&input(&sb, sb.management_client_id(), &sb.management_client_secret()), None)
+        .test_input(&input(&sb, sb.management_client_id(), &sb.management_client_secret()), None, Some(&*YES))
         .await
         .unwrap();
     assert!(full.connected && full.ready, "{}", full.summary);
@@ -123,7 +146,11 @@ async fn connection_check_names_exactly_the_missing_permissions() {
     .unwrap();
     let report = f
         .tenants
-        .test_input(&input(&sb, &limited.client_id, limited.client_secret.as_ref().unwrap().expose()), None)
+        .test_input(
+            &input(&sb, &limited.client_id, limited.client_secret.as_ref().unwrap().expose()),
+            None,
+            Some(&*YES),
+        )
         .await
         .unwrap();
     assert!(report.connected && !report.ready);
@@ -152,16 +179,15 @@ async fn bad_connections_say_what_is_wrong() {
     let sb = sandbox().await;
     let e = f
         .tenants
-        .test_input(&input(&sb, sb.management_client_id(), "wrong-secret"), None)
+        .test_input(&input(&sb, sb.management_client_id(), "wrong-secret"), None, Some(&*YES))
         .await
-        .map_err(IpcError::from)
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unauthorized);
     assert!(e.message.contains("secret"), "{}", e.message);
 
     let mut unreachable = input(&sb, sb.management_client_id(), "x");
     unreachable.domain = "http://127.0.0.1:9".into();
-    let e = f.tenants.test_input(&unreachable, None).await.map_err(IpcError::from).unwrap_err();
+    let e = f.tenants.test_input(&unreachable, None, Some(&*YES)).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
     assert!(e.message.contains("127.0.0.1"), "{}", e.message);
 
@@ -293,7 +319,7 @@ async fn a_changed_domain_needs_the_secret_again_and_the_old_one_goes_nowhere() 
     moved.client_secret = None;
     elsewhere.clear_requests();
 
-    let e = f.tenants.test_input(&moved, Some(&p.id)).await.map_err(IpcError::from).unwrap_err();
+    let e = f.tenants.test_input(&moved, Some(&p.id), Some(&*YES)).await.unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("client_secret")), "{e:?}");
     assert_eq!(e.code, Some(Rule::Reenter));
     assert!(e.message.contains("Enter the client secret again"), "{}", e.message);

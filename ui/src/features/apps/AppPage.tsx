@@ -190,7 +190,7 @@ function RevealSecret({ clientId }: { clientId: string }) {
           <Code data-testid="app-secret" style={{ wordBreak: "break-all" }}>
             {reveal.data}
           </Code>
-          <CopyButton text={reveal.data} label="Copy" />
+          <CopyButton text={reveal.data} label="Copy" testId="app-secret-copy" secret />
           <Button size="xs" variant="subtle" leftSection={<IconEyeOff size={14} />} onClick={() => reveal.reset()}>
             Hide
           </Button>

@@ -22,12 +22,12 @@ export function RotatedSecretView({ rotated }: { rotated: RotatedSecret }) {
         {rotated.client_secret}
       </Code>
       <Group>
-        <CopyButton text={rotated.client_secret} label="Copy secret" testId="app-rotate-copy" />
-        <CopyButton text={`export ${rotated.env_var}='${rotated.client_secret}'`} label={`Copy as ${rotated.env_var}`} variant="subtle" />
+        <CopyButton text={rotated.client_secret} label="Copy secret" testId="app-rotate-copy" secret />
+        <CopyButton text={rotated.export_line} label={`Copy as ${rotated.env_var}`} variant="subtle" secret />
       </Group>
       <Text size="sm" c="dimmed">
         Put it where your services read <Code>{rotated.env_var}</Code> (the quickstart code reads it from that environment variable). Until they have it, their token requests
-        fail with 401.
+        fail with 401. A copied secret is cleared from the clipboard after 30 seconds.
       </Text>
     </Stack>
   );

@@ -23,7 +23,7 @@ export function ConfirmTenant({
       data-testid="change-confirm-tenant"
       {...rest}
       label={`Type ${name} to confirm`}
-      description="This is a production tenant: these changes affect live systems."
+      description="This is a production tenant: these changes affect live systems. Grantsmith then asks once more in a system dialog."
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       error={error}

@@ -4,6 +4,9 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import type { InputCheck } from "../../bindings/InputCheck";
 import { NavigationProvider } from "../../app/navigation";
+import { render } from "@testing-library/react";
+import MantineLayer from "../../app/MantineLayer";
+import { newQueryClient, Providers } from "../../app/Providers";
 import { renderWithProviders } from "../../test/render";
 import { ProfileForm } from "./ProfileForm";
 
@@ -40,5 +43,32 @@ describe("ProfileForm", () => {
     await waitFor(() => expect(tested).toHaveLength(1));
     expect(tested[0]).toMatchObject({ input: { environment: "staging" } });
     waiting.forEach((answer) => answer(VALID));
+  });
+
+  it("never puts a typed secret in a query key nor sends it to be checked", async () => {
+    const checked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "check_profile_input") {
+        checked.push(args);
+        return VALID;
+      }
+      if (cmd === "permission_guide") return [];
+      return null;
+    });
+    const client = newQueryClient();
+    render(
+      <Providers client={client}>
+        <MantineLayer>
+          <NavigationProvider>
+            <ProfileForm />
+          </NavigationProvider>
+        </MantineLayer>
+      </Providers>,
+    );
+    await userEvent.type(screen.getByTestId("profile-client-secret"), "s3cr3t-value");
+    await waitFor(() => expect(JSON.stringify(checked)).toContain("(typed)"), { timeout: 1000 });
+    const keys = JSON.stringify(client.getQueryCache().getAll().map((q) => q.queryKey));
+    expect(keys).not.toMatch(/s3c|cr3t/);
+    expect(JSON.stringify(checked)).not.toMatch(/s3c|cr3t/);
   });
 });

@@ -31,10 +31,16 @@ export function useProfileForm(editing?: Profile) {
   const [keychainProblem, setKeychainProblem] = useState<string>();
 
   const [debounced] = useDebouncedValue(input, 200);
-  const checkOf = (value: ProfileInput) => ({
-    queryKey: ["profile-check", value, editing?.id],
-    queryFn: () => checkProfileInput(value, editing?.id ?? null),
-  });
+  // The rules need to know only whether a secret was typed: the secret itself stays out of
+  // the query cache's keys (every debounced prefix would sit there) and out of the check.
+  const checkOf = (value: ProfileInput) => {
+    const typed = Boolean(value.client_secret?.trim());
+    const shown = { ...value, client_secret: typed ? "(typed)" : "" };
+    return {
+      queryKey: ["profile-check", { ...value, client_secret: typed }, editing?.id],
+      queryFn: () => checkProfileInput(shown, editing?.id ?? null),
+    };
+  };
   // While a change is re-checked the last answer stays: otherwise Test connection would go
   // disabled for every keystroke's round trip and a click in that moment would be lost. Rust
   // checks the input again when it tests or saves, so a stale "valid" cannot let bad input through.

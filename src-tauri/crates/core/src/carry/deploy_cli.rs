@@ -26,16 +26,12 @@ fn q(s: &str) -> String {
     let mut last = '"';
     for c in s.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
             '#' if last == '#' => out.push_str("\\x23"),
             '@' if last == '@' => out.push_str("\\x40"),
-            c if text::is_hidden(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+            '\u{FFFE}' | '\u{FFFF}' => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
+            c if text::escape_quoted(&mut out, c) => {}
             c => out.push(c),
         }
         last = out.chars().next_back().unwrap_or('"');

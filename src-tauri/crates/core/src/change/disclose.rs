@@ -1,6 +1,7 @@
-//! What leaves Rust because a person asked: an application's client secret revealed, a test
-//! token minted. Each is journaled (who, when, which application and API — never the value),
-//! and neither is ever done for the profile's own management application (`protected`).
+//! What leaves Rust because a person asked: an application's client secret revealed (after
+//! the native confirmation, `confirm`), a test token minted. Each is journaled (who, when,
+//! which application and API — never the value), and neither is ever done for the profile's
+//! own management application (`protected`).
 //!
 //! Owns those two entry points; the token's request, verification and explanation are
 //! `token`'s, the secret's storage is the tenant's.
@@ -9,6 +10,7 @@ use grantsmith_auth0::Auth0Error;
 
 use super::engine::Engine;
 use super::sets::new_change_id;
+use crate::confirm::{self, Question};
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::protected::{OwnClientUse, not_own_client};
 use crate::token::{TokenAsk, TokenCache, TokenReport};
@@ -34,6 +36,7 @@ impl Engine<'_> {
             )
         })?;
         let name = app.name.unwrap_or_else(|| app.client_id.clone());
+        confirm::ask(self.person, &Question::reveal(&profile, &name)).await?;
         let request = serde_json::json!({ "kind": "reveal_secret", "client_id": app.client_id });
         let title = format!("Revealed the client secret of {name}");
         self.tenants.store().journal_event(&new_change_id(), &profile.id, &title, &request)?;

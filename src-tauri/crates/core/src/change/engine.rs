@@ -16,6 +16,7 @@ use ts_rs::TS;
 use super::lease::{HEARTBEAT_MS, Lease};
 use super::policy::{self, Approval};
 use super::replan;
+use crate::confirm::{self, Person, Question};
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::profiles::ProfileRow;
 use crate::tenants::TenantError;
@@ -52,6 +53,8 @@ pub struct Engine<'a> {
     pub tokens: Option<&'a TokenCache>,
     /// See `Executor::settle_secs`.
     pub settle_secs: i64,
+    /// Who answers the native confirmations (`confirm`); none, and every question is a no.
+    pub person: Option<&'a dyn Person>,
 }
 
 fn new_run_id() -> String {
@@ -67,7 +70,7 @@ pub const SETTLE_SECS: i64 = 45;
 
 impl<'a> Engine<'a> {
     pub fn new(tenants: &'a Tenants) -> Self {
-        Self { tenants, tokens: None, settle_secs: SETTLE_SECS }
+        Self { tenants, tokens: None, settle_secs: SETTLE_SECS, person: None }
     }
 
     pub(super) async fn bound(&self, profile_id: &str) -> Result<(ProfileRow, Arc<Auth0Client>), IpcError> {
@@ -80,6 +83,23 @@ impl<'a> Engine<'a> {
         })?;
         let client = self.tenants.client_for(&profile.id).await?;
         Ok((profile, client))
+    }
+
+    /// The production rule (`policy::approve`: the typed name), then, on a production
+    /// tenant, the person's own word in the native dialog — a name typed in the page can be
+    /// typed by a script. `what` is the change in the review's words.
+    pub(super) async fn approve(
+        &self,
+        profile: &ProfileRow,
+        change: &str,
+        typed: Option<&str>,
+        what: &[String],
+    ) -> Result<Approval, IpcError> {
+        let approval = policy::approve(profile, change, typed)?;
+        if policy::confirmation_needed(profile).is_some() {
+            confirm::ask(self.person, &Question::production(profile, what)).await?;
+        }
+        Ok(approval)
     }
 
     fn executor<'e>(
@@ -175,7 +195,9 @@ impl<'a> Engine<'a> {
     ) -> Result<RunView, IpcError> {
         let (profile, client) = self.bound(&reviewed.profile_id).await?;
         let run_id = new_run_id();
-        let approval = policy::approve(&profile, &run_id, confirm)?;
+        let approval = self
+            .approve(&profile, &run_id, confirm, &reviewed.steps.iter().map(|s| s.title.clone()).collect::<Vec<_>>())
+            .await?;
         // A setup that creates both application and API reads nothing first: one round
         // trip less (see `plan::creates_both`).
         let mut plan = match plan::creates_both(&spec) {
@@ -240,7 +262,8 @@ impl<'a> Engine<'a> {
             return Ok(run);
         }
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let approval = policy::approve(&profile, run_id, confirm)?;
+        let what: Vec<String> = run.steps.iter().map(|s| format!("Resume: {}", s.title)).collect();
+        let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec.clone(), on_update);
         let work = async {
             let (changes, blockers) = replan::differences(&client, &load(self.tenants.store(), run_id)?).await?;
@@ -270,7 +293,8 @@ impl<'a> Engine<'a> {
     ) -> Result<RunView, IpcError> {
         let run = load(self.tenants.store(), run_id)?;
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let approval = policy::approve(&profile, run_id, confirm)?;
+        let what: Vec<String> = run.steps.iter().map(|s| format!("Undo: {}", s.title)).collect();
+        let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec, on_update);
         self.leased(&approval, &profile.id, run_id, run_id, ex.undo()).await
     }

@@ -246,9 +246,11 @@ pub struct RotatedSecret {
     pub verified: bool,
     /// Where the secret is used: the quickstart's environment variable.
     pub env_var: String,
+    /// `export CLIENT_SECRET='…'`, the secret quoted as one shell word (whatever it holds).
+    pub export_line: String,
 }
 
-crate::debug_redacted!(RotatedSecret { client_id, proof, verdict, verified, env_var; client_secret });
+crate::debug_redacted!(RotatedSecret { client_id, proof, verdict, verified, env_var; client_secret, export_line });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ChangeOutcome {

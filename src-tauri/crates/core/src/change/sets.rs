@@ -12,6 +12,7 @@ use super::planner;
 use super::policy;
 use super::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeStatus, ChangeView, Op, OpStatus, RotatedSecret};
 use crate::carry::Setup;
+use crate::confirm::{self, Question};
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::index;
 use crate::profiles::ProfileRow;
@@ -84,7 +85,14 @@ impl Engine<'_> {
     ) -> Result<ChangeOutcome, IpcError> {
         let (profile, client) = self.bound(&reviewed.profile_id).await?;
         let id = new_change_id();
-        let approval = policy::approve(&profile, &id, confirm)?;
+        let what: Vec<String> = reviewed.steps.iter().map(|s| s.title.clone()).collect();
+        let approval = self.approve(&profile, &id, confirm, &what).await?;
+        // A rotation asks on every tenant: the new secret is shown in the window.
+        if policy::confirmation_needed(&profile).is_none()
+            && reviewed.steps.iter().any(|s| matches!(s.op, Op::RotateSecret { .. }))
+        {
+            confirm::ask(self.person, &Question::rotation(&profile, &what)).await?;
+        }
         let work = async {
             let record = self.record_for(&profile.id, &reviewed.request)?;
             let names = index::app_names(self.tenants.store(), &profile.id);
@@ -202,6 +210,7 @@ impl Engine<'_> {
             verdict,
             verified,
             env_var: SECRET_ENV_VAR.into(),
+            export_line: format!("export {SECRET_ENV_VAR}={}", crate::text::shell_word(&client_secret)),
         };
         let Some(grant) = grants.into_iter().find(|g| g.subject_type.as_deref().unwrap_or("client") == "client") else {
             return Ok(rotated(

@@ -1,6 +1,7 @@
 //! Tenant profiles: the model and its input rules, their rows in SQLite, and the
 //! Management API permissions a profile's management client needs.
 
+pub mod destination;
 pub mod model;
 pub mod permissions;
 pub mod repo;

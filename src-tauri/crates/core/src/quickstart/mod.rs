@@ -181,7 +181,7 @@ fn blocks(text: &str, keep: &str, drop: &str) -> String {
 ///   because it turns `\uXXXX` into the raw character before it reads the source.
 fn escape(language: &str, v: &str) -> String {
     if language == "bash" {
-        return format!("'{}'", v.replace('\'', r"'\''"));
+        return crate::text::shell_word(v);
     }
     let mut out = String::with_capacity(v.len());
     for c in v.chars() {

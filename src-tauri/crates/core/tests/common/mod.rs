@@ -110,3 +110,35 @@ pub fn orders_spec(scopes: &[&str], granted: &[&str]) -> grantsmith_core::wizard
         grant_scopes: granted.iter().map(|s| s.to_string()).collect(),
     }
 }
+
+/// The person at the native confirmation dialog, as a test answers it: yes or no, and the
+/// questions asked (titles), to check what was asked.
+#[derive(Default)]
+pub struct Person {
+    pub yes: bool,
+    pub asked: std::sync::Mutex<Vec<String>>,
+}
+
+impl Person {
+    pub fn says_yes() -> Self {
+        Person { yes: true, ..Default::default() }
+    }
+
+    pub fn says_no() -> Self {
+        Person { yes: false, ..Default::default() }
+    }
+
+    pub fn asked(&self) -> Vec<String> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+impl grantsmith_core::confirm::Person for Person {
+    fn confirm<'a>(
+        &'a self,
+        question: &'a grantsmith_core::confirm::Question,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + Send + 'a>> {
+        self.asked.lock().unwrap().push(question.title.clone());
+        Box::pin(std::future::ready(self.yes))
+    }
+}
