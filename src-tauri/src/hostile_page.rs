@@ -50,6 +50,23 @@ fn the_page_cannot_reveal_or_mint_with_grantsmiths_own_client() {
     assert!(e.to_string().contains("Management API tokens"), "{e}");
 }
 
+/// Another application's secret: the page asks, but only the native dialog can say yes —
+/// and on the mock runtime there is none, so the answer is no.
+#[test]
+fn the_page_cannot_reveal_a_secret_without_the_persons_word() {
+    let p = page();
+    let app = tauri::async_runtime::block_on(async {
+        let state = p.window.state::<AppState>();
+        let client = state.tenants().unwrap().client_for("sandbox").await.unwrap();
+        let new = grantsmith_auth0::types::NewClient::machine_to_machine("Billing");
+        client.create_client(&new).await.unwrap().client_id
+    });
+    let e = invoke(&p.window, "reveal_secret", json!({ "clientId": app })).unwrap_err();
+    assert_eq!(e["kind"], "cancelled", "{e}");
+    let journal = invoke(&p.window, "journal", json!({ "filter": {} })).unwrap();
+    assert_eq!(journal, json!([]), "nothing revealed, nothing journaled");
+}
+
 #[test]
 fn the_page_cannot_plan_management_api_access_or_the_own_clients_end() {
     let p = page();
@@ -118,4 +135,14 @@ fn the_data_folder_and_the_sandboxs_keys_are_the_owners_only() {
     for file in ["grantsmith.db", "sandbox.db", "sandbox.db-wal"] {
         assert_eq!(mode(file), 0o600, "{file}");
     }
+}
+
+/// A 200,000-line paste is refused by count in one pass (off the main thread: the command is
+/// async), with the rule the UI shows — not parsed into 200,000 scopes.
+#[test]
+fn a_two_hundred_thousand_line_scope_paste_is_refused_by_count() {
+    let p = page();
+    let text = "read:orders Read orders\n".repeat(200_000);
+    let e = invoke(&p.window, "wizard_parse_scopes", json!({ "text": text })).unwrap_err();
+    assert_eq!((code(&e), e["field"].as_str()), ("too_many", Some("scopes")), "{e}");
 }
