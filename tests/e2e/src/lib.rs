@@ -42,6 +42,9 @@ pub struct Session {
     pub data_dir: PathBuf,
     /// False when the app chose how WebKit paints: see `Launch::painting_chosen_by_app`.
     screenshots: bool,
+    /// tauri-driver, which started WebKitWebDriver, which started the app.
+    driver_pid: u32,
+    app: PathBuf,
 }
 
 /// Options for one launch of the app.
@@ -71,7 +74,13 @@ where
     let driver = Driver::start(&data_dir, &launch.env, screenshots);
     let client = driver.connect().await;
     let session_dir = data_dir.clone();
-    let session = Session { client: client.clone(), data_dir, screenshots };
+    let session = Session {
+        client: client.clone(),
+        data_dir,
+        screenshots,
+        driver_pid: driver.child.id(),
+        app: driver.app.clone(),
+    };
 
     let outcome = tokio::spawn(body(session)).await;
 
@@ -100,6 +109,20 @@ fn confirmation_window() -> Option<String> {
 }
 
 impl Session {
+    /// Kills this session's app with SIGKILL (as a crash would), by its process id: the one
+    /// process below this session's tauri-driver running the app's binary — never another
+    /// test's app, and nothing found by name.
+    pub fn kill_app(&self) {
+        let app = std::fs::canonicalize(&self.app).unwrap_or_else(|_| self.app.clone());
+        let pids: Vec<u32> = proc_tree::tree(self.driver_pid)
+            .into_iter()
+            .filter(|p| std::fs::read_link(format!("/proc/{p}/exe")).is_ok_and(|exe| exe == app))
+            .collect();
+        assert_eq!(pids.len(), 1, "exactly one app process below this session's driver: {pids:?}");
+        let killed = Command::new("kill").args(["-KILL", &pids[0].to_string()]).status().unwrap();
+        assert!(killed.success(), "the app process {} was killed", pids[0]);
+    }
+
     /// Answers Grantsmith's native confirmation dialog as a person would, with the keyboard:
     /// waits for the system's window titled `Confirm: …` (not the page: a script cannot reach
     /// it), gives it the focus and presses Alt and the first letter of `yes` — the button's

@@ -22,7 +22,7 @@ async fn count(t: &Tenant) -> (usize, usize, usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_killed_mid_step_resumes_to_exactly_the_plan() {
     for (i, path) in STEPS.into_iter().enumerate() {
-        let t = Tenant::start().await;
+        let t = std::sync::Arc::new(Tenant::start().await);
         // The step hangs long enough to kill the app while it waits.
         let hang = Fault { delay_ms: Some(8_000), ..Fault::on("POST", path) };
         t.sb.add_fault(hang).unwrap();
@@ -31,6 +31,7 @@ async fn the_app_killed_mid_step_resumes_to_exactly_the_plan() {
         env.push(("GRANTSMITH_SETTLE_SECS".into(), "0".into()));
         let launch = || Launch { env: env.clone(), data_dir: Some(dir.path().to_path_buf()), ..Launch::default() };
 
+        let tenant = t.clone();
         run(&format!("crash-{i}-killed"), launch(), |s| async move {
             fill_in_and_apply(&s, "RS256", &format!("crash-{i}")).await;
             s.wait_until(
@@ -38,10 +39,13 @@ async fn the_app_killed_mid_step_resumes_to_exactly_the_plan() {
                 "return !!document.querySelector('[data-testid^=wizard-run-step-][data-status=running]')",
             )
             .await;
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-            let app = std::env::var("GRANTSMITH_E2E_APP").unwrap();
-            let killed = std::process::Command::new("pkill").args(["-KILL", "-f", &app]).status().unwrap();
-            assert!(killed.success(), "the app process was found and killed");
+            // The request is at the tenant (its fault fired: it hangs there), then the app dies.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            while tenant.sb.pending_faults() > 0 {
+                assert!(std::time::Instant::now() < deadline, "the step's request never reached the tenant");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            s.kill_app();
         })
         .await;
 

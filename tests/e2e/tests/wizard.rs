@@ -94,8 +94,15 @@ async fn rules_are_shown_inline_as_the_user_types_and_the_draft_survives_a_resta
         s.type_into("wizard-api-identifier", "https://api.example.com/has space").await;
         s.wait_text("wizard-step-1", "Identifiers cannot contain spaces.").await;
         s.screenshot("wizard-validation-identifier").await;
-        // Let the draft be saved (it is debounced) before the window closes.
-        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        // The draft is saved as it is typed (debounced): wait until Rust has it, before the
+        // window closes, asking Rust over the page's own IPC.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let draft = "const done = arguments[arguments.length - 1];
+            window.__TAURI_INTERNALS__.invoke('wizard_draft').then(d => done(d.spec.api.identifier ?? null), () => done(null));";
+        while s.client.execute_async(draft, vec![]).await.unwrap() != "https://api.example.com/has space" {
+            assert!(std::time::Instant::now() < deadline, "the draft was never saved");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     })
     .await;
     run("wizard-draft-restored", launch(), |s| async move {

@@ -276,7 +276,7 @@ async fn creates_are_never_blindly_resent() {
         "a timeout is reported, not resent"
     );
     // The slow request is logged when (and if) the sandbox finishes it; a resend would add more.
-    tokio::time::sleep(Duration::from_millis(1_000)).await;
+    assert!(sb.settled(Duration::from_secs(10)).await, "the sandbox finished the slow request");
     assert!(count(&sb, "POST", "/api/v2/resource-servers") <= 2, "the timed-out create was resent");
 }
 

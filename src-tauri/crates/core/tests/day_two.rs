@@ -500,8 +500,9 @@ async fn a_change_set_stopped_by_a_fault_finishes_when_applied_again_without_dup
         let first = e.apply_change(&plan, None, &TokenCache::default(), &quiet).await.unwrap();
         let mut tries = 0;
         loop {
-            // What a user does after a failure: review the same staged change again.
-            tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+            // What a user does after a failure: review the same staged change again — once the
+            // tenant has finished what the client gave up on.
+            assert!(w.t.sb.settled(std::time::Duration::from_secs(10)).await, "{name}: the tenant is still busy");
             let again = e.plan_change(&request).await.unwrap();
             if again.steps.is_empty() {
                 break;

@@ -158,8 +158,9 @@ async fn scenario(step: &Step, name: &'static str, fault: &Fault) -> Outcome {
     let mut run = engine.apply_setup(spec, &plan, None, &noop).await.unwrap();
     let mut resumes = 0;
     while run.status != RunStatus::Done && resumes < RESUMES {
-        // What a user does: look at the failure, then press Resume.
-        tokio::time::sleep(Duration::from_millis(TIMEOUT_MS + 600)).await;
+        // What a user does: look at the failure, then press Resume — by when the tenant has
+        // finished whatever the client gave up on (a late commit has landed).
+        assert!(t.sb.settled(Duration::from_secs(10)).await, "the tenant finished the abandoned request");
         let review = engine.review_run(&run.id).await.unwrap();
         run = match engine.resume(&run.id, &review.changes, None, &noop).await {
             Ok(r) => r,

@@ -39,7 +39,10 @@ async fn two_app_processes_resuming_one_run_execute_it_once() {
     let here = e.resume(&run.id, &[], None, &noop);
     // …while a second process, on the same data folder, tries the same run.
     let there = async {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // Once this process's create has reached the tenant (its fault fired), where it hangs.
+        while t.sb.pending_faults() > 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
         let exe = std::env::current_exe().unwrap();
         let out = tokio::process::Command::from(Command::new(exe))
             .args(["--exact", "second_process_resumes", "--ignored", "--nocapture"])

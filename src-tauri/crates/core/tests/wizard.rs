@@ -275,7 +275,8 @@ async fn an_aborted_run_is_resumed_by_a_fresh_process() {
         let aborted = tokio::time::timeout(Duration::from_millis(400), e.apply_setup(spec, &p, None, &noop)).await;
         assert!(aborted.is_err(), "the run was cut off");
     }
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    // The tenant finishes the grant's create the killed run left behind.
+    assert!(sb.settled(Duration::from_secs(10)).await, "the sandbox finished the abandoned create");
 
     let tenants = common::tenants_on(sb, dir.path(), 5_000);
     let store = tenants.store();

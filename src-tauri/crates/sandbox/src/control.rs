@@ -97,6 +97,11 @@ impl Faults {
         self.rules.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
+    /// How many more requests the rules will fail (a test waits for a fault to have fired).
+    pub fn pending(&self) -> u32 {
+        self.rules.lock().unwrap_or_else(|p| p.into_inner()).iter().map(|f| f.times).sum()
+    }
+
     /// The first rule matching this request, counting one use of it.
     pub fn take(&self, method: &str, path: &str) -> Option<Fault> {
         let mut rules = self.rules.lock().unwrap_or_else(|p| p.into_inner());
@@ -127,9 +132,30 @@ const LOG_CAPACITY: usize = 50_000;
 #[derive(Default)]
 pub struct RequestLog {
     entries: Mutex<VecDeque<RequestRecord>>,
+    /// Requests arrived and not yet answered or abandoned.
+    in_flight: std::sync::atomic::AtomicUsize,
+}
+
+/// A request being served: counted in flight until dropped (answered, or abandoned).
+pub struct InFlight<'a>(&'a RequestLog);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl RequestLog {
+    /// A request arrived; it stays in flight while the guard lives.
+    pub fn arrive(&self) -> InFlight<'_> {
+        self.in_flight.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        InFlight(self)
+    }
+
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     pub fn push(&self, record: RequestRecord) {
         let mut e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if e.len() == LOG_CAPACITY {

@@ -180,6 +180,12 @@ impl Sandbox {
         Ok(())
     }
 
+    /// How many more requests the faults added will fail: 0 once each has fired (its
+    /// request arrived), which a test can wait for instead of a fixed sleep.
+    pub fn pending_faults(&self) -> u32 {
+        self.shared.faults.pending()
+    }
+
     pub fn clear_faults(&self) {
         self.shared.faults.clear();
     }
@@ -187,6 +193,19 @@ impl Sandbox {
     /// Every request served so far (oldest first), for counting round trips.
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.shared.log.snapshot()
+    }
+
+    /// Waits until no request is being served (a slow one a client gave up on included),
+    /// at most `within`; whether it got there. Tests wait for this instead of sleeping.
+    pub async fn settled(&self, within: std::time::Duration) -> bool {
+        let deadline = std::time::Instant::now() + within;
+        while self.shared.log.in_flight() > 0 {
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        true
     }
 
     pub fn clear_requests(&self) {

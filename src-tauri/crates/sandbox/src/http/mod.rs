@@ -86,6 +86,7 @@ async fn pipeline(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Res
     if path.starts_with("/__sandbox/") {
         return next.run(req).await;
     }
+    let _in_flight = s.log.arrive();
     let kill = req.extensions().get::<ConnectionKill>().cloned();
     let record = |status: Option<u16>| RequestRecord {
         method: method.clone(),
