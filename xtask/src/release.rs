@@ -109,12 +109,15 @@ fn first_screen_of_installed() -> crate::Result {
         }
     }
     // Ending the app lets dbus-run-session and xvfb-run end too, and xvfb-run stop its
-    // Xvfb (killing xvfb-run itself would leave that server running).
-    // By process name: `-f` would also match xvfb-run's own command line and end it
-    // before it stops its server.
-    let mut pkill = cmd::new("pkill");
-    pkill.args(["-x", "grantsmith"]);
-    let _ = cmd::run(pkill);
+    // Xvfb (killing xvfb-run itself would leave that server running). The app is the one
+    // process this check started that runs the installed binary: ended by its id.
+    for pid in proc_tree::tree(child.id()) {
+        if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == installed) {
+            let mut term = cmd::new("kill");
+            term.args(["-TERM", &pid.to_string()]);
+            let _ = cmd::run(term);
+        }
+    }
     let ended = Instant::now();
     while child.try_wait().ok().flatten().is_none() && ended.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(100));

@@ -19,8 +19,17 @@ fn a_second_launch_hands_over_to_the_first_and_exits() {
         c.spawn().unwrap()
     };
     let mut first = launch();
-    std::thread::sleep(Duration::from_secs(3));
-    assert!(first.try_wait().unwrap().is_none(), "the first instance runs");
+    // Up once its window is on the display (the single-instance plugin registers before it).
+    let up = Instant::now();
+    while Command::new("xdotool")
+        .args(["search", "--pid", &first.id().to_string(), "--name", "^Grantsmith$"])
+        .output()
+        .is_ok_and(|o| o.stdout.is_empty())
+    {
+        assert!(first.try_wait().unwrap().is_none(), "the first instance exited");
+        assert!(up.elapsed() < Duration::from_secs(20), "the first instance never showed its window");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 
     let mut second = launch();
     let started = Instant::now();
