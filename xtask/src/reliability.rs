@@ -35,6 +35,7 @@ pub fn all() -> crate::Result {
     let matrix = cmd::root().join("target/reliability/matrix.md");
     std::fs::create_dir_all(matrix.parent().unwrap()).map_err(|e| e.to_string())?;
     let mut proofs = Vec::new();
+    let tools = setup::test_tools();
 
     let (mut c, shown) = cargo_test(&["-p", "grantsmith-core", "--test", "reliability", "--", "--nocapture"]);
     c.env("GRANTSMITH_RELIABILITY", "full").env("GRANTSMITH_RELIABILITY_REPORT", &matrix);
@@ -51,6 +52,33 @@ pub fn all() -> crate::Result {
              tenant, production confirmation for apply/resume/undo/fix, an API made by someone else never adopted \
              or undone, scopes granted meanwhile kept, no second create inside the settle window",
             &["-p", "grantsmith-core", "--test", "engine", "--test", "two_processes"][..],
+        ),
+        (
+            "A setup creating both application and API is applied in two dependent round trips with no read first; \
+             an API created between review and apply is refused by its own create (409), never adopted, and the run \
+             undoes cleanly",
+            &["-p", "grantsmith-core", "--test", "wizard"],
+        ),
+        (
+            "Carrying a setup: promote onto an empty production tenant (typed name, the person's word, new secret) \
+             and onto one that has part of it (reused, nothing duplicated or taken away; a stale review writes \
+             nothing; a target of 1,000 applications listed once per dialog and again, live, to apply; the source \
+             setup read once per dialog and again to apply — changed meanwhile, it is not carried as reviewed); \
+             drift re-applied and accepted; the journal after every kind of change; exports parsed by hcl-rs and a \
+             YAML parser against checked-in files and for any tenant text; auth0-deploy-cli imports the YAML, \
+             hostile names included, into a fresh tenant behind TLS and makes the original setup",
+            &[
+                "-p",
+                "grantsmith-core",
+                "--test",
+                "carry",
+                "--test",
+                "export",
+                "--test",
+                "deploy_cli",
+                "--",
+                "--include-ignored",
+            ],
         ),
         ("Lease: expiry, takeover, a dead owner's lease free at once", &["-p", "grantsmith-core", "--lib", "lease"]),
         (
@@ -78,7 +106,10 @@ pub fn all() -> crate::Result {
             &["-p", "grantsmith-core", "--test", "profiles"],
         ),
     ] {
-        let (c, shown) = cargo_test(args);
+        let (mut c, shown) = cargo_test(args);
+        if let Ok(tools) = &tools {
+            test::with_test_tools(&mut c, tools);
+        }
         proofs.push(prove(what, c, &shown));
     }
     let started = Instant::now();
@@ -91,6 +122,7 @@ pub fn all() -> crate::Result {
         "resumed_from_history",
         "each_need_the_typed_name",
         "second_launch",
+        "exported_promoted",
     ]);
     proofs.push(Proof {
         what: "In the real window: the app killed (SIGKILL) mid-step at each step, restarted and resumed to \
@@ -99,7 +131,7 @@ pub fn all() -> crate::Result {
                keychain a session-only tenant works and no secret reaches the disk; after the wizard and the token \
                screen no secret or token in the database, its WAL or the log, and in everything Rust sent to the \
                webview no secret, and tokens only in the test-token reports the user asked for",
-        command: "cargo xtask e2e (tests crash, single_instance, production, shell, profiles, wizard, token)".into(),
+        command: "cargo xtask e2e (tests crash, single_instance, production, shell, profiles, wizard, token, carry)".into(),
         passed: e2e.is_ok(),
         seconds: started.elapsed().as_secs_f64(),
     });
@@ -118,7 +150,7 @@ pub fn all() -> crate::Result {
             p.seconds
         ));
     }
-    out.push_str(&security());
+    out.push_str(&security(&tools));
     let matrix = std::fs::read_to_string(&matrix).unwrap_or_else(|_| "The fault matrix wrote no report.\n".into());
     out.push('\n');
     out.push_str(&matrix.replacen("# Reliability", "## Fault matrix", 1));
@@ -131,7 +163,7 @@ pub fn all() -> crate::Result {
 }
 
 /// The security section: each threat, what stops it, its proof run now.
-fn security() -> String {
+fn security(tools: &crate::Result<setup::TestTools>) -> String {
     let mut out = String::from(
         "\n## Security\n\nWhat the page, the tenant or another program could do, what stops it, and the tests that prove it \
          (run now). `src-tauri/SECURITY.md` says what a compromised page can still do.\n\n\
@@ -140,7 +172,10 @@ fn security() -> String {
     for t in THREATS {
         let (passed, shown) = match t.proof {
             threats::Proof::Cargo(args) => {
-                let (c, shown) = cargo_test(args);
+                let (mut c, shown) = cargo_test(args);
+                if let Ok(tools) = tools {
+                    test::with_test_tools(&mut c, tools);
+                }
                 (cmd::run(c).is_ok(), shown)
             }
             threats::Proof::E2e(filters) => {

@@ -47,10 +47,7 @@ pub fn all(quick: bool) -> crate::Result {
             // Every test binary runs even after one fails: one run reports everything wrong.
             let mut c = cmd::cargo(&RUST_TESTS);
             c.args(["--no-fail-fast", "--", "--include-ignored"]);
-            c.env("GRANTSMITH_QS_PYTHON", &tools.python)
-                .env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules)
-                .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli)
-                .env("GRANTSMITH_QS_GO", &tools.go);
+            with_test_tools(&mut c, &tools);
             cmd::run(in_keyring_session(c)?)
         });
         step("bindings drift", &bindings_drift);
@@ -66,6 +63,15 @@ pub fn all(quick: bool) -> crate::Result {
     }
     let failed: Vec<&str> = done.iter().filter(|o| o.result.is_err()).map(|o| o.name).collect();
     if failed.is_empty() { Ok(()) } else { Err(format!("failed: {}", failed.join(", "))) }
+}
+
+/// Where the Rust tests find the tools `setup::test_tools` installed (quickstart runtimes,
+/// auth0-deploy-cli).
+pub(crate) fn with_test_tools(c: &mut Command, tools: &setup::TestTools) {
+    c.env("GRANTSMITH_QS_PYTHON", &tools.python)
+        .env("GRANTSMITH_QS_NODE_MODULES", &tools.node_modules)
+        .env("GRANTSMITH_DEPLOY_CLI", &tools.deploy_cli)
+        .env("GRANTSMITH_QS_GO", &tools.go);
 }
 
 pub fn e2e_only(filters: &[&str]) -> crate::Result {

@@ -77,7 +77,7 @@ pub const THREATS: &[Threat] = &[
     Threat {
         threat: "Names that read as something else (bidi overrides, zero-width characters) and a 200,000-line scope paste",
         stopped_by: "`invalid_characters` by field for names, descriptions and tenant names; a paste over 1,000 lines refused (`too_many`) in one pass, off the main thread",
-        proof: Proof::Cargo(&["-p", "grantsmith-core", "--lib", "wizard::spec", "text", "profiles::model"]),
+        proof: Proof::Cargo(&["-p", "grantsmith-core", "--lib", "--", "wizard::spec", "text::", "profiles::model"]),
     },
     Threat {
         threat: "A secret printed by `{:?}` into a log, a panic or a test failure; a typed secret kept in a query-cache key",

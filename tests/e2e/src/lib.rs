@@ -146,6 +146,11 @@ impl Session {
             assert!(Instant::now() < deadline, "the dialog {title:?} never took the focus");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        // What the person sees, beside the page's screenshots (X's own format: x11-apps' xwd).
+        let dir = screenshot_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        let shot = dir.join(format!("native-{}.xwd", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")));
+        let _ = Command::new("xwd").args(["-silent", "-id", &window, "-out"]).arg(&shot).status();
         let key = match yes {
             Some(label) => format!("alt+{}", label.chars().next().unwrap_or('y').to_ascii_lowercase()),
             None => "Escape".into(),

@@ -17,7 +17,7 @@ export function CopyButton({ text, label, testId, secret, ...props }: { text: st
         data-testid={testId}
         {...props}
       >
-        {state === "copied" ? "Copied" : label}
+        {state === "copied" ? (secret ? "Copied · clears in 30 s" : "Copied") : label}
       </Button>
     </Tooltip>
   );

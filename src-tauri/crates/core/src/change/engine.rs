@@ -26,7 +26,7 @@ use crate::token::doctor::Fix;
 use crate::wizard::journal::now_ms;
 use crate::wizard::plan::{self, Phase, Plan};
 use crate::wizard::run::{Executor, OnUpdate, load};
-use crate::wizard::{ApiChoice, AppChoice, RunStatus, RunView, ScopeSpec, WizardSpec};
+use crate::wizard::{ApiChoice, AppChoice, RunStatus, RunView, ScopeSpec, StepStatus, WizardSpec};
 
 /// A run that stopped, re-planned against its tenant as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -262,7 +262,12 @@ impl<'a> Engine<'a> {
             return Ok(run);
         }
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let what: Vec<String> = run.steps.iter().map(|s| format!("Resume: {}", s.title)).collect();
+        let what: Vec<String> = run
+            .steps
+            .iter()
+            .filter(|s| s.status != StepStatus::Done)
+            .map(|s| format!("Resume: {}", s.title))
+            .collect();
         let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec.clone(), on_update);
         let work = async {
@@ -293,7 +298,12 @@ impl<'a> Engine<'a> {
     ) -> Result<RunView, IpcError> {
         let run = load(self.tenants.store(), run_id)?;
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let what: Vec<String> = run.steps.iter().map(|s| format!("Undo: {}", s.title)).collect();
+        let what: Vec<String> = run
+            .steps
+            .iter()
+            .filter(|s| s.status == StepStatus::Done)
+            .map(|s| format!("Undo: {}", s.title))
+            .collect();
         let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec, on_update);
         self.leased(&approval, &profile.id, run_id, run_id, ex.undo()).await
