@@ -149,7 +149,8 @@ impl Session {
         // What the person sees, beside the page's screenshots (X's own format: x11-apps' xwd).
         let dir = screenshot_dir();
         let _ = std::fs::create_dir_all(&dir);
-        let shot = dir.join(format!("native-{}.xwd", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")));
+        let shot =
+            dir.join(format!("native-{}.xwd", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")));
         let _ = Command::new("xwd").args(["-silent", "-id", &window, "-out"]).arg(&shot).status();
         let key = match yes {
             Some(label) => format!("alt+{}", label.chars().next().unwrap_or('y').to_ascii_lowercase()),

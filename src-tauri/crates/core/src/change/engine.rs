@@ -262,12 +262,8 @@ impl<'a> Engine<'a> {
             return Ok(run);
         }
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let what: Vec<String> = run
-            .steps
-            .iter()
-            .filter(|s| s.status != StepStatus::Done)
-            .map(|s| format!("Resume: {}", s.title))
-            .collect();
+        let what: Vec<String> =
+            run.steps.iter().filter(|s| s.status != StepStatus::Done).map(|s| format!("Resume: {}", s.title)).collect();
         let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec.clone(), on_update);
         let work = async {
@@ -298,12 +294,8 @@ impl<'a> Engine<'a> {
     ) -> Result<RunView, IpcError> {
         let run = load(self.tenants.store(), run_id)?;
         let (profile, client) = self.bound(&run.profile_id).await?;
-        let what: Vec<String> = run
-            .steps
-            .iter()
-            .filter(|s| s.status == StepStatus::Done)
-            .map(|s| format!("Undo: {}", s.title))
-            .collect();
+        let what: Vec<String> =
+            run.steps.iter().filter(|s| s.status == StepStatus::Done).map(|s| format!("Undo: {}", s.title)).collect();
         let approval = self.approve(&profile, run_id, confirm, &what).await?;
         let ex = self.executor(&client, &profile, run_id, run.spec, on_update);
         self.leased(&approval, &profile.id, run_id, run_id, ex.undo()).await
