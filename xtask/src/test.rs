@@ -37,6 +37,9 @@ pub fn all(quick: bool) -> crate::Result {
 
     step("rustfmt", &|| cmd::run(cmd::cargo(&["fmt", "--all", "--check"])));
     step("tsc --noEmit", &|| cmd::run(cmd::npm(&["run", "--silent", "typecheck"])));
+    step("eslint", &|| cmd::run(cmd::npm(&["run", "--silent", "lint"])));
+    step("prettier", &|| cmd::run(cmd::npm(&["run", "--silent", "format:check"])));
+    step("knip", &|| cmd::run(cmd::npm(&["run", "--silent", "knip"])));
     step("vitest", &|| cmd::run(cmd::npm(&["run", "--silent", "test"])));
     step("audit", &audit);
     // The shell embeds ui/dist at compile time, so clippy and tests of it need the UI built.

@@ -117,7 +117,11 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
                   onClick={() => run(a)}
                   onMouseEnter={() => setSelected(i)}
                   p="xs"
-                  style={{ borderRadius: 6, cursor: "pointer", background: i === selected ? "var(--mantine-color-default-hover)" : undefined }}
+                  style={{
+                    borderRadius: 6,
+                    cursor: "pointer",
+                    background: i === selected ? "var(--mantine-color-default-hover)" : undefined,
+                  }}
                 >
                   <Group justify="space-between" wrap="nowrap">
                     <Text size="sm">{a.label}</Text>

@@ -5,13 +5,15 @@ export function StartupError({ message }: { message: string }) {
   return (
     <Center h="100vh" p="xl">
       <Stack maw={620} gap="md">
-        <Title order={1} size="h2">Grantsmith could not open its database</Title>
+        <Title order={1} size="h2">
+          Grantsmith could not open its database
+        </Title>
         <Alert color="red" icon={<IconDatabaseOff />} title="What happened" data-testid="startup-error">
           {message}
         </Alert>
         <Text c="dimmed" size="sm">
-          Nothing was changed on any tenant, and your secrets in the system keychain are not affected.
-          Set <Code>GRANTSMITH_DATA_DIR</Code> to another folder to start with a separate database.
+          Nothing was changed on any tenant, and your secrets in the system keychain are not affected. Set <Code>GRANTSMITH_DATA_DIR</Code>{" "}
+          to another folder to start with a separate database.
         </Text>
       </Stack>
     </Center>

@@ -80,7 +80,13 @@ export function TenantSwitcher() {
           </button>
         );
       })}
-      <PlainButton variant="subtle" size="xs" left={<IconPlus size={14} />} onClick={() => go({ kind: "add-tenant" })} data-testid="add-tenant">
+      <PlainButton
+        variant="subtle"
+        size="xs"
+        left={<IconPlus size={14} />}
+        onClick={() => go({ kind: "add-tenant" })}
+        data-testid="add-tenant"
+      >
         Add tenant
       </PlainButton>
     </div>

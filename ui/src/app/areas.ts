@@ -1,15 +1,8 @@
-import {
-  IconApps,
-  IconHistory,
-  IconKey,
-  IconServer2,
-  IconWand,
-  type Icon,
-} from "@tabler/icons-react";
+import { IconApps, IconHistory, IconKey, IconServer2, IconWand, type Icon } from "@tabler/icons-react";
 
 export type AreaId = "wizard" | "token" | "apps" | "apis" | "history";
 
-export interface Area {
+interface Area {
   id: AreaId;
   label: string;
   icon: Icon;

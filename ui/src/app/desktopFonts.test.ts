@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { applyDesktopFonts } from "./desktopFonts";
 
-const VARIABLES = ["--mantine-font-family", "--mantine-font-family-headings", "--mantine-font-family-monospace", "--mantine-font-weight-medium"];
+const VARIABLES = [
+  "--mantine-font-family",
+  "--mantine-font-family-headings",
+  "--mantine-font-family-monospace",
+  "--mantine-font-weight-medium",
+];
 const value = (variable: string) => document.documentElement.style.getPropertyValue(variable);
 
 describe("applyDesktopFonts", () => {

@@ -14,7 +14,9 @@ describe("readStartup", () => {
   afterEach(() => vi.useRealTimers());
 
   it("puts what the first screen reads in the cache, under the keys its screens ask for", async () => {
-    mockIPC((cmd) => ({ app_info: { version: "1.2.3" }, list_profiles: VIEW, get_color_scheme: "dark", wizard_unfinished: UNFINISHED_RUN })[cmd]);
+    mockIPC(
+      (cmd) => ({ app_info: { version: "1.2.3" }, list_profiles: VIEW, get_color_scheme: "dark", wizard_unfinished: UNFINISHED_RUN })[cmd],
+    );
     const client = newQueryClient();
     expect(await readStartup(client)).toBe("dark");
     expect(client.getQueryData(APP_INFO_KEY)).toEqual({ version: "1.2.3" });
@@ -24,7 +26,15 @@ describe("readStartup", () => {
   });
 
   it("applies the desktop's fonts that app_info read before the first render", async () => {
-    mockIPC((cmd) => ({ app_info: { version: "1", fonts: { family: "DejaVu Sans", semibold: 700 } }, list_profiles: VIEW, get_color_scheme: "auto", wizard_unfinished: null })[cmd]);
+    mockIPC(
+      (cmd) =>
+        ({
+          app_info: { version: "1", fonts: { family: "DejaVu Sans", semibold: 700 } },
+          list_profiles: VIEW,
+          get_color_scheme: "auto",
+          wizard_unfinished: null,
+        })[cmd],
+    );
     await readStartup(newQueryClient());
     const root = document.documentElement.style;
     expect(root.getPropertyValue("--mantine-font-family")).toBe('"DejaVu Sans", sans-serif');
@@ -47,7 +57,9 @@ describe("readStartup", () => {
     vi.useFakeTimers();
     let answer: (info: unknown) => void = () => {};
     mockIPC((cmd) =>
-      cmd === "app_info" ? new Promise((done) => (answer = done)) : { list_profiles: VIEW, get_color_scheme: "light", wizard_unfinished: null }[cmd],
+      cmd === "app_info"
+        ? new Promise((done) => (answer = done))
+        : { list_profiles: VIEW, get_color_scheme: "light", wizard_unfinished: null }[cmd],
     );
     const client = newQueryClient();
     const read = readStartup(client);

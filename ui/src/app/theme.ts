@@ -44,16 +44,25 @@ export function contrast(a: string, b: string): number {
 }
 
 function darker(hex: string): string {
-  return "#" + channels(hex).map((c) => Math.round(c * 0.9).toString(16).padStart(2, "0")).join("");
+  return (
+    "#" +
+    channels(hex)
+      .map((c) =>
+        Math.round(c * 0.9)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")
+  );
 }
 
 /**
  * The palette's darkest shade, darkened further until it reads on white and on its own
  * light backgrounds (shade 1, and shade 2 under the pointer).
  */
-export function readableOnLight(colors: MantineColorsTuple): string {
+function readableOnLight(colors: MantineColorsTuple): string {
   let c = colors[9];
-  while ([ "#ffffff", colors[1], colors[2]].some((bg) => contrast(c, bg) < AA)) c = darker(c);
+  while (["#ffffff", colors[1], colors[2]].some((bg) => contrast(c, bg) < AA)) c = darker(c);
   return c;
 }
 

@@ -15,5 +15,6 @@ export function preloadMantine(): Promise<Layer> {
 /** Its children under Mantine's provider; until Mantine has loaded, the nearest Suspense shows. */
 export function WithMantine({ children }: { children: ReactNode }) {
   const Layer = loaded ?? use(preloadMantine());
+  // eslint-disable-next-line react-hooks/static-components -- the loaded module's one component, not one made here
   return <Layer>{children}</Layer>;
 }

@@ -5,7 +5,13 @@ import { IconCheck, IconCopy } from "@tabler/icons-react";
 import { useCopy } from "./useCopy";
 
 /** A button that copies `text`, with its own words ("Copy curl"); a `secret` is copied as one. */
-export function CopyButton({ text, label, testId, secret, ...props }: { text: string; label: string; testId?: string; secret?: boolean } & ButtonProps) {
+export function CopyButton({
+  text,
+  label,
+  testId,
+  secret,
+  ...props
+}: { text: string; label: string; testId?: string; secret?: boolean } & ButtonProps) {
   const { state, copy } = useCopy(text, secret);
   return (
     <Tooltip label="Could not copy" color="red" opened={state === "failed"}>

@@ -14,7 +14,7 @@ export interface Column<T> {
 }
 
 /** What a row element must carry (the screen adds its own test id and data attributes). */
-export interface RowAttributes {
+interface RowAttributes {
   ref: (node: Element | null) => void;
   role: "row";
   "aria-rowindex": number;
@@ -39,36 +39,38 @@ export function ListError({ noun, error, ...props }: { noun: string; error: Erro
   );
 }
 
-export function DataList<T>(props: HeaderSlots & {
-  /** The table's test id. */
-  "data-testid": string;
-  title: string;
-  description: ReactNode;
-  /** Plural, for "3 of 10 applications" and "Search applications". */
-  noun: string;
-  /** The rows that match the search, in order; undefined while loading. */
-  rows?: T[];
-  /** How many there are without the search. */
-  total?: number;
-  loading: boolean;
-  refreshing: boolean;
-  error?: Error | null;
-  onRefresh: () => void;
-  search: string;
-  onSearch: (s: string) => void;
-  placeholder: string;
-  columns: Column<T>[];
-  rowKey: (row: T) => string;
-  /** A row: `attributes` spread on a `Box`, plus the screen's test id and data attributes. */
-  row: (row: T, attributes: RowAttributes) => ReactElement;
-  /** The words of `emptyText` (none at all) or of no match, in a `ListNote`. */
-  empty: (text: ReactNode) => ReactElement;
-  emptyText: ReactNode;
-  /** A read error, in a `ListError`. */
-  failed: (error: Error) => ReactElement;
-  /** Under the header: the data's age, a progress bar. */
-  status?: ReactNode;
-}) {
+export function DataList<T>(
+  props: HeaderSlots & {
+    /** The table's test id. */
+    "data-testid": string;
+    title: string;
+    description: ReactNode;
+    /** Plural, for "3 of 10 applications" and "Search applications". */
+    noun: string;
+    /** The rows that match the search, in order; undefined while loading. */
+    rows?: T[];
+    /** How many there are without the search. */
+    total?: number;
+    loading: boolean;
+    refreshing: boolean;
+    error?: Error | null;
+    onRefresh: () => void;
+    search: string;
+    onSearch: (s: string) => void;
+    placeholder: string;
+    columns: Column<T>[];
+    rowKey: (row: T) => string;
+    /** A row: `attributes` spread on a `Box`, plus the screen's test id and data attributes. */
+    row: (row: T, attributes: RowAttributes) => ReactElement;
+    /** The words of `emptyText` (none at all) or of no match, in a `ListNote`. */
+    empty: (text: ReactNode) => ReactElement;
+    emptyText: ReactNode;
+    /** A read error, in a `ListError`. */
+    failed: (error: Error) => ReactElement;
+    /** Under the header: the data's age, a progress bar. */
+    status?: ReactNode;
+  },
+) {
   const { rows, noun } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -120,7 +122,13 @@ export function DataList<T>(props: HeaderSlots & {
           >
             <Box
               role="rowgroup"
-              style={{ position: "sticky", top: 0, zIndex: 1, background: "var(--mantine-color-body)", borderBottom: "1px solid var(--mantine-color-default-border)" }}
+              style={{
+                position: "sticky",
+                top: 0,
+                zIndex: 1,
+                background: "var(--mantine-color-body)",
+                borderBottom: "1px solid var(--mantine-color-default-border)",
+              }}
             >
               <Box role="row" aria-rowindex={1} px="md" py="xs" style={grid}>
                 {props.columns.map((c) => (

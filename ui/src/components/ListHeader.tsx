@@ -12,23 +12,27 @@ export interface HeaderSlots {
 }
 
 /** Title, what the list is, "N of M", Refresh, and a search box that filters as you type. */
-export function ListHeader(props: HeaderSlots & {
-  title: string;
-  description: ReactNode;
-  noun: string;
-  shown: number;
-  total?: number;
-  refreshing: boolean;
-  onRefresh: () => void;
-  query: string;
-  onSearch: (s: string) => void;
-  placeholder: string;
-}) {
+export function ListHeader(
+  props: HeaderSlots & {
+    title: string;
+    description: ReactNode;
+    noun: string;
+    shown: number;
+    total?: number;
+    refreshing: boolean;
+    onRefresh: () => void;
+    query: string;
+    onSearch: (s: string) => void;
+    placeholder: string;
+  },
+) {
   return (
     <>
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={1} size="h2">{props.title}</Title>
+          <Title order={1} size="h2">
+            {props.title}
+          </Title>
           <Text c="dimmed">{props.description}</Text>
         </Stack>
         <Group gap="xs">

@@ -4,7 +4,17 @@
 // docs/BENCHMARKS.md); the first screen now runs none of them. They look like Mantine's
 // (Plain.module.css).
 // Deliberately not here: anything a screen past Home needs — those use Mantine.
-import { cloneElement, useId, useLayoutEffect, useRef, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type SyntheticEvent } from "react";
+import {
+  cloneElement,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+  type SyntheticEvent,
+} from "react";
 import classes from "./Plain.module.css";
 
 /** Mantine's global classes every Mantine button has: its focus ring, and the press. */
@@ -52,15 +62,7 @@ export function IconButton({
   className,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "light" | "subtle"; tone?: "gray" | "red" | "primary" }) {
-  return (
-    <button
-      type="button"
-      className={cx(classes.icon, FOCUSABLE, className)}
-      data-variant={variant}
-      data-tone={tone}
-      {...props}
-    />
-  );
+  return <button type="button" className={cx(classes.icon, FOCUSABLE, className)} data-variant={variant} data-tone={tone} {...props} />;
 }
 
 /** Mantine's light Badge, in one of the theme's colours. */

@@ -2,7 +2,7 @@
 // moves (a countdown). Tests replace it with fake timers, never by patching a screen.
 import { useEffect, useState } from "react";
 
-export const nowSeconds = () => Date.now() / 1000;
+const nowSeconds = () => Date.now() / 1000;
 
 /** Epoch seconds, updated every `everyMs`. */
 export function useNow(everyMs = 1000): number {

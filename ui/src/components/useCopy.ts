@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { copySecret, copyText } from "../ipc";
 
-export type CopyState = "idle" | "copied" | "failed";
+type CopyState = "idle" | "copied" | "failed";
 
 export function useCopy(text: string, secret = false) {
   const [state, setState] = useState<CopyState>("idle");

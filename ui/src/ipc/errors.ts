@@ -29,8 +29,7 @@ export function isIpcError(value: unknown): value is IpcError {
 /** Whatever a command rejected with, as an IpcError (Tauri itself rejects with strings). */
 export function toIpcError(value: unknown): IpcError {
   if (isIpcError(value)) return value;
-  const message =
-    typeof value === "string" ? value : value instanceof Error ? value.message : "Unexpected error";
+  const message = typeof value === "string" ? value : value instanceof Error ? value.message : "Unexpected error";
   return { kind: "internal", message };
 }
 

@@ -93,7 +93,13 @@ export function AccessMatrix({ api }: { api: ApiDetail }) {
           No application is authorized for {api.name} yet. Add one above to give it scopes.
         </Text>
       ) : (
-        <div className={classes.scroller} tabIndex={0} data-testid="api-matrix" role="region" aria-label={`Who holds which scope of ${api.name}`}>
+        <div
+          className={classes.scroller}
+          tabIndex={0}
+          data-testid="api-matrix"
+          role="region"
+          aria-label={`Who holds which scope of ${api.name}`}
+        >
           <table className={classes.matrix}>
             <caption className={classes.caption}>Applications (rows) and the scopes of {api.name} they hold (columns)</caption>
             <thead>
@@ -114,7 +120,15 @@ export function AccessMatrix({ api }: { api: ApiDetail }) {
               {shown.map((r) => (
                 <tr key={r.client_id} data-testid="matrix-row" data-client-id={r.client_id}>
                   <th scope="row" className={classes.app}>
-                    <Anchor component="button" size="sm" ta="left" onClick={() => go({ kind: "area", area: "apps", open: r.client_id })} className={classes.appName} title={r.name} lineClamp={2}>
+                    <Anchor
+                      component="button"
+                      size="sm"
+                      ta="left"
+                      onClick={() => go({ kind: "area", area: "apps", open: r.client_id })}
+                      className={classes.appName}
+                      title={r.name}
+                      lineClamp={2}
+                    >
                       {r.name}
                     </Anchor>
                   </th>

@@ -25,7 +25,14 @@ export function ApiPage({ audience }: { audience: string }) {
   const key = useLeaveOnSwitch({ kind: "area", area: "apis" });
   const api = useQuery({ queryKey: key("api", audience), queryFn: () => apiDetail(audience) });
   return (
-    <ObjectPage data-testid="api-page" back="APIs" onBack={() => go({ kind: "area", area: "apis" })} noun="API" loading={api.isLoading} error={api.error}>
+    <ObjectPage
+      data-testid="api-page"
+      back="APIs"
+      onBack={() => go({ kind: "area", area: "apis" })}
+      noun="API"
+      loading={api.isLoading}
+      error={api.error}
+    >
       {api.data && <ApiView api={api.data} />}
     </ObjectPage>
   );
@@ -49,7 +56,8 @@ function ApiView({ api: a }: { api: ApiDetail }) {
             </Badge>
           )}
           <Text size="sm" c="dimmed">
-            {a.scopes.length} scope{a.scopes.length === 1 ? "" : "s"}, {a.grants.length} application{a.grants.length === 1 ? "" : "s"} authorized
+            {a.scopes.length} scope{a.scopes.length === 1 ? "" : "s"}, {a.grants.length} application{a.grants.length === 1 ? "" : "s"}{" "}
+            authorized
           </Text>
         </Group>
         {a.is_system && (

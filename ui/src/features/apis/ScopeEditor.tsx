@@ -124,9 +124,29 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
               }}
             >
               <Group align="flex-end">
-                <TextInput label="Value" placeholder="export:orders" value={value} onChange={(e) => setValue(e.currentTarget.value)} data-testid="scopes-add-value" w="14rem" />
-                <TextInput label="Description" placeholder="Export orders" value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="scopes-add-description" style={{ flex: 1 }} />
-                <Button type="submit" variant="default" leftSection={<IconPlus size={16} />} disabled={!value.trim()} data-testid="scopes-add">
+                <TextInput
+                  label="Value"
+                  placeholder="export:orders"
+                  value={value}
+                  onChange={(e) => setValue(e.currentTarget.value)}
+                  data-testid="scopes-add-value"
+                  w="14rem"
+                />
+                <TextInput
+                  label="Description"
+                  placeholder="Export orders"
+                  value={description}
+                  onChange={(e) => setDescription(e.currentTarget.value)}
+                  data-testid="scopes-add-description"
+                  style={{ flex: 1 }}
+                />
+                <Button
+                  type="submit"
+                  variant="default"
+                  leftSection={<IconPlus size={16} />}
+                  disabled={!value.trim()}
+                  data-testid="scopes-add"
+                >
                   Add
                 </Button>
               </Group>
@@ -171,7 +191,12 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
                     color="green"
                     tt="none"
                     rightSection={
-                      <ActionIcon size="xs" variant="transparent" onClick={() => setAdded(added.filter((x) => x.value !== a.value))} aria-label={`Do not add ${a.value}`}>
+                      <ActionIcon
+                        size="xs"
+                        variant="transparent"
+                        onClick={() => setAdded(added.filter((x) => x.value !== a.value))}
+                        aria-label={`Do not add ${a.value}`}
+                      >
                         <IconX size={12} />
                       </ActionIcon>
                     }
@@ -202,7 +227,16 @@ export function ScopeEditor({ api }: { api: ApiDetail }) {
         review={
           <Button
             data-testid="scopes-review"
-            onClick={() => setRequest({ kind: "scopes", audience: api.identifier, add: added, describe, remove: removed, extend_to: added.length ? extendTo : [] })}
+            onClick={() =>
+              setRequest({
+                kind: "scopes",
+                audience: api.identifier,
+                add: added,
+                describe,
+                remove: removed,
+                extend_to: added.length ? extendTo : [],
+              })
+            }
           />
         }
       />

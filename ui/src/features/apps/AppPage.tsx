@@ -23,7 +23,14 @@ export function AppPage({ clientId }: { clientId: string }) {
   const key = useLeaveOnSwitch({ kind: "area", area: "apps" });
   const app = useQuery({ queryKey: key("app", clientId), queryFn: () => appDetail(clientId) });
   return (
-    <ObjectPage data-testid="app-page" back="Applications" onBack={() => go({ kind: "area", area: "apps" })} noun="application" loading={app.isLoading} error={app.error}>
+    <ObjectPage
+      data-testid="app-page"
+      back="Applications"
+      onBack={() => go({ kind: "area", area: "apps" })}
+      noun="application"
+      loading={app.isLoading}
+      error={app.error}
+    >
       {app.data && <AppView app={app.data} />}
     </ObjectPage>
   );
@@ -56,7 +63,12 @@ function AppView({ app: a }: { app: AppDetail }) {
               <Badge variant="light" color="orange">
                 Client Credentials not enabled
               </Badge>
-              <Button size="compact-xs" variant="light" onClick={() => setRequest({ kind: "enable_client_credentials", client_id: a.client_id })} data-testid="app-enable-cc">
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => setRequest({ kind: "enable_client_credentials", client_id: a.client_id })}
+                data-testid="app-enable-cc"
+              >
                 Enable…
               </Button>
             </>
@@ -100,13 +112,30 @@ function AppView({ app: a }: { app: AppDetail }) {
         >
           Get a test token
         </Button>
-        <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setRequest({ kind: "rotate_secret", client_id: a.client_id })} data-testid="app-rotate">
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} />}
+          onClick={() => setRequest({ kind: "rotate_secret", client_id: a.client_id })}
+          data-testid="app-rotate"
+        >
           Rotate secret…
         </Button>
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} disabled={editing} data-testid="app-edit">
+        <Button
+          variant="default"
+          leftSection={<IconPencil size={16} />}
+          onClick={() => setEditing(true)}
+          disabled={editing}
+          data-testid="app-edit"
+        >
           Rename or describe
         </Button>
-        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setRequest({ kind: "delete_application", client_id: a.client_id })} data-testid="app-delete">
+        <Button
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={16} />}
+          onClick={() => setRequest({ kind: "delete_application", client_id: a.client_id })}
+          data-testid="app-delete"
+        >
           Delete application…
         </Button>
       </Group>
@@ -130,7 +159,13 @@ function AppView({ app: a }: { app: AppDetail }) {
             </Button>
           )
         }
-        result={(p) => (request?.kind === "rotate_secret" ? <Stack {...p} data-testid="app-rotate-result" /> : <Stack {...p} data-testid="app-change-result" />)}
+        result={(p) =>
+          request?.kind === "rotate_secret" ? (
+            <Stack {...p} data-testid="app-rotate-result" />
+          ) : (
+            <Stack {...p} data-testid="app-change-result" />
+          )
+        }
         outcome={(o) => o.rotated && <RotatedSecretView rotated={o.rotated} />}
       />
     </>
@@ -161,8 +196,21 @@ function EditApplication({ app, onCancel, onReview }: { app: AppDetail; onCancel
         }}
       >
         <Stack gap="sm">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="app-edit-name" data-autofocus />
-          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="app-edit-description" />
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="app-edit-name"
+            data-autofocus
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            data-testid="app-edit-description"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Cancel
@@ -197,7 +245,14 @@ function RevealSecret({ clientId }: { clientId: string }) {
         </Group>
       ) : (
         <Stack gap={2}>
-          <Button size="xs" variant="default" leftSection={<IconEye size={14} />} loading={reveal.isPending} onClick={() => reveal.mutate()} data-testid="app-reveal">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconEye size={14} />}
+            loading={reveal.isPending}
+            onClick={() => reveal.mutate()}
+            data-testid="app-reveal"
+          >
             Reveal
           </Button>
           {reveal.error && (
@@ -248,7 +303,15 @@ function Grants({ app, onRevoke }: { app: AppDetail; onRevoke: (g: AppGrant) => 
                       </Stack>
                     ) : (
                       <Stack gap={2}>
-                        <Anchor component="button" size="sm" fw={500} ta="left" onClick={() => go({ kind: "area", area: "apis", open: g.audience })} style={{ overflowWrap: "anywhere" }} data-testid="app-grant-api">
+                        <Anchor
+                          component="button"
+                          size="sm"
+                          fw={500}
+                          ta="left"
+                          onClick={() => go({ kind: "area", area: "apis", open: g.audience })}
+                          style={{ overflowWrap: "anywhere" }}
+                          data-testid="app-grant-api"
+                        >
                           {g.api_name}
                         </Anchor>
                         <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
@@ -276,7 +339,11 @@ function Grants({ app, onRevoke }: { app: AppDetail; onRevoke: (g: AppGrant) => 
                     <Group gap="xs" wrap="nowrap">
                       {!g.orphaned && (
                         <>
-                          <Button size="xs" variant="default" onClick={() => go({ kind: "area", area: "token", prefill: { clientId: app.client_id, audience: g.audience } })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => go({ kind: "area", area: "token", prefill: { clientId: app.client_id, audience: g.audience } })}
+                          >
                             Test token
                           </Button>
                           <Button size="xs" variant="default" onClick={() => go({ kind: "area", area: "apis", open: g.audience })}>
@@ -284,7 +351,14 @@ function Grants({ app, onRevoke }: { app: AppDetail; onRevoke: (g: AppGrant) => 
                           </Button>
                         </>
                       )}
-                      <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => onRevoke(g)} aria-label={`Revoke access to ${g.api_name}`}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} />}
+                        onClick={() => onRevoke(g)}
+                        aria-label={`Revoke access to ${g.api_name}`}
+                      >
                         Revoke
                       </Button>
                       {!g.orphaned && <SetupMenu clientId={app.client_id} audience={g.audience} apiName={g.api_name} />}

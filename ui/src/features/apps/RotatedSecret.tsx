@@ -26,8 +26,8 @@ export function RotatedSecretView({ rotated }: { rotated: RotatedSecret }) {
         <CopyButton text={rotated.export_line} label={`Copy as ${rotated.env_var}`} variant="subtle" secret />
       </Group>
       <Text size="sm" c="dimmed">
-        Put it where your services read <Code>{rotated.env_var}</Code> (the quickstart code reads it from that environment variable). Until they have it, their token requests
-        fail with 401. A copied secret is cleared from the clipboard after 30 seconds.
+        Put it where your services read <Code>{rotated.env_var}</Code> (the quickstart code reads it from that environment variable). Until
+        they have it, their token requests fail with 401. A copied secret is cleared from the clipboard after 30 seconds.
       </Text>
     </Stack>
   );

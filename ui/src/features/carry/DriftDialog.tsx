@@ -61,7 +61,17 @@ function Report({ report }: { report: DriftReport }) {
   );
 }
 
-export function DriftDialog({ clientId, audience, opened, onClose }: { clientId: string; audience: string; opened: boolean; onClose: () => void }) {
+export function DriftDialog({
+  clientId,
+  audience,
+  opened,
+  onClose,
+}: {
+  clientId: string;
+  audience: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const key = useTenantKey();
   const client = useQueryClient();
   const queryKey = key("drift", clientId, audience);

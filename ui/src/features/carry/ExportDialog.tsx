@@ -9,8 +9,8 @@ import type { ExportFormat } from "../../bindings/ExportFormat";
 import { CopyButton } from "../../components/Copy";
 import { exportSetup, saveExport } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
-import "../token/code-theme.css";
-import { highlight } from "../token/highlight";
+import "../../components/code-theme.css";
+import { highlight } from "../../components/highlight";
 
 const LANGUAGE: Record<ExportFormat, string> = { terraform: "hcl", deploy_cli: "yaml" };
 
@@ -19,7 +19,12 @@ function ExportBody({ clientId, audience, format }: { clientId: string; audience
   const out = useQuery({ queryKey: key("export", clientId, audience, format), queryFn: () => exportSetup(clientId, audience, format) });
   const save = useMutation({ mutationFn: () => saveExport({ kind: "setup", client_id: clientId, audience, format }) });
   if (out.isPending) return <Loader size="sm" aria-label="Reading the setup" />;
-  if (out.isError) return <Alert color="red" title="Could not export">{out.error.message}</Alert>;
+  if (out.isError)
+    return (
+      <Alert color="red" title="Could not export">
+        {out.error.message}
+      </Alert>
+    );
   const language = LANGUAGE[format];
   return (
     <Stack gap="sm">
@@ -63,14 +68,23 @@ function ExportBody({ clientId, audience, format }: { clientId: string; audience
 }
 
 /** The export of `clientId` + `audience` on the active tenant, in a dialog. */
-export function ExportDialog({ clientId, audience, opened, onClose }: { clientId: string; audience: string; opened: boolean; onClose: () => void }) {
+export function ExportDialog({
+  clientId,
+  audience,
+  opened,
+  onClose,
+}: {
+  clientId: string;
+  audience: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const [format, setFormat] = useState<ExportFormat>("terraform");
   return (
     <Modal opened={opened} onClose={onClose} title="Export as code" size="xl">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          This application, the API with its scopes and the grant between them, as the tenant has them now. No secret is
-          written.
+          This application, the API with its scopes and the grant between them, as the tenant has them now. No secret is written.
         </Text>
         <Tabs value={format} onChange={(v) => v && setFormat(v as ExportFormat)} variant="pills">
           <Tabs.List>

@@ -21,7 +21,10 @@ const profile = (id: string, name: string, environment: Profile["environment"]):
   needs_secret: false,
 });
 
-const TWO: ProfilesView = { active_id: "p_dev", profiles: [profile("p_dev", "Dev", "development"), profile("p_big", "Big Prod", "production")] };
+const TWO: ProfilesView = {
+  active_id: "p_dev",
+  profiles: [profile("p_dev", "Dev", "development"), profile("p_big", "Big Prod", "production")],
+};
 
 describe("PromoteDialog", () => {
   it("says how far the target is read while it compares (a large tenant takes a while)", async () => {

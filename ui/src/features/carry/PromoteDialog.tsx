@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Group, Modal, NativeSelect, Progress, Stack, Tabl
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowsExchange } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { DiffState } from "../../bindings/DiffState";
 import type { IndexProgress } from "../../bindings/IndexProgress";
 import type { Plan } from "../../bindings/Plan";
@@ -17,7 +17,7 @@ import { CopyValue } from "../../components/CopyValue";
 import { CommandError, promoteApply, promotePreview } from "../../ipc";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { TENANT_KEY, useProfiles, useSwitchProfile } from "../profiles/useProfiles";
-import { PlanTable, RunSteps } from "../wizard/Review";
+import { PlanTable, RunSteps } from "../change/StepTables";
 
 const STATE: Record<DiffState, { color: string; label: string }> = {
   same: { color: "gray", label: "same" },
@@ -27,7 +27,11 @@ const STATE: Record<DiffState, { color: string; label: string }> = {
 };
 
 const FIELDS: { field: keyof PromoteMapping; label: string; hint: string }[] = [
-  { field: "identifier", label: "API identifier on the target", hint: "e.g. https://api.example.com instead of https://api.dev.example.com" },
+  {
+    field: "identifier",
+    label: "API identifier on the target",
+    hint: "e.g. https://api.example.com instead of https://api.dev.example.com",
+  },
   { field: "app_name", label: "Application name on the target", hint: "An application of this name there is reused." },
   { field: "api_name", label: "API name on the target", hint: "Used when the target has no API with this identifier." },
 ];
@@ -75,7 +79,9 @@ function Result({ run, target, onClose }: { run: RunView; target: { id: string; 
       {done ? (
         <Alert color="green" title={`Promoted to ${target.name}`}>
           <Stack gap={4}>
-            <Text size="sm">The application there has its own client secret — never a copy of this one. Reveal it on its page on {target.name}.</Text>
+            <Text size="sm">
+              The application there has its own client secret — never a copy of this one. Reveal it on its page on {target.name}.
+            </Text>
             {run.client_id && <CopyValue value={run.client_id} what={`client ID on ${target.name}`} testId="promote-client-id" />}
           </Stack>
         </Alert>
@@ -91,7 +97,11 @@ function Result({ run, target, onClose }: { run: RunView; target: { id: string; 
           Close
         </Button>
         {done && (
-          <Button onClick={() => switchTo.mutate(target.id, { onSuccess: onClose })} loading={switchTo.isPending} data-testid="promote-switch">
+          <Button
+            onClick={() => switchTo.mutate(target.id, { onSuccess: onClose })}
+            loading={switchTo.isPending}
+            data-testid="promote-switch"
+          >
             Switch to {target.name}
           </Button>
         )}
@@ -117,10 +127,8 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
     placeholderData: keepPreviousData,
     gcTime: 0,
   });
-  // The form starts from the source's own values, as Rust filled them in.
-  useEffect(() => {
-    if (!mapping && preview.data) setMapping(preview.data.mapping);
-  }, [mapping, preview.data]);
+  // The form starts from the source's own values, as Rust filled them in, until edited.
+  const shown = mapping ?? preview.data?.mapping;
   const [reviewed, setReviewed] = useState<Plan>();
   const [confirm, setConfirm] = useState("");
   const [progress, setProgress] = useState<RunView>();
@@ -153,14 +161,20 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
         {apply.isPending && (
           // Before its first step the run reads the target again (all its applications).
           <Text size="sm" c="dimmed" role="status" data-testid="promote-checking">
-            Checking {targetProfile?.name} again before anything is written: nothing made there since the review is duplicated or overwritten…
+            Checking {targetProfile?.name} again before anything is written: nothing made there since the review is duplicated or
+            overwritten…
           </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setReviewed(undefined)}>
             Back
           </Button>
-          <Button onClick={() => apply.mutate(reviewed)} loading={apply.isPending} disabled={!reviewed.can_apply} data-testid="promote-apply">
+          <Button
+            onClick={() => apply.mutate(reviewed)}
+            loading={apply.isPending}
+            disabled={!reviewed.can_apply}
+            data-testid="promote-apply"
+          >
             Promote to {targetProfile?.name}
           </Button>
         </Group>
@@ -174,21 +188,24 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
     <Stack gap="sm">
       <NativeSelect
         label="Promote to"
-        data={[{ value: "", label: targets.length ? "Choose a tenant…" : "No other tenant profile" }, ...targets.map((p) => ({ value: p.id, label: `${p.name} (${p.environment})` }))]}
+        data={[
+          { value: "", label: targets.length ? "Choose a tenant…" : "No other tenant profile" },
+          ...targets.map((p) => ({ value: p.id, label: `${p.name} (${p.environment})` })),
+        ]}
         value={target}
         onChange={(e) => setTarget(e.currentTarget.value)}
         error={targetError}
         data-testid="promote-target"
       />
-      {target && mapping && (
+      {target && shown && (
         <Stack gap="xs">
           {FIELDS.map((f) => (
             <TextInput
               key={f.field}
               label={f.label}
               description={f.hint}
-              value={mapping[f.field]}
-              onChange={(e) => setMapping({ ...mapping, [f.field]: e.currentTarget.value })}
+              value={shown[f.field]}
+              onChange={(e) => setMapping({ ...shown, [f.field]: e.currentTarget.value })}
               error={issue(f.field)}
               data-testid={`promote-map-${f.field}`}
             />
@@ -232,7 +249,17 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
   );
 }
 
-export function PromoteDialog({ clientId, audience, opened, onClose }: { clientId: string; audience: string; opened: boolean; onClose: () => void }) {
+export function PromoteDialog({
+  clientId,
+  audience,
+  opened,
+  onClose,
+}: {
+  clientId: string;
+  audience: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title="Promote to another tenant" size="xl">
       {opened && <PromoteBody clientId={clientId} audience={audience} onClose={onClose} />}

@@ -15,7 +15,7 @@ import { ConfirmTenant } from "./ConfirmTenant";
 import { EffectIcon, StatusBadge } from "./status";
 
 /** What the screen's apply button is given (it adds its words and test id). */
-export type ApplyProps = Pick<ButtonProps, "color" | "disabled" | "loading"> & { onClick: () => void };
+type ApplyProps = Pick<ButtonProps, "color" | "disabled" | "loading"> & { onClick: () => void };
 
 interface ReviewProps {
   /** The screen's apply button, e.g. `(p) => <Button {...p} data-testid="matrix-apply">Apply</Button>`. */
@@ -136,14 +136,23 @@ function ReviewBody({ request, apply: applyButton, result, onClose, onApplied, o
           {b}
         </Alert>
       ))}
-      {p.confirm_tenant && p.can_apply && <ConfirmTenant name={p.confirm_tenant} value={confirm} onChange={setConfirm} error={confirmError} />}
+      {p.confirm_tenant && p.can_apply && (
+        <ConfirmTenant name={p.confirm_tenant} value={confirm} onChange={setConfirm} error={confirmError} />
+      )}
       {failure && !confirmError && (
         <Alert color="red" title="Not applied" data-testid="change-apply-error">
           <Stack gap="xs">
             <Text size="sm">{failure.message}</Text>
             {failure.kind === "conflict" && (
               <Group>
-                <Button size="xs" variant="default" onClick={() => { apply.reset(); void plan.refetch(); }}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    apply.reset();
+                    void plan.refetch();
+                  }}
+                >
                   Review again
                 </Button>
               </Group>
@@ -155,7 +164,12 @@ function ReviewBody({ request, apply: applyButton, result, onClose, onApplied, o
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        {applyButton({ color: p.affects.length ? "red" : undefined, disabled: !p.can_apply, loading: apply.isPending, onClick: () => apply.mutate(p) })}
+        {applyButton({
+          color: p.affects.length ? "red" : undefined,
+          disabled: !p.can_apply,
+          loading: apply.isPending,
+          onClick: () => apply.mutate(p),
+        })}
       </Group>
     </Stack>
   );

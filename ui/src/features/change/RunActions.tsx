@@ -69,7 +69,9 @@ export function ResumeButton({
             )}
             {review.changes.length > 0 && (
               <>
-                <Text size="sm" fw={500}>The tenant changed since you reviewed this setup:</Text>
+                <Text size="sm" fw={500}>
+                  The tenant changed since you reviewed this setup:
+                </Text>
                 <List size="sm" data-testid="run-changes">
                   {review.changes.map((c) => (
                     <List.Item key={c}>{c}</List.Item>
@@ -83,7 +85,12 @@ export function ResumeButton({
               </Alert>
             ))}
             {review.confirm_tenant && (
-              <ConfirmTenant name={review.confirm_tenant} value={confirm} onChange={setConfirm} error={fieldError(resume.error, "confirm_tenant")} />
+              <ConfirmTenant
+                name={review.confirm_tenant}
+                value={confirm}
+                onChange={setConfirm}
+                error={fieldError(resume.error, "confirm_tenant")}
+              />
             )}
             {resume.error && !fieldError(resume.error, "confirm_tenant") && <Alert color="red">{resume.error.message}</Alert>}
             <Group justify="flex-end">
@@ -131,7 +138,11 @@ export function UndoButton({
       <Button data-testid="run-undo" {...props} loading={open.isPending || undo.isPending} onClick={() => open.mutate()}>
         {label}
       </Button>
-      {open.error && <Alert color="red" mt="xs">{open.error.message}</Alert>}
+      {open.error && (
+        <Alert color="red" mt="xs">
+          {open.error.message}
+        </Alert>
+      )}
       <Modal opened={!!review} onClose={() => setReview(undefined)} title="Undo this setup?">
         {review ? (
           <Stack>
@@ -150,13 +161,20 @@ export function UndoButton({
                     </List.Item>
                   ))}
                 </List>
-                <Text size="xs" c="dimmed">Changes to objects that existed before (added scopes, changed grants) are kept.</Text>
+                <Text size="xs" c="dimmed">
+                  Changes to objects that existed before (added scopes, changed grants) are kept.
+                </Text>
               </>
             ) : (
               <Text size="sm">This setup created nothing that needs deleting.</Text>
             )}
             {review.confirm_tenant && (
-              <ConfirmTenant name={review.confirm_tenant} value={confirm} onChange={setConfirm} error={fieldError(undo.error, "confirm_tenant")} />
+              <ConfirmTenant
+                name={review.confirm_tenant}
+                value={confirm}
+                onChange={setConfirm}
+                error={fieldError(undo.error, "confirm_tenant")}
+              />
             )}
             {undo.error && !fieldError(undo.error, "confirm_tenant") && <Alert color="red">{undo.error.message}</Alert>}
             <Group justify="flex-end">

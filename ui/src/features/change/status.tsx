@@ -34,7 +34,14 @@ const STATUS: Record<StepStatus, { color: string; label: string }> = {
 
 export function StatusBadge({ status }: { status: StepStatus }) {
   const m = STATUS[status];
-  const icon = status === "running" ? <Loader size={10} /> : status === "done" ? <IconCheck size={10} /> : status === "failed" ? <IconX size={10} /> : undefined;
+  const icon =
+    status === "running" ? (
+      <Loader size={10} />
+    ) : status === "done" ? (
+      <IconCheck size={10} />
+    ) : status === "failed" ? (
+      <IconX size={10} />
+    ) : undefined;
   return (
     <Badge color={m.color} variant="light" leftSection={icon}>
       {m.label}

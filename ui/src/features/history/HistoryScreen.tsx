@@ -48,7 +48,9 @@ export function HistoryScreen() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1} size="h2">History</Title>
+        <Title order={1} size="h2">
+          History
+        </Title>
         <Text c="dimmed">Setups and changes Grantsmith made on {active?.name ?? "…"}, newest first, with who made them.</Text>
       </Stack>
       <JournalFilters filter={filter} onChange={setFilter} />

@@ -90,10 +90,24 @@ export function JournalFilters({ filter, onChange }: { filter: JournalFilter; on
         data-testid="journal-filter-to"
       />
       <Group gap="xs" ml="auto">
-        <Button size="sm" variant="default" leftSection={<IconCopy size={14} />} onClick={() => copy.mutate()} loading={copy.isPending} data-testid="journal-export-copy">
+        <Button
+          size="sm"
+          variant="default"
+          leftSection={<IconCopy size={14} />}
+          onClick={() => copy.mutate()}
+          loading={copy.isPending}
+          data-testid="journal-export-copy"
+        >
           {copy.isSuccess ? "Copied" : "Copy as JSON lines"}
         </Button>
-        <Button size="sm" variant="default" leftSection={<IconDeviceFloppy size={14} />} onClick={() => save.mutate()} loading={save.isPending} data-testid="journal-export-save">
+        <Button
+          size="sm"
+          variant="default"
+          leftSection={<IconDeviceFloppy size={14} />}
+          onClick={() => save.mutate()}
+          loading={save.isPending}
+          data-testid="journal-export-save"
+        >
           Save…
         </Button>
       </Group>

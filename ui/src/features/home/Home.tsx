@@ -29,11 +29,11 @@ export function Home({ info, infoError }: { info?: AppInfo; infoError?: string }
       <div className={classes.intro}>
         <h1 className={classes.title}>Set up machine-to-machine access</h1>
         <p className={classes.lead}>
-          A backend service, script or daemon that calls your API needs an access token of its own. Auth0 issues
-          one through the Client Credentials grant once three things exist: a Machine to Machine
-          <b> application</b> (the caller), an <b>API</b> with its permissions (scopes), and a <b>client grant</b>{" "}
-          that authorizes the application for some of those permissions. The setup wizard creates them in order,
-          shows you every change before it is made, and finishes with a verified test token.
+          A backend service, script or daemon that calls your API needs an access token of its own. Auth0 issues one through the Client
+          Credentials grant once three things exist: a Machine to Machine
+          <b> application</b> (the caller), an <b>API</b> with its permissions (scopes), and a <b>client grant</b> that authorizes the
+          application for some of those permissions. The setup wizard creates them in order, shows you every change before it is made, and
+          finishes with a verified test token.
         </p>
       </div>
 

@@ -18,15 +18,7 @@ export function InstallationCard({ info }: { info?: AppInfo }) {
           <Fact label="Schema version">{info.schema_version}</Fact>
           <dt>Secrets</dt>
           <dd data-testid="keychain-status">
-            {info.keychain.available ? (
-              <Badge color="green">
-                Keychain ready
-              </Badge>
-            ) : (
-              <Badge color="orange">
-                Keychain unavailable
-              </Badge>
-            )}
+            {info.keychain.available ? <Badge color="green">Keychain ready</Badge> : <Badge color="orange">Keychain unavailable</Badge>}
             <span className={classes.dimmed}>
               {info.keychain.available ? `stored in the system keychain (service ${info.keychain.service})` : info.keychain.problem}
             </span>

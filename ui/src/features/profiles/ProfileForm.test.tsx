@@ -67,7 +67,12 @@ describe("ProfileForm", () => {
     );
     await userEvent.type(screen.getByTestId("profile-client-secret"), "s3cr3t-value");
     await waitFor(() => expect(JSON.stringify(checked)).toContain("(typed)"), { timeout: 1000 });
-    const keys = JSON.stringify(client.getQueryCache().getAll().map((q) => q.queryKey));
+    const keys = JSON.stringify(
+      client
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.queryKey),
+    );
     expect(keys).not.toMatch(/s3c|cr3t/);
     expect(JSON.stringify(checked)).not.toMatch(/s3c|cr3t/);
   });

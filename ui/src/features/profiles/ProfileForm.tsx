@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Checkbox, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconAlertTriangle, IconPlugConnected } from "@tabler/icons-react";
 import type { ChangeEvent, FormEvent } from "react";
 import type { Profile } from "../../bindings/Profile";
@@ -21,10 +34,12 @@ export function ProfileForm({ editing }: { editing?: Profile }) {
   return (
     <Stack gap="lg" maw={1040}>
       <Stack gap={4}>
-        <Title order={1} size="h2">{editing ? `Edit ${editing.name}` : "Connect an Auth0 tenant"}</Title>
+        <Title order={1} size="h2">
+          {editing ? `Edit ${editing.name}` : "Connect an Auth0 tenant"}
+        </Title>
         <Text c="dimmed">
-          Grantsmith talks to your tenant through a Machine to Machine application that is authorized for the Auth0
-          Management API. Its secret is kept in your system keychain, never on disk.
+          Grantsmith talks to your tenant through a Machine to Machine application that is authorized for the Auth0 Management API. Its
+          secret is kept in your system keychain, never on disk.
         </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -18,7 +18,9 @@ export function TenantsScreen() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Stack gap={4}>
-          <Title order={1} size="h2">Tenants</Title>
+          <Title order={1} size="h2">
+            Tenants
+          </Title>
           <Text c="dimmed">Each tenant is a profile; its secret stays in your system keychain.</Text>
         </Stack>
         <Button leftSection={<IconPlus size={16} />} onClick={() => go({ kind: "add-tenant" })} data-testid="tenants-add">
@@ -26,7 +28,9 @@ export function TenantsScreen() {
         </Button>
       </Group>
       {error && <Alert color="red">{error.message}</Alert>}
-      {data?.profiles.map((p) => <TenantCard key={p.id} profile={p} active={p.id === data.active_id} />)}
+      {data?.profiles.map((p) => (
+        <TenantCard key={p.id} profile={p} active={p.id === data.active_id} />
+      ))}
     </Stack>
   );
 }
@@ -68,7 +72,11 @@ function TenantCard({ profile: p, active }: { profile: Profile; active: boolean 
                 {envLabel(p.environment)}
               </Badge>
               {active && <Badge variant="filled">Active</Badge>}
-              {p.secret_storage === "session" && <Badge color="orange" variant="light">secret for this session only</Badge>}
+              {p.secret_storage === "session" && (
+                <Badge color="orange" variant="light">
+                  secret for this session only
+                </Badge>
+              )}
             </Group>
             <Text ff="monospace" size="sm" c="dimmed" truncate>
               {p.domain}
@@ -97,15 +105,34 @@ function TenantCard({ profile: p, active }: { profile: Profile; active: boolean 
               Test connection
             </Button>
             {sandbox ? (
-              <Button size="xs" variant="default" color="orange" leftSection={<IconRefresh size={14} />} onClick={() => setConfirm("reset")}>
+              <Button
+                size="xs"
+                variant="default"
+                color="orange"
+                leftSection={<IconRefresh size={14} />}
+                onClick={() => setConfirm("reset")}
+              >
                 Reset…
               </Button>
             ) : (
               <>
-                <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => go({ kind: "edit-tenant", id: p.id })} data-testid={`tenant-edit-${p.id}`}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => go({ kind: "edit-tenant", id: p.id })}
+                  data-testid={`tenant-edit-${p.id}`}
+                >
                   Edit
                 </Button>
-                <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setConfirm("remove")} data-testid={`tenant-remove-${p.id}`}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  leftSection={<IconTrash size={14} />}
+                  onClick={() => setConfirm("remove")}
+                  data-testid={`tenant-remove-${p.id}`}
+                >
                   Remove…
                 </Button>
               </>
@@ -137,8 +164,7 @@ function TenantCard({ profile: p, active }: { profile: Profile; active: boolean 
       <Modal opened={confirm === "remove"} onClose={() => setConfirm(undefined)} title={`Remove ${p.name}?`}>
         <Stack>
           <Text size="sm">
-            Grantsmith forgets this tenant and deletes its client secret from your keychain. Nothing changes on the
-            tenant itself.
+            Grantsmith forgets this tenant and deletes its client secret from your keychain. Nothing changes on the tenant itself.
           </Text>
           {remove.error && <Alert color="red">{remove.error.message}</Alert>}
           <Group justify="flex-end">

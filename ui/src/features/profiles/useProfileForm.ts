@@ -22,7 +22,14 @@ export function useProfileForm(editing?: Profile) {
   const client = useQueryClient();
   const [input, setInput] = useState<ProfileInput>(
     editing
-      ? { ...EMPTY, name: editing.name, domain: editing.domain, custom_domain: editing.custom_domain, environment: editing.environment, client_id: editing.client_id }
+      ? {
+          ...EMPTY,
+          name: editing.name,
+          domain: editing.domain,
+          custom_domain: editing.custom_domain,
+          environment: editing.environment,
+          client_id: editing.client_id,
+        }
       : EMPTY,
   );
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});

@@ -6,7 +6,15 @@ import type { Fix } from "../../bindings/Fix";
  * Why the token was refused, in words, with the fix: another audience is applied in the
  * form at once; any change to the tenant goes to a review first (`onReview`).
  */
-export function DiagnosisAlert({ diagnosis, onAudience, onReview }: { diagnosis: Found; onAudience: (a: string) => void; onReview: (fix: Fix) => void }) {
+export function DiagnosisAlert({
+  diagnosis,
+  onAudience,
+  onReview,
+}: {
+  diagnosis: Found;
+  onAudience: (a: string) => void;
+  onReview: (fix: Fix) => void;
+}) {
   const fix = diagnosis.fix;
   return (
     <Alert color="orange" title={diagnosis.title} data-testid="token-diagnosis">

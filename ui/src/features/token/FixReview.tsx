@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Fix } from "../../bindings/Fix";
 import { CommandError, applyTokenFix, planTokenFix } from "../../ipc";
 import { ConfirmTenant } from "../change/ConfirmTenant";
-import { PlanTable } from "../wizard/Review";
+import { PlanTable } from "../change/StepTables";
 
 function describe(fix: Fix): string {
   switch (fix.kind) {
@@ -23,7 +23,19 @@ function describe(fix: Fix): string {
  * A doctor's fix is a change like any other: planned by Rust against the tenant, shown
  * operation by operation, confirmed (typed tenant name on production), then applied.
  */
-export function FixReview({ fix, label, tenant, onClose, onApplied }: { fix?: Fix; label: string; tenant: string; onClose: () => void; onApplied: () => void }) {
+export function FixReview({
+  fix,
+  label,
+  tenant,
+  onClose,
+  onApplied,
+}: {
+  fix?: Fix;
+  label: string;
+  tenant: string;
+  onClose: () => void;
+  onApplied: () => void;
+}) {
   const [confirm, setConfirm] = useState("");
   const plan = useQuery({ queryKey: ["fix-plan", fix], queryFn: () => planTokenFix(fix!), enabled: !!fix, staleTime: 0, gcTime: 0 });
   const apply = useMutation({
@@ -32,7 +44,8 @@ export function FixReview({ fix, label, tenant, onClose, onApplied }: { fix?: Fi
       if (run.status === "done") onApplied();
     },
   });
-  const confirmError = apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined;
+  const confirmError =
+    apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined;
   return (
     <Modal opened={!!fix} onClose={onClose} title={label}>
       {fix && (
@@ -51,9 +64,13 @@ export function FixReview({ fix, label, tenant, onClose, onApplied }: { fix?: Fi
           {plan.data && (
             <>
               <PlanTable plan={plan.data} />
-              <Text size="sm" fw={600}>{plan.data.summary}</Text>
+              <Text size="sm" fw={600}>
+                {plan.data.summary}
+              </Text>
               {plan.data.blockers.map((b) => (
-                <Alert key={b} color="red">{b}</Alert>
+                <Alert key={b} color="red">
+                  {b}
+                </Alert>
               ))}
               {plan.data.confirm_tenant && plan.data.can_apply && (
                 <ConfirmTenant name={plan.data.confirm_tenant} value={confirm} onChange={setConfirm} error={confirmError} />
@@ -62,13 +79,20 @@ export function FixReview({ fix, label, tenant, onClose, onApplied }: { fix?: Fi
           )}
           {apply.error && !confirmError && <Alert color="red">{apply.error.message}</Alert>}
           {apply.data?.status === "failed" && (
-            <Alert color="red">{apply.data.steps.find((s) => s.status === "failed")?.error ?? "A step failed."} It can be resumed from History.</Alert>
+            <Alert color="red">
+              {apply.data.steps.find((s) => s.status === "failed")?.error ?? "A step failed."} It can be resumed from History.
+            </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button onClick={() => apply.mutate()} loading={apply.isPending} disabled={!plan.data?.can_apply} data-testid="token-fix-confirm">
+            <Button
+              onClick={() => apply.mutate()}
+              loading={apply.isPending}
+              disabled={!plan.data?.can_apply}
+              data-testid="token-fix-confirm"
+            >
               {label}
             </Button>
           </Group>

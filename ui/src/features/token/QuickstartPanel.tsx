@@ -1,11 +1,11 @@
 import { Alert, Card, Group, Loader, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import "./code-theme.css";
+import "../../components/code-theme.css";
 import type { Snippet } from "../../bindings/Snippet";
 import { quickstart } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
 import { CopyButton } from "../../components/Copy";
-import { highlight } from "./highlight";
+import { highlight } from "../../components/highlight";
 
 function Code({ snippet }: { snippet: Snippet }) {
   return (
@@ -17,8 +17,12 @@ function Code({ snippet }: { snippet: Snippet }) {
         <CopyButton text={snippet.code} label="Copy code" testId={`quickstart-copy-${snippet.id}`} />
       </Group>
       <ScrollArea.Autosize mah={420} type="auto" viewportProps={{ tabIndex: 0, "aria-label": snippet.filename }}>
-        <pre className="hljs" style={{ margin: 0, padding: 12, borderRadius: 6, fontSize: 12 }} data-testid={`quickstart-code-${snippet.id}`}>
-          {/* highlight.js escapes the code; see highlight.test.ts */}
+        <pre
+          className="hljs"
+          style={{ margin: 0, padding: 12, borderRadius: 6, fontSize: 12 }}
+          data-testid={`quickstart-code-${snippet.id}`}
+        >
+          {/* highlight.js escapes the code; see components/highlight.test.ts */}
           <code dangerouslySetInnerHTML={{ __html: highlight(snippet.code, snippet.language) }} />
         </pre>
       </ScrollArea.Autosize>
@@ -57,8 +61,8 @@ export function QuickstartPanel({ clientId, audience }: { clientId: string; audi
       <Stack gap="sm">
         <Text fw={600}>Quickstart code</Text>
         <Text size="sm" c="dimmed">
-          Pre-filled for this application and API. Secrets are read from environment variables (CLIENT_SECRET, and
-          API_SIGNING_SECRET for HS256 APIs) — never paste them into code.
+          Pre-filled for this application and API. Secrets are read from environment variables (CLIENT_SECRET, and API_SIGNING_SECRET for
+          HS256 APIs) — never paste them into code.
         </Text>
         {snippets.isLoading && <Loader size="sm" />}
         {snippets.error && <Alert color="red">{snippets.error.message}</Alert>}

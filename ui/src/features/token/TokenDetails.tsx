@@ -80,7 +80,12 @@ export function TokenDetails({ report }: { report: TokenReport }) {
             <Text fw={600}>Access token</Text>
             <Group gap="xs">
               <Tooltip label={revealed ? "Hide the token" : "Reveal the token"}>
-                <ActionIcon variant="default" onClick={() => setRevealed(!revealed)} aria-label={revealed ? "Hide the token" : "Reveal the token"} data-testid="token-reveal">
+                <ActionIcon
+                  variant="default"
+                  onClick={() => setRevealed(!revealed)}
+                  aria-label={revealed ? "Hide the token" : "Reveal the token"}
+                  data-testid="token-reveal"
+                >
                   {revealed ? <IconEyeOff size={16} /> : <IconEye size={16} />}
                 </ActionIcon>
               </Tooltip>
@@ -112,7 +117,11 @@ export function TokenDetails({ report }: { report: TokenReport }) {
                     <Code>{k}</Code>
                   </Table.Td>
                   <Table.Td style={{ wordBreak: "break-all" }}>
-                    {(k === "iat" || k === "exp") && typeof v === "number" ? `${localTime(v)} (${v})` : typeof v === "string" ? v : JSON.stringify(v)}
+                    {(k === "iat" || k === "exp") && typeof v === "number"
+                      ? `${localTime(v)} (${v})`
+                      : typeof v === "string"
+                        ? v
+                        : JSON.stringify(v)}
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed">

@@ -64,7 +64,9 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1} size="h2">Test token</Title>
+        <Title order={1} size="h2">
+          Test token
+        </Title>
         <Text c="dimmed">Get a token for an application and API on {active?.name ?? "…"}, verified here, claim by claim.</Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -86,12 +88,7 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                   knownName={names[clientId]}
                   data-testid="token-app"
                 />
-                <ApiPicker
-                  value={audience}
-                  onChange={setAudience}
-                  knownName={names[audience]}
-                  data-testid="token-api"
-                />
+                <ApiPicker value={audience} onChange={setAudience} knownName={names[audience]} data-testid="token-api" />
                 <TextInput
                   label="Scopes (optional)"
                   description="A space-separated subset of the granted scopes; empty asks for all of them"
@@ -107,7 +104,13 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                   data-testid="token-fresh"
                 />
                 <Group>
-                  <Button leftSection={<IconKey size={16} />} onClick={() => get.mutate({})} loading={get.isPending} disabled={!clientId || !audience} data-testid="token-get">
+                  <Button
+                    leftSection={<IconKey size={16} />}
+                    onClick={() => get.mutate({})}
+                    loading={get.isPending}
+                    disabled={!clientId || !audience}
+                    data-testid="token-get"
+                  >
                     Get test token
                   </Button>
                 </Group>
@@ -126,7 +129,12 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
                   data-testid="token-paste"
                 />
                 <Group>
-                  <Button onClick={() => inspect.mutate()} loading={inspect.isPending} disabled={!pasted.trim()} data-testid="token-inspect">
+                  <Button
+                    onClick={() => inspect.mutate()}
+                    loading={inspect.isPending}
+                    disabled={!pasted.trim()}
+                    data-testid="token-inspect"
+                  >
                     Check this token
                   </Button>
                 </Group>
@@ -163,7 +171,13 @@ export function TokenScreen({ prefill }: { prefill?: TokenPrefill }) {
         </Stack>
       </SimpleGrid>
       {clientId && audience && report?.token && <QuickstartPanel clientId={clientId} audience={audience} />}
-      <FixReview fix={reviewFix} label={diagnosis?.fix_label ?? "Fix"} tenant={active?.name ?? ""} onClose={() => setReviewFix(undefined)} onApplied={fixed} />
+      <FixReview
+        fix={reviewFix}
+        label={diagnosis?.fix_label ?? "Fix"}
+        tenant={active?.name ?? ""}
+        onClose={() => setReviewFix(undefined)}
+        onApplied={fixed}
+      />
     </Stack>
   );
 }

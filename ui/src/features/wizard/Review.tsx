@@ -4,39 +4,12 @@ import { useNavigation } from "../../app/navigation";
 import type { Plan } from "../../bindings/Plan";
 import type { RunView } from "../../bindings/RunView";
 import { apiLink, applicationLink } from "./dashboard";
-import { CopyValue } from "../../components/CopyValue";
 import { ConfirmTenant } from "../change/ConfirmTenant";
-import { EffectIcon, StatusBadge } from "../change/status";
 import { ExportButton } from "../carry/ExportDialog";
 import { PromoteButton } from "../carry/PromoteDialog";
 import { UndoButton } from "../change/RunActions";
-
-/** The plan as rows: what will be created, changed or reused, with its key fields. */
-export function PlanTable({ plan }: { plan: Plan }) {
-  return (
-    <Table verticalSpacing="xs" data-testid="wizard-plan">
-      <Table.Tbody>
-        {plan.steps.map((s, i) => {
-          return (
-            <Table.Tr key={i} data-testid={`wizard-plan-${s.kind}`}>
-              <Table.Td w={36}>
-                <EffectIcon effect={s.effect} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {s.title}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {s.detail}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
-  );
-}
+import { PlanTable } from "../change/StepTables";
+import { CopyValue } from "../../components/CopyValue";
 
 export function ReviewStep({
   plan,
@@ -64,7 +37,12 @@ export function ReviewStep({
       </Group>
     );
   }
-  if (error) return <Alert color="red" title="Could not plan" data-testid="wizard-plan-error">{error}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="Could not plan" data-testid="wizard-plan-error">
+        {error}
+      </Alert>
+    );
   if (!plan) return null;
   return (
     <Stack gap="md">
@@ -90,35 +68,15 @@ export function ReviewStep({
         </Alert>
       ))}
       {plan.confirm_tenant && plan.can_apply && (
-        <ConfirmTenant name={plan.confirm_tenant} value={confirm} onChange={onConfirm} error={confirmError} data-testid="wizard-confirm-tenant" />
+        <ConfirmTenant
+          name={plan.confirm_tenant}
+          value={confirm}
+          onChange={onConfirm}
+          error={confirmError}
+          data-testid="wizard-confirm-tenant"
+        />
       )}
     </Stack>
-  );
-}
-
-/** The run's steps as live statuses; failures with their reason. */
-export function RunSteps({ run }: { run: RunView }) {
-  return (
-    <Table verticalSpacing="xs" data-testid="wizard-run">
-      <Table.Tbody>
-        {run.steps.map((s) => (
-          <Table.Tr key={s.idx} data-testid={`wizard-run-step-${s.idx}`} data-status={s.status}>
-            <Table.Td w={110}><StatusBadge status={s.status} /></Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {s.title}
-              </Text>
-              {s.error && (
-                <Text size="xs" c="red">
-                  {s.error}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{s.object_id && <CopyValue value={s.object_id} what="id" />}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -182,7 +140,15 @@ export function RunResult({
               <PromoteButton clientId={run.client_id} audience={run.api_identifier} />
             </>
           )}
-          <UndoButton run={run} onUpdate={onUpdate} onDone={onDone} label="Undo this setup…" variant="default" color="red" data-testid="wizard-undo" />
+          <UndoButton
+            run={run}
+            onUpdate={onUpdate}
+            onDone={onDone}
+            label="Undo this setup…"
+            variant="default"
+            color="red"
+            data-testid="wizard-undo"
+          />
         </Group>
       </Stack>
     </Card>

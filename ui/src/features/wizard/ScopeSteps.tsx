@@ -148,7 +148,17 @@ export function ScopesStep({ spec, onChange, issues, existing }: StepProps) {
   );
 }
 
-export function AuthorizeStep({ spec, onChange, issues, plan }: { spec: WizardSpec; onChange: (s: WizardSpec) => void; issues?: FieldIssue[]; plan?: Plan }) {
+export function AuthorizeStep({
+  spec,
+  onChange,
+  issues,
+  plan,
+}: {
+  spec: WizardSpec;
+  onChange: (s: WizardSpec) => void;
+  issues?: FieldIssue[];
+  plan?: Plan;
+}) {
   const values = spec.scopes.map((s) => s.value.trim());
   const toggle = (v: string, on: boolean) =>
     onChange({ ...spec, grant_scopes: on ? [...spec.grant_scopes.filter((g) => g !== v), v] : spec.grant_scopes.filter((g) => g !== v) });

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import type { RunView } from "../../bindings/RunView";
 import { HeldBadge, ResumeButton, UndoButton } from "../change/RunActions";
-import { RunResult, RunSteps } from "./Review";
+import { RunSteps } from "../change/StepTables";
+import { RunResult } from "./Review";
 
 /** The run's progress in one sentence, read out politely as it changes. */
 function progress(run: RunView): string {
@@ -17,7 +18,9 @@ type Follow = { onUpdate: (run: RunView) => void; onDone: (run?: RunView) => voi
 export function WizardRun({ run, domain, onRestart, ...follow }: { run: RunView; domain: string; onRestart: () => void } & Follow) {
   return (
     <Stack gap="lg">
-      <Title order={1} size="h2">{run.status === "undone" ? "Setup undone" : run.status === "done" ? "Setup complete" : "Applying the setup"}</Title>
+      <Title order={1} size="h2">
+        {run.status === "undone" ? "Setup undone" : run.status === "done" ? "Setup complete" : "Applying the setup"}
+      </Title>
       <RunSteps run={run} />
       <VisuallyHidden role="status">{progress(run)}</VisuallyHidden>
       {run.status === "failed" && (
@@ -50,8 +53,7 @@ export function UnfinishedRun({ run, ...follow }: { run: RunView } & Follow) {
     <Alert color="yellow" title="An earlier setup did not finish" data-testid="wizard-unfinished">
       <Stack gap="xs">
         <Text size="sm">
-          {done} of {run.steps.length} steps were done. Resume finishes it without creating duplicates; Undo deletes what it
-          created.
+          {done} of {run.steps.length} steps were done. Resume finishes it without creating duplicates; Undo deletes what it created.
         </Text>
         {run.held ? (
           <HeldBadge />

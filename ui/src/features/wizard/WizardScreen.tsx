@@ -25,9 +25,11 @@ const NOTES = [
 export function WizardScreen() {
   const { active } = useProfiles();
   const client = useQueryClient();
-  const [run, setRun] = useState<RunView>();
+  // The run shown belongs to the tenant it ran on: another tenant shows its own draft.
+  const [shownRun, setShownRun] = useState<{ profile?: string; run: RunView }>();
+  const run = shownRun?.profile === active?.id ? shownRun?.run : undefined;
+  const setRun = (r?: RunView) => setShownRun(r && { profile: active?.id, run: r });
   const draft = useWizardDraft(!run);
-  useEffect(() => setRun(undefined), [active?.id]);
 
   // Resume and Undo report their last state (also after an error) and refresh the lists.
   const settled = (r?: RunView) => {
@@ -112,7 +114,8 @@ function Steps({
       if (e instanceof CommandError && e.error.kind === "conflict") void plan.refetch();
     },
   });
-  const confirmError = apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined;
+  const confirmError =
+    apply.error instanceof CommandError && apply.error.error.field === "confirm_tenant" ? apply.error.message : undefined;
 
   const production = !!plan.data?.confirm_tenant;
   const writes = plan.data?.steps.filter((s) => s.writes).length ?? 0;
@@ -121,7 +124,9 @@ function Steps({
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1} size="h2">Set up machine-to-machine access</Title>
+        <Title order={1} size="h2">
+          Set up machine-to-machine access
+        </Title>
         <Text c="dimmed">on {active?.name ?? "…"} — your answers are saved as you type.</Text>
       </Stack>
       {unfinished.data && <UnfinishedRun run={unfinished.data} onUpdate={onRun} onDone={onDone} />}
@@ -150,7 +155,9 @@ function Steps({
           }}
         >
           {step === 0 && <AppStep spec={spec} onChange={setSpec} issues={shown(0)} />}
-          {step === 1 && <ApiStep spec={spec} onChange={setSpec} issues={shown(1)} warnings={check.data?.warnings} limits={check.data?.limits} />}
+          {step === 1 && (
+            <ApiStep spec={spec} onChange={setSpec} issues={shown(1)} warnings={check.data?.warnings} limits={check.data?.limits} />
+          )}
           {step === 2 && <ScopesStep spec={spec} onChange={setSpec} issues={shown(2)} existing={existingScopes} />}
           {step === 3 && <AuthorizeStep spec={spec} onChange={setSpec} issues={shown(3)} plan={plan.data} />}
           {step === 4 && (
