@@ -25,8 +25,10 @@ const NOTES = [
 export function WizardScreen() {
   const { active } = useProfiles();
   const client = useQueryClient();
-  // The run shown belongs to the tenant it ran on: another tenant shows its own draft.
+  // The run shown belongs to the tenant it ran on: switching tenants leaves it for that
+  // tenant's draft (and coming back shows the draft, not the old run).
   const [shownRun, setShownRun] = useState<{ profile?: string; run: RunView }>();
+  if (shownRun && shownRun.profile !== active?.id) setShownRun(undefined);
   const run = shownRun?.profile === active?.id ? shownRun?.run : undefined;
   const setRun = (r?: RunView) => setShownRun(r && { profile: active?.id, run: r });
   const draft = useWizardDraft(!run);
