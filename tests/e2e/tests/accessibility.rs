@@ -72,10 +72,10 @@ async fn states(s: &Session, scheme: &str, alg: &str) -> Vec<String> {
     found.extend(s.audit(&format!("token-error-{scheme}")).await);
     s.click("nav-history").await;
     s.click("run-undo").await;
-    s.testid("wizard-undo-confirm").await;
+    s.testid("run-undo-confirm").await;
     found.extend(s.audit(&format!("undo-dialog-{scheme}")).await);
     s.press(ESCAPE).await;
-    s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=wizard-undo-confirm]')").await;
+    s.wait_until("the dialog closed", "return !document.querySelector('[data-testid=run-undo-confirm]')").await;
     found
 }
 

@@ -58,11 +58,11 @@ async fn undo_asks_then_deletes_what_the_setup_created() {
         s.wait_text("active-tenant-name", "Sandbox").await;
         go_through_the_wizard(&s, "RS256", "wizard-undo").await;
         s.click("wizard-undo").await;
-        let modal = s.wait_text("wizard-undo-confirm", "Delete 3 objects").await;
+        let modal = s.wait_text("run-undo-confirm", "Delete 3 objects").await;
         assert_eq!(modal, "Delete 3 objects");
         s.settle().await;
-        s.screenshot("wizard-undo-confirm").await;
-        s.click("wizard-undo-confirm").await;
+        s.screenshot("run-undo-confirm").await;
+        s.click("run-undo-confirm").await;
         s.wait_text("main-pane", "Setup undone").await;
         s.click("nav-history").await;
         let history = s.wait_text("history-run", "undone").await;

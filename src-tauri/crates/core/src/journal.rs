@@ -243,7 +243,7 @@ pub struct JournalExport {
 pub fn export(tenants: &Tenants, profile_id: &str, filter: &JournalFilter) -> Result<JournalExport, IpcError> {
     let profile = tenants.profile_row(profile_id)?;
     let entries = tenants.store().journal(profile_id, filter)?;
-    let today = &utc(crate::wizard::journal::now_ms() / 1000)[..10];
+    let today = &utc(crate::clock::now_ms() / 1000)[..10];
     Ok(JournalExport {
         file_name: format!(
             "grantsmith-journal-{}-{today}.jsonl",
@@ -289,7 +289,7 @@ pub fn json_lines(entries: &[JournalEntry], profile: &str) -> String {
                 .iter()
                 .map(|s| LineStep {
                     title: &s.title,
-                    status: crate::wizard::journal::text_of(s.status),
+                    status: crate::store::columns::text_of(s.status),
                     note: None,
                     error: s.error.as_deref(),
                 })
@@ -299,7 +299,7 @@ pub fn json_lines(entries: &[JournalEntry], profile: &str) -> String {
                 .iter()
                 .map(|s| LineStep {
                     title: &s.title,
-                    status: crate::wizard::journal::text_of(s.status),
+                    status: crate::store::columns::text_of(s.status),
                     note: s.note.as_deref(),
                     error: s.error.as_deref(),
                 })

@@ -9,6 +9,7 @@ pub mod apps;
 pub mod bindings;
 pub mod carry;
 pub mod change;
+pub mod clock;
 pub mod confirm;
 pub mod document;
 pub mod error;

@@ -181,7 +181,7 @@ export function UndoButton({
               <Button variant="default" onClick={() => setReview(undefined)}>
                 Keep everything
               </Button>
-              <Button color="red" onClick={() => undo.mutate()} loading={undo.isPending} data-testid="wizard-undo-confirm">
+              <Button color="red" onClick={() => undo.mutate()} loading={undo.isPending} data-testid="run-undo-confirm">
                 Delete {created.length} object{created.length === 1 ? "" : "s"}
               </Button>
             </Group>

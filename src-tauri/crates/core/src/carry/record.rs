@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Setup;
-use crate::wizard::journal::{now_ms, parse_column, parse_json, text_of};
+use crate::clock::now_ms;
+use crate::store::columns::{parse_column, parse_json, text_of};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

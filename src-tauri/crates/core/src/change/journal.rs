@@ -5,7 +5,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::set::{ChangeRequest, ChangeStatus, ChangeStep, ChangeStepView, ChangeView, OpStatus};
-use crate::wizard::journal::{now_ms, parse_column, text_of};
+use crate::clock::now_ms;
+use crate::store::columns::{parse_column, text_of};
 use crate::{Store, StoreError};
 
 /// The OS user making the change (the journal says who, not only when): the login name
@@ -124,7 +125,7 @@ impl Store {
         )?;
         change.steps = stmt
             .query_map([id], |r| {
-                let op: super::set::Op = crate::wizard::journal::parse_json(0, r.get(0)?)?;
+                let op: super::set::Op = crate::store::columns::parse_json(0, r.get(0)?)?;
                 Ok(ChangeStepView {
                     effect: op.effect(),
                     title: r.get(1)?,

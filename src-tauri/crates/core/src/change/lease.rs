@@ -144,12 +144,12 @@ mod tests {
         s.conn()
             .execute(
                 "INSERT INTO leases (subject, owner, taken_at, heartbeat_at) VALUES ('r1', ?1, ?2, ?2)",
-                params![format!("{}-x", u32::MAX), crate::wizard::journal::now_ms()],
+                params![format!("{}-x", u32::MAX), crate::clock::now_ms()],
             )
             .unwrap();
         let linux = cfg!(target_os = "linux");
         assert_eq!(s.run("r1").unwrap().unwrap().held, !linux, "the UI offers the run exactly when acquire grants it");
-        let taken = Lease::acquire(&s, "r1", crate::wizard::journal::now_ms());
+        let taken = Lease::acquire(&s, "r1", crate::clock::now_ms());
         assert_eq!(taken.is_ok(), linux, "no process has pid u32::MAX");
     }
 

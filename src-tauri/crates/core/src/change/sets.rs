@@ -12,12 +12,12 @@ use super::planner;
 use super::policy;
 use super::set::{ChangeOutcome, ChangePlan, ChangeRequest, ChangeStatus, ChangeView, Op, OpStatus, RotatedSecret};
 use crate::carry::Setup;
+use crate::clock::now_ms;
 use crate::confirm::{self, Question};
 use crate::error::{ErrorKind, IpcError, from_auth0};
 use crate::index;
 use crate::profiles::ProfileRow;
 use crate::token::{TokenAsk, TokenCache};
-use crate::wizard::journal::now_ms;
 
 /// Progress of an applied change set, after every operation.
 pub type OnChange<'a> = &'a (dyn Fn(&ChangeView) + Send + Sync);

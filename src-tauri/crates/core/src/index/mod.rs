@@ -349,7 +349,7 @@ pub fn apis(store: &Store, profile: &str, search: &str) -> Result<Vec<IndexedApi
                 identifier: r.get(1)?,
                 name: r.get(2)?,
                 signing_alg: r.get(3)?,
-                scopes: crate::wizard::journal::parse_json(4, r.get(4)?)?,
+                scopes: crate::store::columns::parse_json(4, r.get(4)?)?,
                 grants: r.get(5)?,
             })
         })?

@@ -4,6 +4,7 @@
 //! does not understand: a damaged file or one written by a newer Grantsmith is reported
 //! and left exactly as it was. Holds no secrets (those live in the keychain).
 
+pub mod columns;
 mod migrate;
 pub mod private;
 

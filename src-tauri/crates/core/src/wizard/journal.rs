@@ -7,6 +7,8 @@ use ts_rs::TS;
 
 use super::plan::{GrantChange, PlanStep, StepKind};
 use super::spec::WizardSpec;
+use crate::clock::now_ms;
+use crate::store::columns::{parse_column, parse_json, text_of};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -26,27 +28,6 @@ pub enum StepStatus {
     Done,
     Failed,
     Undone,
-}
-
-/// A journal enum as its column text: serde's name, so the database and IPC agree.
-pub(crate) fn text_of<T: Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => unreachable!("journal enums serialize as strings"),
-    }
-}
-
-/// A journal column back into its enum. A value this version does not know is an error,
-/// never a guess: reading an unknown step as one that writes (or as done) could make a
-/// resume repeat or skip a change.
-pub(crate) fn parse_column<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            format!("unknown journal value \"{text}\" (written by a newer Grantsmith?)").into(),
-        )
-    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -137,15 +118,6 @@ pub enum Recorded<'a> {
 
 fn now() -> i64 {
     now_ms() / 1000
-}
-
-pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
-}
-
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(idx: usize, text: String) -> rusqlite::Result<T> {
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 impl Store {
