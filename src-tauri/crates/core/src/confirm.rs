@@ -11,7 +11,6 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::error::{ErrorKind, IpcError};
-use crate::profiles::ProfileRow;
 
 /// One question: a short title that names the tenant, the details, and the word on the
 /// button that says yes ("Reveal", "Apply"); the other button always cancels.
@@ -27,19 +26,26 @@ pub trait Person: Send + Sync {
     fn confirm<'a>(&'a self, question: &'a Question) -> Pin<Box<dyn Future<Output = bool> + Send + 'a>>;
 }
 
-/// The tenant as a person recognises it: its name and where it is.
-fn tenant(profile: &ProfileRow) -> String {
-    format!("{} ({})", profile.name, profile.domain)
+/// The tenant a question is about, as a person recognises it: its profile's name and where
+/// it is.
+pub struct Tenant<'a> {
+    pub name: &'a str,
+    pub domain: &'a str,
+}
+
+impl std::fmt::Display for Tenant<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.name, self.domain)
+    }
 }
 
 impl Question {
     /// A write on a production tenant: `what` it does, in the review's words.
-    pub fn production(profile: &ProfileRow, what: &[String]) -> Self {
+    pub fn production(tenant: Tenant<'_>, what: &[String]) -> Self {
         Question {
-            title: format!("Confirm: change the production tenant {}", profile.name),
+            title: format!("Confirm: change the production tenant {}", tenant.name),
             message: format!(
-                "Grantsmith is about to change the production tenant {}:\n\n{}\n\nApply it?",
-                tenant(profile),
+                "Grantsmith is about to change the production tenant {tenant}:\n\n{}\n\nApply it?",
                 what.join("\n")
             ),
             yes: "Apply".into(),
@@ -47,12 +53,11 @@ impl Question {
     }
 
     /// An application's secret rotated (the old one stops working at once).
-    pub fn rotation(profile: &ProfileRow, what: &[String]) -> Self {
+    pub fn rotation(tenant: Tenant<'_>, what: &[String]) -> Self {
         Question {
-            title: format!("Confirm: rotate a client secret on {}", profile.name),
+            title: format!("Confirm: rotate a client secret on {}", tenant.name),
             message: format!(
-                "On {}:\n\n{}\n\nThe current secret stops working at once, and the new one is shown once.",
-                tenant(profile),
+                "On {tenant}:\n\n{}\n\nThe current secret stops working at once, and the new one is shown once.",
                 what.join("\n")
             ),
             yes: "Rotate".into(),
@@ -60,13 +65,12 @@ impl Question {
     }
 
     /// An application's current secret shown in the window.
-    pub fn reveal(profile: &ProfileRow, app: &str) -> Self {
+    pub fn reveal(tenant: Tenant<'_>, app: &str) -> Self {
         Question {
-            title: format!("Confirm: reveal a client secret of {}", profile.name),
+            title: format!("Confirm: reveal a client secret of {}", tenant.name),
             message: format!(
-                "Show the client secret of “{app}” on {} in Grantsmith's window? The journal records that it was \
-                 shown (never the secret).",
-                tenant(profile)
+                "Show the client secret of “{app}” on {tenant} in Grantsmith's window? The journal records that it \
+                 was shown (never the secret)."
             ),
             yes: "Reveal".into(),
         }

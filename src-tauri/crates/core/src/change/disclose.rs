@@ -36,7 +36,7 @@ impl Engine<'_> {
             )
         })?;
         let name = app.name.unwrap_or_else(|| app.client_id.clone());
-        confirm::ask(self.person, &Question::reveal(&profile, &name)).await?;
+        confirm::ask(self.person, &Question::reveal(profile.tenant(), &name)).await?;
         let request = serde_json::json!({ "kind": "reveal_secret", "client_id": app.client_id });
         let title = format!("Revealed the client secret of {name}");
         self.tenants.store().journal_event(&new_change_id(), &profile.id, &title, &request)?;

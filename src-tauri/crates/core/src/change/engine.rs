@@ -97,7 +97,7 @@ impl<'a> Engine<'a> {
     ) -> Result<Approval, IpcError> {
         let approval = policy::approve(profile, change, typed)?;
         if policy::confirmation_needed(profile).is_some() {
-            confirm::ask(self.person, &Question::production(profile, what)).await?;
+            confirm::ask(self.person, &Question::production(profile.tenant(), what)).await?;
         }
         Ok(approval)
     }

@@ -91,7 +91,7 @@ impl Engine<'_> {
         if policy::confirmation_needed(&profile).is_none()
             && reviewed.steps.iter().any(|s| matches!(s.op, Op::RotateSecret { .. }))
         {
-            confirm::ask(self.person, &Question::rotation(&profile, &what)).await?;
+            confirm::ask(self.person, &Question::rotation(profile.tenant(), &what)).await?;
         }
         let work = async {
             let record = self.record_for(&profile.id, &reviewed.request)?;

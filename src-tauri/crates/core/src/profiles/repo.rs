@@ -21,6 +21,13 @@ pub struct ProfileRow {
     pub secret_storage: SecretStorage,
 }
 
+impl ProfileRow {
+    /// This profile's tenant, as a confirmation names it.
+    pub fn tenant(&self) -> crate::confirm::Tenant<'_> {
+        crate::confirm::Tenant { name: &self.name, domain: &self.domain }
+    }
+}
+
 fn row(r: &Row<'_>) -> rusqlite::Result<ProfileRow> {
     let kind: String = r.get("kind")?;
     Ok(ProfileRow {
