@@ -97,6 +97,16 @@ where
     }
 }
 
+/// The clipboard as another program reads it (xclip): its text (`None` when it holds none),
+/// and the types it is offered as.
+pub fn clipboard() -> (Option<String>, String) {
+    let read = |args: &[&str]| {
+        let out = Command::new("xclip").args(["-selection", "clipboard", "-o"]).args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).to_string())
+    };
+    (read(&[]).filter(|t| !t.is_empty()), read(&["-t", "TARGETS"]).unwrap_or_default())
+}
+
 /// `xdotool` with `args`; its standard output, trimmed (empty when it failed).
 fn xdotool(args: &[&str]) -> String {
     let out = Command::new("xdotool").args(args).output().expect("xdotool (installed by cargo xtask setup)");
@@ -109,6 +119,20 @@ fn confirmation_window() -> Option<String> {
 }
 
 impl Session {
+    /// Waits until the clipboard holds `text` (what a copy button promised), as another
+    /// program reads it — not the button's passing "Copied".
+    pub async fn wait_clipboard(&self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let (now, _) = clipboard();
+            if now.as_deref().map(str::trim) == Some(text.trim()) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the clipboard never held the copied text; it holds {now:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Kills this session's app with SIGKILL (as a crash would), by its process id: the one
     /// process below this session's tauri-driver running the app's binary — never another
     /// test's app, and nothing found by name.

@@ -68,7 +68,7 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         assert!(tf.contains(&format!("id = \"{client_id}\"")), "the import block carries the id:\n{tf}");
         assert!(tf.contains("auth0_resource_server_scopes") && !tf.contains("client_secret ="), "{tf}");
         s.click("export-copy").await;
-        s.wait_text("export-copy", "Copied").await;
+        s.wait_clipboard(&tf).await;
         s.click("export-save").await;
         let saved = s.wait_text("export-saved", "Saved to").await;
         assert!(saved.contains("orders_worker.tf"), "{saved}");
@@ -79,7 +79,7 @@ async fn a_setup_is_exported_promoted_to_production_and_checked_for_drift() {
         let yaml = s.wait_text("export-code", "resourceServers:").await;
         assert!(yaml.contains("\"##API_IDENTIFIER##\"") && yaml.contains(DEV_AUD), "{yaml}");
         s.click("export-copy").await;
-        s.wait_text("export-copy", "Copied").await;
+        s.wait_clipboard(&yaml).await;
         found.extend(s.audit("export-deploy-cli-light").await);
         closed(&s, "export-code").await;
 

@@ -4,21 +4,11 @@
 //! history, and is cleared from it once its time is up. The clipboard is read as another
 //! program would (xclip), the dialog answered with the keyboard (xdotool).
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use grantsmith_e2e::flows::Tenant;
-use grantsmith_e2e::{Launch, run};
+use grantsmith_e2e::{Launch, clipboard, run};
 use serde_json::json;
-
-/// The clipboard's text (`None` when it holds none), and the types it is offered as.
-fn clipboard() -> (Option<String>, String) {
-    let read = |args: &[&str]| {
-        let out = Command::new("xclip").args(["-selection", "clipboard", "-o"]).args(args).output().unwrap();
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).to_string())
-    };
-    (read(&[]).filter(|t| !t.is_empty()), read(&["-t", "TARGETS"]).unwrap_or_default())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_secret_is_revealed_on_the_persons_word_and_leaves_the_clipboard() {

@@ -40,7 +40,7 @@ async fn token_from_the_wizard_is_verified_and_the_doctor_fixes_a_revoked_grant(
         let shown = s.text("token-value").await;
         assert_eq!(shown.matches('.').count(), 2, "revealed token is a JWT: {shown}");
         s.click("token-copy").await;
-        s.wait_text("token-copy", "Copied").await;
+        s.wait_clipboard(&shown).await;
         s.screenshot("token-verified").await;
 
         // Quickstart code for this application and API, secrets as environment variables.
