@@ -12,6 +12,7 @@ import { localTime } from "../../components/clock";
 import { driftAccept, driftCheck } from "../../ipc";
 import { ChangeReview } from "../change/ChangeReview";
 import { useTenantKey } from "../profiles/useProfiles";
+import type { SetupDialogProps } from "./SetupDialogProps";
 
 const ORIGIN: Record<RecordOrigin, string> = {
   export: "exported",
@@ -61,17 +62,7 @@ function Report({ report }: { report: DriftReport }) {
   );
 }
 
-export function DriftDialog({
-  clientId,
-  audience,
-  opened,
-  onClose,
-}: {
-  clientId: string;
-  audience: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function DriftDialog({ clientId, audience, opened, onClose }: SetupDialogProps) {
   const key = useTenantKey();
   const client = useQueryClient();
   const queryKey = key("drift", clientId, audience);

@@ -11,6 +11,7 @@ import { exportSetup, saveExport } from "../../ipc";
 import { useTenantKey } from "../profiles/useProfiles";
 import "../../components/code-theme.css";
 import { highlight } from "../../components/highlight";
+import type { SetupDialogProps } from "./SetupDialogProps";
 
 const LANGUAGE: Record<ExportFormat, string> = { terraform: "hcl", deploy_cli: "yaml" };
 
@@ -68,17 +69,7 @@ function ExportBody({ clientId, audience, format }: { clientId: string; audience
 }
 
 /** The export of `clientId` + `audience` on the active tenant, in a dialog. */
-export function ExportDialog({
-  clientId,
-  audience,
-  opened,
-  onClose,
-}: {
-  clientId: string;
-  audience: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function ExportDialog({ clientId, audience, opened, onClose }: SetupDialogProps) {
   const [format, setFormat] = useState<ExportFormat>("terraform");
   return (
     <Modal opened={opened} onClose={onClose} title="Export as code" size="xl">

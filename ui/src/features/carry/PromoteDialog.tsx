@@ -18,6 +18,7 @@ import { CommandError, promoteApply, promotePreview } from "../../ipc";
 import { ConfirmTenant } from "../change/ConfirmTenant";
 import { TENANT_KEY, useProfiles, useSwitchProfile } from "../profiles/useProfiles";
 import { PlanTable, RunSteps } from "../change/StepTables";
+import type { SetupDialogProps } from "./SetupDialogProps";
 
 const STATE: Record<DiffState, { color: string; label: string }> = {
   same: { color: "gray", label: "same" },
@@ -249,17 +250,7 @@ function PromoteBody({ clientId, audience, onClose }: { clientId: string; audien
   );
 }
 
-export function PromoteDialog({
-  clientId,
-  audience,
-  opened,
-  onClose,
-}: {
-  clientId: string;
-  audience: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function PromoteDialog({ clientId, audience, opened, onClose }: SetupDialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title="Promote to another tenant" size="xl">
       {opened && <PromoteBody clientId={clientId} audience={audience} onClose={onClose} />}
